@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hwbsh",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hwbsh", targets: ["hwbsh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The pure core: dates, rules, the store. No I/O, no wall clock.
+        .target(name: "HwbCore"),
+        // Lexer, parser and command AST.
+        .target(name: "HwbLanguage", dependencies: ["HwbCore"]),
+        // The interpreter, output formats, files.
+        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage"]),
+        .executableTarget(
+            name: "hwbsh",
+            dependencies: [
+                "HwbShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HwbCoreTests", dependencies: ["HwbCore"]),
+        .testTarget(name: "HwbLanguageTests", dependencies: ["HwbLanguage"]),
+        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HwbShell"]),
+    ]
+)

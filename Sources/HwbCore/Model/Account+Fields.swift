@@ -1,0 +1,62 @@
+extension Account {
+    /// The fields of an account under their interchange names, in the order of the JSON
+    /// format of LANGUAGE.md. The JSON and CSV writers, the CSV reader and the audit
+    /// log's before/after all go through this one list.
+    public enum Field: String, Sendable, CaseIterable {
+        case id, name, kind, school, status, created, lastActivity, content
+        case category, expires, closeAtExpiry, role, leavingDate, pendingSchool
+        case deactivatedOn, deletionDue, reason
+    }
+
+    /// A field's value as the interchange formats see it.
+    public enum FieldValue: Sendable, Equatable {
+        case null
+        case string(String)
+        case number(Int)
+        case bool(Bool)
+
+        /// The value as a CSV cell or an audit before/after: empty for null.
+        public var text: String {
+            switch self {
+            case .null: return ""
+            case .string(let s): return s
+            case .number(let n): return String(n)
+            case .bool(let b): return b ? "true" : "false"
+            }
+        }
+    }
+
+    public subscript(field: Field) -> FieldValue {
+        func string(_ value: (some CustomStringConvertible)?) -> FieldValue {
+            value.map { .string($0.description) } ?? .null
+        }
+        switch field {
+        case .id: return .string(id.value)
+        case .name: return .string(name)
+        case .kind: return .string(kind.rawValue)
+        case .school: return .string(school.description)
+        case .status: return .string(status.rawValue)
+        case .created: return .string(created.description)
+        case .lastActivity: return .string(lastActivity.description)
+        case .content: return .number(content)
+        case .category: return string(category?.rawValue)
+        case .expires: return string(expires)
+        case .closeAtExpiry: return closeAtExpiry.map { .bool($0) } ?? .null
+        case .role: return string(role?.rawValue)
+        case .leavingDate: return string(leavingDate)
+        case .pendingSchool: return string(pendingSchool)
+        case .deactivatedOn: return string(deactivatedOn)
+        case .deletionDue: return string(deletionDue)
+        case .reason: return string(reason?.rawValue)
+        }
+    }
+
+    /// The fields whose values differ between `old` and `new`, with both values.
+    public static func changes(from old: Account?, to new: Account?) -> [AuditEntry.Change] {
+        Field.allCases.compactMap { field in
+            let before = old?[field] ?? .null
+            let after = new?[field] ?? .null
+            return before == after ? nil : AuditEntry.Change(field: field, before: before, after: after)
+        }
+    }
+}

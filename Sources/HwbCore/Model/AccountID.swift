@@ -1,0 +1,27 @@
+/// R4: an account id: 1 to 64 characters of `A-Z a-z 0-9 . _ @ -`, starting with a letter
+/// or digit, compared and stored in lower case.
+public struct AccountID: Sendable, Hashable, Comparable {
+    public let value: String
+
+    public static let maximumLength = 64
+
+    /// The id in lower case, or nil when `text` is not a valid id.
+    public init?(_ text: some StringProtocol) {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= Self.maximumLength, Self.isAlphanumeric(first),
+              bytes.allSatisfy({ Self.isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+                  || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        value = String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+
+    public static func < (lhs: AccountID, rhs: AccountID) -> Bool { lhs.value < rhs.value }
+}
+
+extension AccountID: CustomStringConvertible {
+    public var description: String { value }
+}

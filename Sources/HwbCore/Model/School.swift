@@ -1,0 +1,45 @@
+/// R3: a 7-digit school number whose first three digits are the local authority code.
+public struct SchoolNumber: Sendable, Hashable, Comparable {
+    public let value: Int
+
+    /// Parses exactly seven ASCII digits; nil otherwise. The LA range is checked by R3,
+    /// not here, so that the error can say which rule refused it.
+    public init?(_ text: some StringProtocol) {
+        guard text.utf8.count == 7, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+            return nil
+        }
+        self.value = value
+    }
+
+    public var laCode: Int { value / 10_000 }
+
+    public static func < (lhs: SchoolNumber, rhs: SchoolNumber) -> Bool { lhs.value < rhs.value }
+}
+
+extension SchoolNumber: CustomStringConvertible {
+    public var description: String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+}
+
+/// R3: the 22 Welsh local authorities are numbered 660 to 681.
+public enum LocalAuthority {
+    public static let codes = 660...681
+
+    public static func isWelsh(_ code: Int) -> Bool { codes.contains(code) }
+}
+
+/// R3: an entry of the school directory.
+public struct School: Sendable, Equatable {
+    public var number: SchoolNumber
+    public var name: String
+    /// A maintained school can hold accounts; an independent one only records a learner's move (R9).
+    public var maintained: Bool
+
+    public init(number: SchoolNumber, name: String, maintained: Bool) {
+        self.number = number
+        self.name = name
+        self.maintained = maintained
+    }
+}

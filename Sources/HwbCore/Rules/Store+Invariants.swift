@@ -1,0 +1,83 @@
+extension Store {
+    /// R4 and R14.1-3: what is wrong with `account` as a member of this store, in words;
+    /// empty when nothing is. Used by `import accounts` and by snapshot loading. Id
+    /// uniqueness is checked by the caller, which sees all rows at once.
+    public func problems(with account: Account) -> [String] {
+        var problems: [String] = []
+        func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
+            if !condition { problems.append(problem()) }
+        }
+        check(!account.name.isEmpty, "name is empty (R4)")
+        if let school = schools[account.school] {
+            check(school.maintained, "school \(account.school) is not a maintained school (R14.1)")
+        } else {
+            problems.append("school \(account.school) is not in the directory (R14.1)")
+        }
+        check(account.content >= 0, "content must be 0 or more (R4)")
+        check(account.created <= today, "created \(account.created) is after today, \(today)")
+        check(account.lastActivity >= account.created, "lastActivity is before created (R4)")
+        check(account.lastActivity <= today, "lastActivity \(account.lastActivity) is after today, \(today)")
+
+        switch account.kind {
+        case .mis:
+            check(account.role != nil, "an MIS account needs a role, learner or staff (R4)")
+            check(account.category == nil && account.expires == nil && account.closeAtExpiry == nil,
+                  "an MIS account has no category, expires or closeAtExpiry (R4)")
+            if let pending = account.pendingSchool {
+                check(account.role == .staff && account.status == .deactivated,
+                      "only deactivated staff can have a pendingSchool (R9)")
+                check(schools[pending]?.maintained == true,
+                      "pendingSchool \(pending) is not a maintained school in the directory (R9)")
+            }
+        case .nonMIS:
+            check(account.category != nil, "a non-MIS account needs a category (R14.2)")
+            check(account.expires != nil, "a non-MIS account needs expires (R14.2)")
+            check(account.closeAtExpiry != nil, "a non-MIS account needs closeAtExpiry, true or false (R4)")
+            check(account.role == nil && account.leavingDate == nil && account.pendingSchool == nil,
+                  "a non-MIS account has no role, leavingDate or pendingSchool (R4)")
+        }
+
+        switch account.status {
+        case .active:
+            check(account.deactivatedOn == nil && account.deletionDue == nil && account.reason == nil,
+                  "an active account has no deactivatedOn, deletionDue or reason (R14.3)")
+        case .deactivated:
+            guard let on = account.deactivatedOn, let due = account.deletionDue, let reason = account.reason else {
+                problems.append("a deactivated account needs deactivatedOn, deletionDue and reason (R14.3)")
+                break
+            }
+            check(on <= today, "deactivatedOn \(on) is after today, \(today)")
+            check(due == on.addingMonths(12), "deletionDue must be 12 months after deactivatedOn, \(on.addingMonths(12).map(String.init(describing:)) ?? "?") (R14.3)")
+            if account.kind == .mis {
+                check(reason == .left, "a deactivated MIS account has reason left (R10)")
+                check(account.leavingDate == on, "a deactivated MIS account has deactivatedOn = leavingDate (R14.3)")
+            } else {
+                check(reason != .left, "reason left is for MIS accounts (R10)")
+            }
+        }
+        return problems
+    }
+
+    /// A store rebuilt from saved parts, refused unless every school number is Welsh,
+    /// every id unique and every account passes R14.1-3.
+    public static func restored(
+        today: CalendarDate, schools: [School], accounts: [Account], audit: [AuditEntry]
+    ) throws(RuleError) -> Store {
+        var store = Store(today: today)
+        for school in schools {
+            try store.checkNewSchool(school)
+            store.schools[school.number] = school
+        }
+        for account in accounts {
+            guard store.accounts[account.id] == nil else {
+                throw RuleError("account \(account.id) appears twice", rule: .r14)
+            }
+            if let problem = store.problems(with: account).first {
+                throw RuleError("account \(account.id): \(problem)", rule: nil)
+            }
+            store.replace(nil, with: account)
+        }
+        store.audit = AuditLog(audit)
+        return store
+    }
+}

@@ -1,0 +1,45 @@
+/// R7: how long `keep` extends an account.
+public enum KeepPeriod: String, Sendable, CaseIterable {
+    case endOfNextYear = "end-of-next-year"
+    case sixMonths = "6m"
+    case threeMonths = "3m"
+    case oneMonth = "1m"
+
+    var months: Int? {
+        switch self {
+        case .endOfNextYear: return nil
+        case .sixMonths: return 6
+        case .threeMonths: return 3
+        case .oneMonth: return 1
+        }
+    }
+}
+
+extension Store {
+    /// R7: extends an active non-MIS account. With `base = max(expires, today)` and
+    /// `cap = endOfNextYear(today)`, the new expiry is `cap` for `end-of-next-year`, else
+    /// `min(addMonths(base, n), cap)`; `closeAtExpiry` is cleared.
+    @discardableResult
+    public mutating func keep(_ id: AccountID, _ period: KeepPeriod, _ context: Context) throws(RuleError) -> Account {
+        let account = try account(id, visibleTo: context.actor)
+        guard !account.isMIS else {
+            throw RuleError("\(id) is an MIS account: its life follows the school MIS record", rule: .r7)
+        }
+        guard account.isActive else {
+            throw RuleError("\(id) is deactivated: use reactivate", rule: .r7)
+        }
+        guard let cap = AcademicYear.endOfNextYear(today) else {
+            throw .outOfCalendar("the end of next academic year", rule: .r7)
+        }
+        var expires = cap
+        if let months = period.months {
+            let base = max(account.expires ?? today, today)
+            expires = min(base.addingMonths(months) ?? cap, cap)
+        }
+        update(id, context, rule: .r7, action: "kept \(period.rawValue)") {
+            $0.expires = expires
+            $0.closeAtExpiry = false
+        }
+        return accounts[id]!
+    }
+}

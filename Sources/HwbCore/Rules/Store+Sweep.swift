@@ -1,0 +1,101 @@
+/// What a sweep does, or would do on a dry run (R10).
+public struct SweepReport: Sendable, Equatable {
+    public struct Deactivation: Sendable, Equatable {
+        public var id: AccountID
+        public var on: CalendarDate
+        public var reason: Account.Reason
+    }
+
+    public struct Deletion: Sendable, Equatable {
+        public var id: AccountID
+        /// Content items deleted with the account.
+        public var content: Int
+    }
+
+    /// The day the sweep ran as of.
+    public var date: CalendarDate
+    /// Accounts deactivated, sorted by id.
+    public var deactivated: [Deactivation] = []
+    /// Accounts deleted for good, sorted by id.
+    public var deleted: [Deletion] = []
+
+    public func ids(_ reason: Account.Reason) -> [AccountID] {
+        deactivated.filter { $0.reason == reason }.map(\.id)
+    }
+
+    public var deletedContent: Int { deleted.reduce(0) { $0 + $1.content } }
+
+    public var changesNothing: Bool { deactivated.isEmpty && deleted.isEmpty }
+}
+
+extension Store {
+    /// R10: what a sweep as of today would do, computed from the indexes alone: only the
+    /// accounts concerned are touched.
+    public func planSweep() -> SweepReport {
+        let sweepDay = today
+        var report = SweepReport(date: sweepDay)
+
+        // 1. Active non-MIS accounts that expired (expires < T) or were idle too long
+        //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
+        //    `expired` on a tie.
+        var candidates = Set(byExpiry.ids(before: sweepDay))
+        if let idleCutoff = sweepDay.addingDays(-90) {
+            candidates.formUnion(byActivity.ids(before: idleCutoff))
+        }
+        for id in candidates {
+            let account = accounts[id]!
+            var effective: (on: CalendarDate, reason: Account.Reason)?
+            if let expires = account.expires, expires < sweepDay, let dayAfter = expires.addingDays(1) {
+                effective = (dayAfter, .expired)
+            }
+            if account.lastActivity.days(since: sweepDay) < -90, let idleDay = account.lastActivity.addingDays(91),
+               effective == nil || idleDay < effective!.on {
+                effective = (idleDay, .inactive)
+            }
+            if let effective {
+                report.deactivated.append(.init(id: id, on: effective.on, reason: effective.reason))
+            }
+        }
+
+        // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
+        for id in byLeaving.ids(through: sweepDay) {
+            report.deactivated.append(.init(id: id, on: accounts[id]!.leavingDate!, reason: .left))
+        }
+        report.deactivated.sort { $0.id < $1.id }
+
+        // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
+        //    whose deletion is due by T is deleted, including those deactivated just now.
+        var deletions = byDeletion.ids(through: sweepDay)
+        for deactivation in report.deactivated {
+            if let due = deactivation.on.addingMonths(12), due <= sweepDay { deletions.append(deactivation.id) }
+        }
+        report.deleted = deletions.sorted().map { .init(id: $0, content: accounts[$0]!.content) }
+        return report
+    }
+
+    /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
+    /// nothing.
+    @discardableResult
+    public mutating func sweep(_ context: Context) -> SweepReport {
+        let context = context.system
+        let report = planSweep()
+        for deactivation in report.deactivated {
+            let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
+            update(deactivation.id, context, rule: rule, action: "deactivated (\(deactivation.reason.rawValue))") {
+                $0.deactivate(on: deactivation.on, reason: deactivation.reason)
+            }
+        }
+        for deletion in report.deleted {
+            let account = accounts[deletion.id]!
+            replace(account, with: nil)
+            // R10.4: the log keeps only the id, the date and the number of content items.
+            audit.forget(deletion.id)
+            audit.append(AuditEntry(
+                date: today, actor: context.auditActor, command: context.command, rule: .r10,
+                action: "deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")",
+                account: deletion.id, school: account.school,
+                changes: [.init(field: .content, before: .number(deletion.content), after: .null)]))
+        }
+        return report
+    }
+}

@@ -1,0 +1,59 @@
+extension Store {
+    /// The accounts `actor` can see that pass every filter, sorted by id.
+    public func accounts(visibleTo actor: Actor, matching filters: [AccountFilter] = []) -> [Account] {
+        candidates(visibleTo: actor, filters: filters)
+            .filter { account in filters.allSatisfy { $0.matches(account, today: today) } }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// How many accounts `actor` can see that pass every filter. Without filters this
+    /// adds up the per-school index and reads no account.
+    public func count(visibleTo actor: Actor, matching filters: [AccountFilter] = []) -> Int {
+        if filters.isEmpty {
+            if actor.seesEverything { return accounts.count }
+            return bySchool.reduce(0) { $0 + (actor.covers($1.key) ? $1.value.count : 0) }
+        }
+        return candidates(visibleTo: actor, filters: filters)
+            .reduce(0) { total, account in total + (filters.allSatisfy { $0.matches(account, today: today) } ? 1 : 0) }
+    }
+
+    /// R6: the actor's active non-MIS accounts with `expires <= today + 56 days` and
+    /// `closeAtExpiry` false, ordered by `expires`, then `id`. Overdue ones (expired, not
+    /// yet swept) stay in the list.
+    public func expiringList(visibleTo actor: Actor) -> [Account] {
+        let window = today.addingDays(56) ?? .maximum
+        let ids: [AccountID] = actor.seesEverything
+            ? byExpiry.ids(through: window)
+            : bySchool.filter { actor.covers($0.key) }.flatMap(\.value)
+        return ids.compactMap { accounts[$0] }
+            .filter { account in
+                account.isActive && !account.isMIS && account.closeAtExpiry != true
+                    && account.expires.map { $0 <= window } == true
+            }
+            .sorted { ($0.expires!, $0.id) < ($1.expires!, $1.id) }
+    }
+
+    /// R9: deactivated staff waiting for the Service Desk, in the actor's scope, by id.
+    public func pendingList(visibleTo actor: Actor) -> [Account] {
+        pendingIDs.compactMap { accounts[$0] }.filter { actor.covers($0.school) }.sorted { $0.id < $1.id }
+    }
+
+    /// The smallest set of accounts the indexes can narrow the question to.
+    private func candidates(visibleTo actor: Actor, filters: [AccountFilter]) -> [Account] {
+        for filter in filters {
+            if case .school(let school) = filter {
+                guard actor.covers(school) else { return [] }
+                return (bySchool[school] ?? []).compactMap { accounts[$0] }
+            }
+        }
+        if !actor.seesEverything {
+            return bySchool.filter { actor.covers($0.key) }.flatMap(\.value).compactMap { accounts[$0] }
+        }
+        for filter in filters {
+            if case .expiring(let period) = filter, let horizon = period.after(today) {
+                return byExpiry.ids(through: horizon).compactMap { accounts[$0] }
+            }
+        }
+        return Array(accounts.values)
+    }
+}

@@ -1,0 +1,114 @@
+/// The whole simulated world: the clock, the school directory, the accounts and the
+/// audit log, with the indexes the commands need.
+///
+/// A value type: every rule checks all it needs before it changes anything, so a refused
+/// command leaves the store exactly as it was (R14.5). All changes to an account go
+/// through `replace(_:with:)`, which keeps the indexes and the audit log in step.
+public struct Store: Sendable {
+    /// The simulated date. Never the wall clock.
+    public internal(set) var today: CalendarDate
+    public internal(set) var schools: [SchoolNumber: School] = [:]
+    public internal(set) var accounts: [AccountID: Account] = [:]
+    public internal(set) var audit = AuditLog()
+
+    var bySchool: [SchoolNumber: Set<AccountID>] = [:]
+    /// Active non-MIS accounts by `expires` (R6, R10.1).
+    var byExpiry = DateIndex()
+    /// Active non-MIS accounts by `lastActivity` (R13).
+    var byActivity = DateIndex()
+    /// Active MIS accounts that have a `leavingDate` (R10.2).
+    var byLeaving = DateIndex()
+    /// Deactivated accounts by `deletionDue` (R10.4).
+    var byDeletion = DateIndex()
+    /// Deactivated staff with a `pendingSchool` (R9).
+    var pendingIDs: Set<AccountID> = []
+
+    /// An empty store whose clock reads `today`.
+    public init(today: CalendarDate) {
+        self.today = today
+    }
+
+    /// No schools and no accounts: the clock may then be set to any date.
+    public var isEmpty: Bool { schools.isEmpty && accounts.isEmpty }
+
+    /// Puts `new` in place of the account `old` (either may be nil: a creation or a
+    /// deletion), updating every index. Does not touch the audit log.
+    mutating func replace(_ old: Account?, with new: Account?) {
+        if let old { unindex(old) }
+        if let new {
+            accounts[new.id] = new
+            index(new)
+        } else if let old {
+            accounts[old.id] = nil
+        }
+    }
+
+    /// Changes one account with `body` and records the change in the audit log.
+    mutating func update(
+        _ id: AccountID, _ context: Context, rule: Rule, action: String, _ body: (inout Account) -> Void
+    ) {
+        guard let old = accounts[id] else { return }
+        var new = old
+        body(&new)
+        replace(old, with: new)
+        record(context, rule: rule, action: action, account: new, changes: Account.changes(from: old, to: new))
+    }
+
+    mutating func record(_ context: Context, rule: Rule, action: String, account: Account, changes: [AuditEntry.Change]) {
+        audit.append(AuditEntry(
+            date: today, actor: context.auditActor, command: context.command, rule: rule, action: action,
+            account: account.id, school: account.school, changes: changes))
+    }
+
+    private mutating func index(_ account: Account) {
+        bySchool[account.school, default: []].insert(account.id)
+        switch (account.status, account.kind) {
+        case (.active, .nonMIS):
+            if let expires = account.expires { byExpiry.insert(account.id, at: expires) }
+            byActivity.insert(account.id, at: account.lastActivity)
+        case (.active, .mis):
+            if let leaving = account.leavingDate { byLeaving.insert(account.id, at: leaving) }
+        case (.deactivated, _):
+            if let due = account.deletionDue { byDeletion.insert(account.id, at: due) }
+        }
+        if account.pendingSchool != nil { pendingIDs.insert(account.id) }
+    }
+
+    private mutating func unindex(_ account: Account) {
+        bySchool[account.school]?.remove(account.id)
+        if bySchool[account.school]?.isEmpty == true { bySchool[account.school] = nil }
+        switch (account.status, account.kind) {
+        case (.active, .nonMIS):
+            if let expires = account.expires { byExpiry.remove(account.id, at: expires) }
+            byActivity.remove(account.id, at: account.lastActivity)
+        case (.active, .mis):
+            if let leaving = account.leavingDate { byLeaving.remove(account.id, at: leaving) }
+        case (.deactivated, _):
+            if let due = account.deletionDue { byDeletion.remove(account.id, at: due) }
+        }
+        pendingIDs.remove(account.id)
+    }
+}
+
+/// Who asked for a change and how, for the audit log.
+public struct Context: Sendable {
+    public var actor: Actor
+    /// The command as typed, recorded in the audit log.
+    public var command: String
+
+    public init(actor: Actor, command: String) {
+        self.actor = actor
+        self.command = command
+    }
+
+    /// R11: the feed, the sweep, imports and the directory stand for the system itself.
+    var system: Context {
+        var context = self
+        context.isSystem = true
+        return context
+    }
+
+    var isSystem = false
+
+    var auditActor: String { isSystem ? "system" : actor.description }
+}

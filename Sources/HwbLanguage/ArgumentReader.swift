@@ -1,0 +1,151 @@
+import HwbCore
+
+/// Reads a statement's words in order: positional words first, then named `key=value`
+/// arguments in any order. Every failure points at the word concerned.
+struct ArgumentReader {
+    let statement: Statement
+    let usage: String
+    private(set) var index = 1
+
+    init(_ statement: Statement, usage: String) {
+        self.statement = statement
+        self.usage = usage
+    }
+
+    var atEnd: Bool { index >= statement.words.count }
+
+    /// The next word if it is a plain word (not `key=value`), without consuming it.
+    var peekPlain: Word? {
+        guard !atEnd, statement.words[index].key == nil else { return nil }
+        return statement.words[index]
+    }
+
+    /// The next plain word; `what` names it in the error when it is missing.
+    mutating func positional(_ what: String) throws(ParseError) -> Word {
+        guard !atEnd else {
+            throw ParseError("expected \(what); usage: \(usage)", column: statement.endColumn)
+        }
+        let word = statement.words[index]
+        guard word.key == nil else {
+            throw ParseError("expected \(what), got \"\(word.text)\"; usage: \(usage)", column: word.column)
+        }
+        index += 1
+        return word
+    }
+
+    /// The remaining words as named arguments with the allowed keys, each at most once.
+    mutating func named(_ allowed: [String]) throws(ParseError) -> [String: Word] {
+        var result: [String: Word] = [:]
+        while !atEnd {
+            let word = statement.words[index]
+            guard let key = word.key, word.separator == "=" else {
+                let expected = allowed.map { "\($0)=" }.joined(separator: ", ")
+                throw ParseError("unexpected \"\(word.text)\"; expected \(expected); usage: \(usage)", column: word.column)
+            }
+            guard allowed.contains(key) else {
+                var message = "unknown argument \(key)="
+                if let near = CommandCatalog.suggestion(for: key, among: allowed) { message += "; did you mean \(near)=?" }
+                message += "; usage: \(usage)"
+                throw ParseError(message, column: word.column)
+            }
+            guard result[key] == nil else {
+                throw ParseError("\(key)= is given twice", column: word.column)
+            }
+            result[key] = word
+            index += 1
+        }
+        return result
+    }
+
+    mutating func skip() { index += 1 }
+
+    /// Fails if words are left over.
+    func end() throws(ParseError) {
+        guard atEnd else {
+            let word = statement.words[index]
+            throw ParseError("unexpected \"\(word.text)\"; usage: \(usage)", column: word.column)
+        }
+    }
+
+    /// Fails when a required named argument is missing.
+    func require(_ key: String, in named: [String: Word], as what: String) throws(ParseError) -> Word {
+        guard let word = named[key] else {
+            throw ParseError("missing \(key)=\(what); usage: \(usage)", column: statement.endColumn)
+        }
+        return word
+    }
+}
+
+/// Typed readings of words, each with an error that quotes what was given.
+enum Values {
+    static func date(_ text: String, column: Int) throws(ParseError) -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            let detail = text.utf8.count == 10 && text.split(separator: "-").count == 3
+                ? " (no such day, or a year outside 1900-9999)" : ""
+            throw ParseError("expected a date YYYY-MM-DD, got \"\(text)\"\(detail)", column: column)
+        }
+        return date
+    }
+
+    static func period(_ text: String, column: Int) throws(ParseError) -> Period {
+        guard let period = Period(text) else {
+            throw ParseError("expected a period such as 7d, 8w, 6m or 1y, got \"\(text)\"", column: column)
+        }
+        return period
+    }
+
+    static func accountID(_ text: String, column: Int) throws(ParseError) -> AccountID {
+        guard let id = AccountID(text) else {
+            throw ParseError(
+                "expected an account id (1-64 of A-Z a-z 0-9 . _ @ -, starting with a letter or digit), got \"\(text)\"",
+                column: column)
+        }
+        return id
+    }
+
+    static func school(_ text: String, column: Int) throws(ParseError) -> SchoolNumber {
+        guard let number = SchoolNumber(text) else {
+            throw ParseError("expected a 7-digit school number, got \"\(text)\"", column: column)
+        }
+        return number
+    }
+
+    static func laCode(_ text: String, column: Int) throws(ParseError) -> Int {
+        guard text.utf8.count == 3, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let code = Int(text) else {
+            throw ParseError("expected a 3-digit LA code (660-681), got \"\(text)\"", column: column)
+        }
+        return code
+    }
+
+    static func keyword<T: RawRepresentable & CaseIterable>(
+        _ text: String, column: Int, as type: T.Type, what: String
+    ) throws(ParseError) -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            let choices = T.allCases.map(\.rawValue)
+            var message = "expected \(what) (\(choices.joined(separator: ", "))), got \"\(text)\""
+            if let near = CommandCatalog.suggestion(for: text, among: choices) { message += "; did you mean \(near)?" }
+            throw ParseError(message, column: column)
+        }
+        return value
+    }
+
+    static func count(_ text: String, column: Int) throws(ParseError) -> Int {
+        guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text) else {
+            throw ParseError("expected a whole number from 0 to 999999999999, got \"\(text)\"", column: column)
+        }
+        return n
+    }
+
+    static func yesNo(_ text: String, column: Int) throws(ParseError) -> Bool {
+        switch text {
+        case "yes": return true
+        case "no": return false
+        default: throw ParseError("expected yes or no, got \"\(text)\"", column: column)
+        }
+    }
+
+    static func path(_ word: Word) throws(ParseError) -> String {
+        guard !word.text.isEmpty else { throw ParseError("expected a file name", column: word.column) }
+        return word.text
+    }
+}

@@ -1,0 +1,72 @@
+import HwbCore
+
+/// How listings print (`format table|csv|json`).
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+}
+
+/// The interchange formats of `export`.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case json, csv
+}
+
+/// One command of the language (LANGUAGE.md), its arguments checked and typed.
+public enum Command: Sendable, Equatable {
+    case help(topic: String?)
+    case showDate
+    case setDate(CalendarDate)
+    case advanceDate(Period)
+    case addSchool(School)
+    case listSchools
+    case login(Actor)
+    case whoami
+    case create(NewAccount)
+    case join(JoinEvent)
+    case leave(AccountID, on: CalendarDate?)
+    case signIn(AccountID, on: CalendarDate?)
+    case setContent(AccountID, Int)
+    case keep(AccountID, KeepPeriod)
+    case close(AccountID, CloseMode)
+    case reactivate(AccountID, until: CalendarDate?)
+    case sweep(dryRun: Bool)
+    case list([AccountFilter])
+    case count([AccountFilter])
+    case show(AccountID)
+    case expiring
+    case pending
+    case audit(AccountID?)
+    case format(OutputFormat)
+    case save(path: String)
+    case load(path: String)
+    case importAccounts(path: String)
+    case importSchools(path: String)
+    case export(ExportFormat, path: String, filters: [AccountFilter])
+    case run(path: String)
+    case quit
+
+    /// Whether the command can change the store (the clock, the directory or accounts).
+    public var changesStore: Bool {
+        switch self {
+        case .setDate, .advanceDate, .addSchool, .create, .join, .leave, .signIn, .setContent, .keep, .close,
+             .reactivate, .load, .importAccounts, .importSchools:
+            return true
+        case .sweep(let dryRun):
+            return !dryRun
+        default:
+            return false
+        }
+    }
+}
+
+/// A parsed command with the text it was written as and where.
+public struct ParsedCommand: Sendable, Equatable {
+    public var command: Command
+    public var text: String
+    public var location: SourceLocation
+
+    public init(command: Command, text: String, location: SourceLocation) {
+        self.command = command
+        self.text = text
+        self.location = location
+    }
+}
