@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading and writing whole files, with errors worded for the user.
+enum FileAccess {
+    /// The largest file hwbsh reads (a script, a CSV or a snapshot).
+    static let maximumSize = 2 << 30
+
+    static func read(_ path: String) throws(ShellError) -> [UInt8] {
+        let handle = open(path, O_RDONLY)
+        guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
+        defer { close(handle) }
+        var info = stat()
+        guard fstat(handle, &info) == 0 else { throw .file("cannot read \(path): \(systemError())") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw .file("cannot read \(path): it is a directory") }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(handle, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .file("cannot read \(path): \(systemError())")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            guard bytes.count <= maximumSize else { throw .file("cannot read \(path): it is larger than 2 GiB") }
+        }
+        return bytes
+    }
+
+    /// The file as UTF-8 text, or an error naming the line of the first bad byte.
+    static func readText(_ path: String) throws(ShellError) -> String {
+        let bytes = try read(path)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1
+        for chunk in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+            if String(validating: chunk, as: UTF8.self) == nil { break }
+            line += 1
+        }
+        throw .file("\(path):\(line): not valid UTF-8 text")
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed
+    /// to disk and renamed over the target, so that a reader sees the old file or the new
+    /// one, never a part. New files are readable by their owner only (they hold personal data).
+    static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
+        let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
+        var failure: String?
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(handle, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = systemError()
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(handle) != 0 { failure = systemError() }
+        close(handle)
+        if failure == nil, rename(temporary, path) != 0 { failure = systemError() }
+        guard failure == nil else {
+            unlink(temporary)
+            throw .file("cannot write \(path): \(failure!)")
+        }
+        let folderHandle = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        if folderHandle >= 0 {
+            fsync(folderHandle)
+            close(folderHandle)
+        }
+    }
+
+    static func systemError() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,75 @@
+import HwbCore
+import HwbLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `hwbsh` was asked to do, after its options were parsed.
+public struct ProgramOptions: Sendable {
+    public var files: [String] = []
+    public var commands: String?
+    public var date: CalendarDate
+    public var actor: Actor = .serviceDesk
+    public var keepGoing = false
+
+    public init(date: CalendarDate) {
+        self.date = date
+    }
+}
+
+/// The program: runs scripts, `-c` commands, piped input or (on a terminal) a plain
+/// interactive loop, and gives the exit status of LANGUAGE.md.
+public enum Program {
+    /// Exit statuses: 0 every command succeeded, 1 a command failed, 2 a wrong option.
+    public static func run(_ options: ProgramOptions, console: Console = StandardConsole()) -> Int32 {
+        let store = Store(today: options.date)
+        do throws(RuleError) {
+            try store.checkLogin(options.actor)
+        } catch {
+            // R11: a champion needs a maintained school, and a new store has none yet.
+            console.writeError("hwbsh: --as \(options.actor): \(error); add the school first, then login\n")
+            return 2
+        }
+        let shell = Shell(store: store, actor: options.actor, console: console)
+        shell.keepGoing = options.keepGoing
+        if let commands = options.commands {
+            shell.run(ScriptLines(commands), file: "-c")
+        } else if !options.files.isEmpty {
+            for file in options.files where !shell.stopRequested {
+                do throws(ShellError) {
+                    shell.run(ScriptLines(bytes: try FileAccess.read(file)), file: file)
+                } catch {
+                    shell.report(error, at: nil)
+                    shell.noteFailure()
+                }
+            }
+        } else if isatty(0) == 1 {
+            interactive(shell)
+        } else {
+            shell.run(StandardInputLines(), file: "<stdin>")
+        }
+        console.flush()
+        return shell.hasFailed ? 1 : 0
+    }
+
+    /// A plain read-eval-print loop for a terminal: errors keep the shell running.
+    static func interactive(_ shell: Shell) {
+        shell.keepGoing = true
+        shell.interactive = true
+        shell.print("hwbsh: today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
+        shell.printBanner()
+        var input = StandardInputLines()
+        while !shell.stopRequested {
+            shell.console.write("\(shell.actor) · \(shell.store.today) › ")
+            shell.console.flush()
+            guard let line = input.nextLine() else {
+                shell.print("")
+                break
+            }
+            shell.runLine(line, file: "", line: 0)
+        }
+    }
+}
+

@@ -1,0 +1,134 @@
+import HwbCore
+import HwbLanguage
+
+/// The commands that read or write files. Each reads and checks everything first, so a
+/// bad file changes nothing.
+extension Shell {
+    func save(to path: String) throws(ShellError) {
+        try FileAccess.writeAtomically(Snapshot.encode(store, actor: actor), to: path)
+        print("saved \(store.accounts.count) accounts and \(store.schools.count) schools to \(path)")
+    }
+
+    func load(from path: String) throws(ShellError) {
+        let (loaded, loadedActor) = try Snapshot.decode(FileAccess.read(path), path: path)
+        store = loaded
+        actor = loadedActor
+        print("loaded \(path): \(store.accounts.count) accounts, \(store.schools.count) schools; today is \(store.today), acting as \(actor)")
+    }
+
+    func export(_ format: ExportFormat, to path: String, filters: [AccountFilter]) throws(ShellError) {
+        let accounts = store.accounts(visibleTo: actor, matching: filters)
+        let text: String
+        switch format {
+        case .json:
+            text = JSONText.document(date: store.today, accounts: accounts)
+        case .csv:
+            text = CSV.record(Account.Field.allCases.map(\.rawValue))
+                + accounts.map { account in CSV.record(Account.Field.allCases.map { account[$0].text }) }.joined()
+        }
+        if path == "-" { return console.write(text) }
+        try FileAccess.writeAtomically(text, to: path)
+        print("exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(path)")
+    }
+
+    func importAccounts(from path: String, _ context: Context) throws(ShellError) {
+        let records = try csvRecords(path)
+        guard let header = records.first else { throw .file("\(path) is empty; expected a header row") }
+        var fields: [Account.Field] = []
+        for name in header.cells {
+            guard let field = Account.Field(rawValue: name) else {
+                throw .file("\(path):\(header.line): unknown column \"\(name)\"; columns are the export json keys")
+            }
+            guard !fields.contains(field) else { throw .file("\(path):\(header.line): column \(name) appears twice") }
+            fields.append(field)
+        }
+        for field in AccountRecord.required where !fields.contains(field) {
+            throw .file("\(path):\(header.line): the column \(field.rawValue) is missing")
+        }
+        var accounts: [Account] = []
+        var bad: [String] = []
+        let rows = records.dropFirst()
+        for record in rows {
+            guard record.cells.count == fields.count else {
+                bad.append("\(path):\(record.line): \(record.cells.count) cells, expected \(fields.count)")
+                continue
+            }
+            switch AccountRecord.decode(Dictionary(uniqueKeysWithValues: zip(fields, record.cells))) {
+            case .success(let account): accounts.append(account)
+            case .failure(let problems): bad.append("\(path):\(record.line): \(problems)")
+            }
+        }
+        if bad.isEmpty {
+            do throws(ImportRefusal) {
+                try store.importAccounts(accounts, context)
+            } catch {
+                let lines = rows.map(\.line)
+                bad = error.problems.map { "\(path):\(lines[$0.row]): \($0.problems.joined(separator: "; "))" }
+            }
+        }
+        guard bad.isEmpty else {
+            throw .detailed("import refused, nothing imported: \(bad.count) bad row\(bad.count == 1 ? "" : "s") in \(path)", details: bad)
+        }
+        print("imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(path)")
+    }
+
+    func importSchools(from path: String, _ context: Context) throws(ShellError) {
+        let records = try csvRecords(path)
+        guard let header = records.first else { throw .file("\(path) is empty; expected the header number,name,maintained") }
+        let columns = header.cells
+        guard Set(columns) == ["number", "name", "maintained"], columns.count == 3 else {
+            throw .file("\(path):\(header.line): expected the columns number,name,maintained, got \(columns.joined(separator: ","))")
+        }
+        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        var schools: [School] = []
+        var bad: [String] = []
+        let rows = Array(records.dropFirst())
+        for record in rows {
+            guard record.cells.count == 3 else {
+                bad.append("\(path):\(record.line): \(record.cells.count) cells, expected 3")
+                continue
+            }
+            let numberText = record.cells[index["number"]!], name = record.cells[index["name"]!]
+            let maintainedText = record.cells[index["maintained"]!]
+            guard let number = SchoolNumber(numberText) else {
+                bad.append("\(path):\(record.line): number: expected 7 digits, got \"\(numberText)\"")
+                continue
+            }
+            guard maintainedText == "yes" || maintainedText == "no" else {
+                bad.append("\(path):\(record.line): maintained: expected yes or no, got \"\(maintainedText)\"")
+                continue
+            }
+            schools.append(School(number: number, name: name, maintained: maintainedText == "yes"))
+        }
+        if bad.isEmpty {
+            do throws(ImportRefusal) {
+                try store.importSchools(schools, context)
+            } catch {
+                bad = error.problems.map { "\(path):\(rows[$0.row].line): \($0.problems.joined(separator: "; "))" }
+            }
+        }
+        guard bad.isEmpty else {
+            throw .detailed("import refused, nothing imported: \(bad.count) bad row\(bad.count == 1 ? "" : "s") in \(path)", details: bad)
+        }
+        print("imported \(schools.count) school\(schools.count == 1 ? "" : "s") from \(path)")
+    }
+
+    private func csvRecords(_ path: String) throws(ShellError) -> [CSV.Record] {
+        let text = try FileAccess.readText(path)
+        do {
+            return try CSV.records(in: text)
+        } catch {
+            throw .file("\(path):\(error.line): \(error.message)")
+        }
+    }
+
+    func runScript(at path: String) throws(ShellError) {
+        guard runDepth < Shell.maximumRunDepth else {
+            throw .file("run \(path): scripts nested more than \(Shell.maximumRunDepth) deep (does a script run itself?)")
+        }
+        let bytes = try FileAccess.read(path)
+        runDepth += 1
+        defer { runDepth -= 1 }
+        run(ScriptLines(bytes: bytes), file: path)
+    }
+}

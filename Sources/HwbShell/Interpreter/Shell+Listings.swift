@@ -1,0 +1,201 @@
+import HwbCore
+import HwbLanguage
+
+/// The read-only commands: listings in the current format, `show`, `audit`, `help`.
+extension Shell {
+    func list(_ filters: [AccountFilter]) throws(RuleError) {
+        printAccounts(store.accounts(visibleTo: actor, matching: filters), empty: "no accounts match")
+    }
+
+    /// Accounts in the current format: a table, or the interchange CSV or JSON.
+    func printAccounts(_ accounts: [Account], empty: String) {
+        switch format {
+        case .json:
+            console.write(JSONText.document(date: store.today, accounts: accounts))
+        case .csv:
+            console.write(CSV.record(Account.Field.allCases.map(\.rawValue), terminator: "\n"))
+            for account in accounts { console.write(CSV.record(Account.Field.allCases.map { account[$0].text }, terminator: "\n")) }
+        case .table:
+            guard !accounts.isEmpty else { return print(empty) }
+            var table = Table(["ID", "NAME", "KIND", "TYPE", "SCHOOL", "STATUS", "DATES"])
+            for account in accounts {
+                table.add([account.id.value, account.name, account.kind.rawValue,
+                           account.role?.rawValue ?? account.category?.rawValue ?? "",
+                           account.school.description, statusText(account), datesText(account)])
+            }
+            console.write(table.render())
+        }
+    }
+
+    func statusText(_ account: Account) -> String {
+        if let reason = account.reason { return "deactivated (\(reason.rawValue))" }
+        if let expires = account.expires, expires < store.today { return "active (overdue)" }
+        return account.status.rawValue
+    }
+
+    func datesText(_ account: Account) -> String {
+        if let on = account.deactivatedOn, let due = account.deletionDue {
+            let pending = account.pendingSchool.map { ", pending \($0)" } ?? ""
+            return "since \(on), deletion \(due)\(pending)"
+        }
+        if let expires = account.expires {
+            return "expires \(expires)\(account.closeAtExpiry == true ? " (closes)" : "")"
+        }
+        if let leaving = account.leavingDate { return "leaves \(leaving)" }
+        return ""
+    }
+
+    /// R6: the manage-expiring list.
+    func expiring() {
+        let accounts = store.expiringList(visibleTo: actor)
+        guard format == .table else { return printAccounts(accounts, empty: "") }
+        guard !accounts.isEmpty else { return print("no accounts expire in the next 8 weeks") }
+        var table = Table(["EXPIRES", "ID", "NAME", "CATEGORY", "SCHOOL", "WHEN"])
+        for account in accounts {
+            let days = account.expires!.days(since: store.today)
+            let when = days < 0 ? "overdue: expired \(-days) day\(days == -1 ? "" : "s") ago"
+                : days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+            table.add([account.expires!.description, account.id.value, account.name,
+                       account.category!.rawValue, account.school.description, when])
+        }
+        console.write(table.render())
+        print("keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry")
+    }
+
+    /// R9: staff waiting for the Service Desk.
+    func pending() {
+        let accounts = store.pendingList(visibleTo: actor)
+        guard format == .table else { return printAccounts(accounts, empty: "") }
+        guard !accounts.isEmpty else { return print("no staff wait for the Service Desk") }
+        var table = Table(["ID", "NAME", "FROM", "TO", "LEFT", "DELETION"])
+        for account in accounts {
+            table.add([account.id.value, account.name, account.school.description, account.pendingSchool!.description,
+                       account.deactivatedOn!.description, account.deletionDue!.description])
+        }
+        console.write(table.render())
+    }
+
+    func listSchools() {
+        let schools = store.schools(visibleTo: actor)
+        guard !schools.isEmpty else { return print("no schools in the directory") }
+        var table = Table(["NUMBER", "NAME", "LA", "MAINTAINED", "ACCOUNTS"])
+        for school in schools {
+            table.add([school.number.description, school.name, String(school.number.laCode),
+                       school.maintained ? "yes" : "no", String(store.count(visibleTo: .champion(school.number)))])
+        }
+        console.write(table.render())
+    }
+
+    /// One account, what happens next and why, and its history.
+    func show(_ id: AccountID) throws(RuleError) {
+        let account = try store.account(id, visibleTo: actor)
+        if format != .table { return printAccounts([account], empty: "") }
+        print("\(account.id) · \(account.name)")
+        var rows: [(String, String)] = []
+        if account.isMIS {
+            rows.append(("kind", "MIS \(account.role!.rawValue)"))
+        } else {
+            rows.append(("kind", "non-MIS, \(account.category!.rawValue)"))
+        }
+        rows.append(("school", "\(account.school)\(store.schools[account.school].map { " \($0.name)" } ?? "")"))
+        rows.append(("status", statusText(account)))
+        rows.append(("created", account.created.description))
+        rows.append(("last activity", account.lastActivity.description))
+        rows.append(("content", "\(account.content) item\(account.content == 1 ? "" : "s")"))
+        if let expires = account.expires {
+            rows.append(("expires", expires.description + (account.closeAtExpiry == true ? " (closes at expiry)" : "")))
+        }
+        if let leaving = account.leavingDate { rows.append(("leaving date", leaving.description)) }
+        if let on = account.deactivatedOn { rows.append(("deactivated", "\(on) (\(account.reason!.rawValue))")) }
+        if let due = account.deletionDue { rows.append(("deletion due", due.description)) }
+        if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
+        rows.append(("next", nextStep(account)))
+        for (label, value) in rows { print("  \(label.padded(to: 15))\(value)") }
+        let history = store.audit.entries(for: id)
+        if !history.isEmpty {
+            print("history")
+            console.write(auditTable(history, showAccount: false))
+        }
+    }
+
+    /// Why the account is as it is, and what the rules do to it next.
+    func nextStep(_ account: Account) -> String {
+        let today = store.today
+        switch (account.status, account.kind) {
+        case (.deactivated, _):
+            var text = "deleted for good by the sweep on or after \(account.deletionDue!) with its \(account.content) content items (R10)"
+            if account.isMIS && account.role == .learner {
+                text += "; reactivated if a maintained school's MIS takes the learner on (R9)"
+            }
+            return text
+        case (.active, .mis):
+            guard let leaving = account.leavingDate else { return "stays active while the school MIS holds the record (R9)" }
+            return "deactivated by the sweep \(leaving <= today ? "now due" : "on or after \(leaving)") (left, R10)"
+        case (.active, .nonMIS):
+            let expiryDay = account.expires!.addingDays(1) ?? .maximum
+            let idleDay = account.lastActivity.addingDays(91) ?? .maximum
+            let (day, why) = idleDay < expiryDay
+                ? (idleDay, "inactive: no sign-in for more than 90 days, R13")
+                : (expiryDay, "expired, R10")
+            var text = day <= today ? "overdue: the next sweep deactivates it (\(why))"
+                : "deactivated by the sweep on or after \(day) (\(why))"
+            if account.closeAtExpiry != true, account.expires! <= today.addingDays(56) ?? .maximum {
+                text += "; in the expiring list (R6)"
+            }
+            return text
+        }
+    }
+
+    func audit(_ id: AccountID?) throws(RuleError) {
+        let entries: [AuditEntry]
+        if let id {
+            if store.accounts[id] != nil { _ = try store.account(id, visibleTo: actor) }
+            entries = store.audit.entries(for: id).filter { $0.school.map(actor.covers) ?? actor.seesEverything }
+            guard !entries.isEmpty else { throw .noAccount(id) }
+        } else {
+            entries = store.audit.all.filter { $0.school.map(actor.covers) ?? actor.seesEverything }
+        }
+        guard !entries.isEmpty else { return print("the audit log is empty") }
+        console.write(auditTable(entries, showAccount: true))
+    }
+
+    func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> String {
+        var table = Table(["DATE", "ACTOR", "RULE"] + (showAccount ? ["ACCOUNT"] : []) + ["WHAT", "CHANGES"])
+        for entry in entries {
+            var changes = ""
+            if !entry.action.hasPrefix("created") && !entry.action.hasPrefix("joined") && entry.action != "imported" {
+                changes = entry.changes.map { "\($0.field.rawValue) \(display($0.before))→\(display($0.after))" }
+                    .joined(separator: ", ")
+            }
+            let subject = entry.account?.value ?? entry.school?.description ?? ""
+            table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
+                      + [entry.action, changes])
+        }
+        return table.render()
+    }
+
+    private func display(_ value: Account.FieldValue) -> String {
+        value == .null ? "–" : value.text
+    }
+
+    func help(_ topic: String?) throws(RuleError) {
+        guard let topic else {
+            for group in CommandHelp.Group.allCases {
+                print("\(group.rawValue):")
+                for entry in CommandCatalog.all where entry.group == group { print("  \(entry.usage)") }
+            }
+            print("Type help COMMAND for one command, with its rule and an example.")
+            return
+        }
+        guard let entry = CommandCatalog.entry(for: topic) else {
+            var message = "no command \(topic)"
+            if let near = CommandCatalog.suggestion(for: topic, among: CommandCatalog.commandWords) {
+                message += "; did you mean \(near)?"
+            }
+            throw RuleError(message, rule: nil)
+        }
+        print("usage: \(entry.usage)")
+        print(entry.summary + (entry.rule.map { " (\($0))" } ?? ""))
+        print("example: \(entry.example)")
+    }
+}

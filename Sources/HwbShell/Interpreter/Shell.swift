@@ -1,0 +1,168 @@
+import HwbCore
+import HwbLanguage
+
+/// The interpreter: runs commands on a store as an actor and prints their results.
+///
+///     let shell = Shell(store: Store(today: date), console: StandardConsole())
+///     try shell.execute(parsed)      // throws ShellError; the store is then unchanged
+public final class Shell {
+    public internal(set) var store: Store
+    public internal(set) var actor: Actor
+    public internal(set) var format: OutputFormat = .table
+    let console: Console
+
+    /// Go on after a failed command in scripts (`--keep-going`).
+    public var keepGoing = false
+    /// Set by `quit`, or by a failure when not keeping going: the runner stops reading.
+    public internal(set) var stopRequested = false
+    /// Whether any command has failed.
+    public internal(set) var hasFailed = false
+    /// On a terminal: errors point at the word with a caret instead of naming the file.
+    public var interactive = false
+    /// How deep `run` has nested scripts.
+    var runDepth = 0
+    static let maximumRunDepth = 16
+
+    public init(store: Store, actor: Actor = .serviceDesk, console: Console) {
+        self.store = store
+        self.actor = actor
+        self.console = console
+    }
+
+    /// Runs one command. On error nothing has changed and nothing was printed on
+    /// standard output; the caller reports the error (see `report`).
+    public func execute(_ parsed: ParsedCommand) throws(ShellError) {
+        let context = Context(actor: actor, command: parsed.text)
+        do {
+            switch parsed.command {
+            case .help(let topic): try help(topic)
+            case .showDate: print("\(store.today)")
+            case .setDate(let date):
+                try store.setDate(date)
+                printToday()
+            case .advanceDate(let period):
+                try store.advance(by: period)
+                printToday()
+            case .addSchool(let school):
+                try store.addSchool(school, context)
+                print("added school \(school.number) \(school.name)\(school.maintained ? "" : " (not maintained)")")
+            case .listSchools: listSchools()
+            case .login(let actor): try login(actor)
+            case .whoami: print(describeActor())
+            case .create(let request): created(try store.create(request, context))
+            case .join(let event): joined(try store.join(event, context))
+            case .leave(let id, let date):
+                let account = try store.leave(id, on: date, context)
+                let leaving = account.leavingDate!
+                print("\(id) leaves on \(leaving); " + (leaving <= store.today
+                    ? "the next sweep deactivates it" : "the sweep deactivates it from then"))
+            case .signIn(let id, let date):
+                let account = try store.signIn(id, on: date, context)
+                print("\(id) signed in on \(date ?? store.today); last activity \(account.lastActivity)")
+            case .setContent(let id, let count):
+                try store.setContent(id, to: count, context)
+                print("\(id) holds \(count) content item\(count == 1 ? "" : "s")")
+            case .keep(let id, let period):
+                let account = try store.keep(id, period, context)
+                print("kept \(id) until \(account.expires!)")
+            case .close(let id, let mode):
+                let account = try store.close(id, mode, context)
+                switch mode {
+                case .now: print("closed \(id); deleted for good on \(account.deletionDue!) unless reactivated")
+                case .atExpiry: print("\(id) will close at expiry on \(account.expires!); it leaves the expiring list")
+                }
+            case .reactivate(let id, let until): reactivated(try store.reactivate(id, until: until, context))
+            case .sweep(let dryRun): sweep(dryRun: dryRun, context)
+            case .list(let filters): try list(filters)
+            case .count(let filters): print(String(store.count(visibleTo: actor, matching: filters)))
+            case .show(let id): try show(id)
+            case .expiring: expiring()
+            case .pending: pending()
+            case .audit(let id): try audit(id)
+            case .format(let format):
+                self.format = format
+                print("listings print as \(format.rawValue)")
+            case .save(let path): try save(to: path)
+            case .load(let path): try load(from: path)
+            case .importAccounts(let path): try importAccounts(from: path, context)
+            case .importSchools(let path): try importSchools(from: path, context)
+            case .export(let format, let path, let filters): try export(format, to: path, filters: filters)
+            case .run(let path): try runScript(at: path)
+            case .quit: stopRequested = true
+            }
+        } catch let error as RuleError {
+            throw .rule(error)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw .file("\(error)")
+        }
+    }
+
+    func print(_ line: String) {
+        console.write(line + "\n")
+    }
+
+    private func printToday() {
+        print("today is \(store.today) (\(store.today.weekdayName))")
+    }
+
+    private func login(_ newActor: Actor) throws(RuleError) {
+        try store.checkLogin(newActor)
+        actor = newActor
+        print("acting as \(describeActor())")
+        printBanner()
+    }
+
+    /// R6: the banner, when the actor has accounts to manage.
+    public func printBanner() {
+        let list = store.expiringList(visibleTo: actor)
+        guard !list.isEmpty else { return }
+        let overdue = list.filter { $0.expires! < store.today }.count
+        let noun = list.count == 1 ? "account expires" : "accounts expire"
+        print("\(list.count) non-MIS \(noun) in the next 8 weeks\(overdue > 0 ? " (\(overdue) overdue)" : ""): type expiring to manage them")
+    }
+
+    func describeActor() -> String {
+        switch actor {
+        case .serviceDesk:
+            return "service-desk (every school)"
+        case .laAdmin(let code):
+            let count = store.schools(visibleTo: actor).count
+            return "la-admin \(code) (\(count) school\(count == 1 ? "" : "s") in LA \(code))"
+        case .champion(let number):
+            return "champion \(number)\(store.schools[number].map { " (\($0.name))" } ?? "")"
+        }
+    }
+
+    /// The message for a failed command, as `FILE:LINE:COL: error: ...` plus any detail
+    /// lines. The one place errors become text.
+    public func report(_ error: ShellError, at location: SourceLocation?, line: String? = nil) {
+        var text = ""
+        if let location, !interactive || runDepth > 0 {
+            text = "\(location.file):\(location.line):\(error.column ?? location.column): "
+        }
+        text += "error: \(error)\n"
+        if interactive, runDepth == 0, let line, let column = error.column {
+            text += "  \(line)\n  \(String(repeating: " ", count: max(0, column - 1)))^\n"
+        }
+        for detail in error.details { text += "  \(detail)\n" }
+        console.writeError(text)
+    }
+
+    /// Records a failure; unless keeping going, the runner stops.
+    func noteFailure() {
+        hasFailed = true
+        if !keepGoing { stopRequested = true }
+    }
+}
+
+extension CalendarDate {
+    /// The English name of the day of the week.
+    var weekdayName: String {
+        // 1970-01-01 (day 0) was a Thursday.
+        let names = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
+        let index = Int(dayNumber) % 7
+        return names[index < 0 ? index + 7 : index]
+    }
+}
