@@ -24,9 +24,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HwbCoreTests", dependencies: ["HwbCore"]),
+        // Fixtures shared by the test targets.
+        .target(name: "HwbTestSupport", dependencies: ["HwbCore", "HwbShell"], path: "Tests/HwbTestSupport"),
+        .testTarget(name: "HwbCoreTests", dependencies: ["HwbCore", "HwbTestSupport"]),
+        .testTarget(name: "HwbPropertyTests", dependencies: ["HwbCore", "HwbTestSupport"]),
         .testTarget(name: "HwbLanguageTests", dependencies: ["HwbLanguage"]),
-        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HwbShell"]),
+        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HwbTestSupport"]),
     ]
 )

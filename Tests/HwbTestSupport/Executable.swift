@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the built `hwbsh` binary, for end-to-end tests.
+public struct Execution: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+public enum Executable {
+    /// The binary under test: `$HWBSH_BIN`, else `.build/debug/hwbsh` beside the tests.
+    public static var path: String {
+        if let path = ProcessInfo.processInfo.environment["HWBSH_BIN"] { return path }
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return testBundle.appendingPathComponent("hwbsh").path
+    }
+
+    /// Runs hwbsh with `arguments`, feeding `stdin` (nil: no standard input), in `directory`.
+    public static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) throws -> Execution {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Execution(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A new empty folder for a test's files.
+    public static func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hwbsh-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+}
