@@ -1,46 +1,48 @@
 import HwbCore
 
-/// Reads a statement's words in order: positional words first, then named `key=value`
-/// arguments in any order. Every failure points at the word concerned.
+/// Reads a statement's arguments: plain words in order (`keep ID PERIOD`) and named
+/// `key=value` arguments, which may stand anywhere after the command word. Every failure
+/// points at the word concerned.
 struct ArgumentReader {
     let statement: Statement
     let usage: String
-    private(set) var index = 1
+    private let plain: [Word]
+    private let named: [Word]
+    private var plainIndex = 0
+    private var namedRead = false
 
     init(_ statement: Statement, usage: String) {
         self.statement = statement
         self.usage = usage
+        let arguments = statement.words.dropFirst()
+        plain = arguments.filter { $0.key == nil }
+        named = arguments.filter { $0.key != nil }
     }
 
-    var atEnd: Bool { index >= statement.words.count }
+    var atEnd: Bool { plainIndex >= plain.count && (named.isEmpty || namedRead) }
 
-    /// The next word if it is a plain word (not `key=value`), without consuming it.
-    var peekPlain: Word? {
-        guard !atEnd, statement.words[index].key == nil else { return nil }
-        return statement.words[index]
-    }
+    /// The next plain word, without consuming it.
+    var peekPlain: Word? { plainIndex < plain.count ? plain[plainIndex] : nil }
 
     /// The next plain word; `what` names it in the error when it is missing.
     mutating func positional(_ what: String) throws(ParseError) -> Word {
-        guard !atEnd else {
+        guard plainIndex < plain.count else {
+            if let word = named.first, !namedRead {
+                throw ParseError("expected \(what), got \"\(word.text)\"; usage: \(usage)", column: word.column)
+            }
             throw ParseError("expected \(what); usage: \(usage)", column: statement.endColumn)
         }
-        let word = statement.words[index]
-        guard word.key == nil else {
-            throw ParseError("expected \(what), got \"\(word.text)\"; usage: \(usage)", column: word.column)
-        }
-        index += 1
-        return word
+        plainIndex += 1
+        return plain[plainIndex - 1]
     }
 
-    /// The remaining words as named arguments with the allowed keys, each at most once.
+    /// The named arguments, with the allowed keys, each at most once.
     mutating func named(_ allowed: [String]) throws(ParseError) -> [String: Word] {
         var result: [String: Word] = [:]
-        while !atEnd {
-            let word = statement.words[index]
-            guard let key = word.key, word.separator == "=" else {
-                let expected = allowed.map { "\($0)=" }.joined(separator: ", ")
-                throw ParseError("unexpected \"\(word.text)\"; expected \(expected); usage: \(usage)", column: word.column)
+        for word in namedWords() {
+            let key = word.key!
+            guard word.separator == "=" else {
+                throw ParseError("unexpected \"\(word.text)\"; named arguments are written key=value; usage: \(usage)", column: word.column)
             }
             guard allowed.contains(key) else {
                 var message = "unknown argument \(key)="
@@ -52,17 +54,23 @@ struct ArgumentReader {
                 throw ParseError("\(key)= is given twice", column: word.column)
             }
             result[key] = word
-            index += 1
         }
         return result
     }
 
-    mutating func skip() { index += 1 }
+    /// Every named word (`key=value` or `key~value`), marked as read.
+    mutating func namedWords() -> [Word] {
+        namedRead = true
+        return named
+    }
 
     /// Fails if words are left over.
     func end() throws(ParseError) {
-        guard atEnd else {
-            let word = statement.words[index]
+        if plainIndex < plain.count {
+            let word = plain[plainIndex]
+            throw ParseError("unexpected \"\(word.text)\"; usage: \(usage)", column: word.column)
+        }
+        if let word = named.first, !namedRead {
             throw ParseError("unexpected \"\(word.text)\"; usage: \(usage)", column: word.column)
         }
     }
@@ -130,8 +138,11 @@ enum Values {
     }
 
     static func count(_ text: String, column: Int) throws(ParseError) -> Int {
-        guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text) else {
-            throw ParseError("expected a whole number from 0 to 999999999999, got \"\(text)\"", column: column)
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw ParseError("expected a whole number of 0 or more, got \"\(text)\"", column: column)
+        }
+        guard let n = Int(text) else {
+            throw ParseError("\(text) is too large; the largest count is \(Int.max)", column: column)
         }
         return n
     }

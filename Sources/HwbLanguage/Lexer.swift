@@ -7,9 +7,17 @@
 ///     Lexer.statements(in: #"create a name="Siân \"Sî\" Ŵyn" ; date # note"#)
 ///     // [create, a, name=Siân "Sî" Ŵyn] and [date]
 public enum Lexer {
+    /// Every statement of the line, failing at the first that cannot be split into words.
     public static func statements(in line: String) throws(ParseError) -> [Statement] {
+        try lex(line).map { result throws(ParseError) in try result.get() }
+    }
+
+    /// The statements of the line in order. A statement that cannot be split into words
+    /// (an unclosed quote, a control character) ends the list as a failure; those before
+    /// it stand on their own.
+    public static func lex(_ line: String) -> [Result<Statement, ParseError>] {
         let characters = Array(line)
-        var statements: [Statement] = []
+        var statements: [Result<Statement, ParseError>] = []
         var words: [Word] = []
         var index = 0
 
@@ -17,7 +25,7 @@ public enum Lexer {
             guard let first = words.first else { return }
             let start = first.column - 1
             let text = String(characters[start..<end]).trimmingTrailingBlanks()
-            statements.append(Statement(words: words, text: text, column: first.column, endColumn: start + text.count + 1))
+            statements.append(.success(Statement(words: words, text: text, column: first.column, endColumn: start + text.count + 1)))
             words = []
         }
 
@@ -32,11 +40,19 @@ public enum Lexer {
                 break
             } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
                       scalar.properties.generalCategory == .control {
-                throw ParseError("unexpected control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)); only blanks may separate words", column: index + 1)
+                let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                statements.append(.failure(ParseError(
+                    "unexpected control character U+\(code); only blanks may separate words", column: index + 1)))
+                return statements
             } else {
-                let (word, next) = try readWord(characters, from: index)
-                words.append(word)
-                index = next
+                do throws(ParseError) {
+                    let (word, next) = try readWord(characters, from: index)
+                    words.append(word)
+                    index = next
+                } catch {
+                    statements.append(.failure(error))
+                    return statements
+                }
             }
         }
         finishStatement(at: min(index, characters.count))

@@ -5,13 +5,13 @@ import HwbCore
 ///     let statement = try Lexer.statements(in: "keep jo.bloggs 6m")[0]
 ///     try Parser.parse(statement)   // .keep(jo.bloggs, .sixMonths)
 public enum Parser {
-    /// Lexes and parses every statement of one line. A lexing error refuses the whole
-    /// line; otherwise each statement is parsed on its own, so that the caller can run the
-    /// good ones and report the bad ones in order.
-    public static func parse(line: String, file: String, lineNumber: Int) throws(ParseError) -> [Result<ParsedCommand, ParseError>] {
-        try Lexer.statements(in: line).map { statement in
+    /// Lexes and parses every statement of one line, each on its own, so that the caller
+    /// can run the good ones and report the bad ones in order.
+    public static func parse(line: String, file: String, lineNumber: Int) -> [Result<ParsedCommand, ParseError>] {
+        Lexer.lex(line).map { lexed in
             Result { () throws(ParseError) -> ParsedCommand in
-                ParsedCommand(
+                let statement = try lexed.get()
+                return ParsedCommand(
                     command: try parse(statement), text: statement.text,
                     location: SourceLocation(file: file, line: lineNumber, column: statement.column))
             }
@@ -221,11 +221,11 @@ public enum Parser {
     static let filterKeys = ["kind", "status", "role", "category", "school", "la", "reason", "expiring", "inactive", "name"]
 
     private static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
-        var filters: [AccountFilter] = []
-        while !r.atEnd {
-            let word = try r.nextWord()
-            filters.append(try filter(word))
+        if let word = r.peekPlain {
+            throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
         }
+        var filters: [AccountFilter] = []
+        for word in r.namedWords() { filters.append(try filter(word)) }
         return filters
     }
 
@@ -261,11 +261,3 @@ public enum Parser {
     }
 }
 
-extension ArgumentReader {
-    /// The next word, plain or named.
-    mutating func nextWord() throws(ParseError) -> Word {
-        guard !atEnd else { throw ParseError("expected more", column: statement.endColumn) }
-        defer { skip() }
-        return statement.words[index]
-    }
-}

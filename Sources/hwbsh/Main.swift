@@ -40,6 +40,9 @@ struct Hwbsh: ParsableCommand {
         options.commands = commands
         options.keepGoing = keepGoing
         if let actor {
+            if actor == "la-admin" || actor == "champion" {
+                throw ValidationError("--as \(actor) needs its \(actor == "la-admin" ? "LA code" : "school"), in the same argument: --as '\(actor) \(actor == "la-admin" ? "661" : "6612001")'")
+            }
             do {
                 options.actor = try Parser.actor(from: actor)
             } catch {
@@ -75,13 +78,11 @@ enum Main {
             let command = try Hwbsh.parseAsRoot() as! Hwbsh
             options = try command.options()
         } catch {
-            let exitCode = Hwbsh.exitCode(for: error)
-            let message = Hwbsh.fullMessage(for: error)
-            if exitCode == .success {
-                print(message)
+            if Hwbsh.exitCode(for: error) == .success {
+                print(Hwbsh.fullMessage(for: error))
                 exit(0)
             }
-            StandardConsole().writeError("hwbsh: \(message)\n")
+            StandardConsole().writeError("hwbsh: \(Hwbsh.message(for: error))\nusage: \(Hwbsh.usageString())\n")
             exit(2)
         }
         exit(Program.run(options))

@@ -12,13 +12,19 @@ public struct Period: Sendable, Hashable {
         self.unit = unit
     }
 
-    /// Parses `N` followed by `d`, `w`, `m` or `y` (N at most 6 digits).
+    /// Counts above this reach past the calendar from any date, so larger ones are held
+    /// at it: the arithmetic then refuses them instead of overflowing.
+    static let largestCount = 9_999_999
+
+    /// Parses `N` followed by `d`, `w`, `m` or `y`, N any whole number.
     public init?(_ text: some StringProtocol) {
         guard let last = text.last, let unit = Unit(rawValue: last) else { return nil }
-        let digits = text.dropLast()
-        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let count = Int(digits)
-        else { return nil }
+        let digits = text.dropLast().utf8
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        var count = 0
+        for digit in digits {
+            count = min(count * 10 + Int(digit - 48), Self.largestCount)
+        }
         self.init(count, unit)
     }
 
@@ -34,6 +40,7 @@ public struct Period: Sendable, Hashable {
     }
 
     private func moved(_ date: CalendarDate, by sign: Int) -> CalendarDate? {
+        guard count <= Self.largestCount else { return nil }
         switch unit {
         case .days: return date.addingDays(sign * count)
         case .weeks: return date.addingDays(sign * count * 7)
@@ -44,5 +51,7 @@ public struct Period: Sendable, Hashable {
 }
 
 extension Period: CustomStringConvertible {
-    public var description: String { "\(count)\(unit.rawValue)" }
+    public var description: String {
+        count >= Self.largestCount ? "more than \(Self.largestCount)\(unit.rawValue)" : "\(count)\(unit.rawValue)"
+    }
 }

@@ -64,8 +64,14 @@ public struct Account: Sendable, Equatable {
     mutating func deactivate(on day: CalendarDate, reason: Reason) {
         status = .deactivated
         deactivatedOn = day
-        deletionDue = day.addingMonths(12) ?? .maximum
+        deletionDue = Account.deletionDue(after: day)
         self.reason = reason
+    }
+
+    /// R10.3, R14.3: deletion is due 12 months after deactivation; the calendar ends on
+    /// 9999-12-31, so a deactivation in its last year is due on that day.
+    public static func deletionDue(after deactivation: CalendarDate) -> CalendarDate {
+        deactivation.addingMonths(12) ?? .maximum
     }
 
     /// Makes the account active again, clearing what deactivation set.

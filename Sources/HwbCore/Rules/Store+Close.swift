@@ -20,7 +20,6 @@ extension Store {
         switch mode {
         case .now:
             let day = today
-            guard day.addingMonths(12) != nil else { throw .outOfCalendar("the deletion date", rule: .r8) }
             update(id, context, rule: .r8, action: "closed now") { $0.deactivate(on: day, reason: .closed) }
         case .atExpiry:
             update(id, context, rule: .r8, action: "set to close at expiry") { $0.closeAtExpiry = true }

@@ -45,9 +45,6 @@ extension Store {
             let known = Account.Category.allCases.map(\.rawValue).joined(separator: ", ")
             throw RuleError("unknown category \"\(request.category)\"; expected one of \(known)", rule: .r5)
         }
-        guard !request.name.isEmpty else {
-            throw RuleError("a new account needs a name", rule: .r4)
-        }
         _ = try maintainedSchool(request.school, rule: .r5)
         guard context.actor.covers(request.school) else {
             throw RuleError("school \(request.school) is outside the scope of \(context.actor)", rule: .r11)
@@ -66,9 +63,8 @@ extension Store {
 
     /// R5 (and R12's `until`): an expiry from today to `endOfYear(today)`.
     func expiryDate(for request: ExpiryRequest, rule: Rule) throws(RuleError) -> CalendarDate {
-        guard let endOfYear = AcademicYear.endOfYear(today) else {
-            throw .outOfCalendar("the end of this academic year", rule: .r1)
-        }
+        // Past 9999 the end of the year cannot be written; every real date is then before it.
+        let endOfYear = AcademicYear.endOfYear(today) ?? .maximum
         let date: CalendarDate
         switch request {
         case .date(let given):
@@ -77,7 +73,10 @@ extension Store {
             guard let later = today.addingMonths(n) else { throw .outOfCalendar("\(today) + \(n)m", rule: .r2) }
             date = later
         case .endOfYear:
-            date = endOfYear
+            guard let end = AcademicYear.endOfYear(today) else {
+                throw .outOfCalendar("the end of this academic year", rule: .r1)
+            }
+            date = end
         }
         guard date >= today else {
             throw RuleError("the expiry \(date) is before today (\(today))", rule: rule)

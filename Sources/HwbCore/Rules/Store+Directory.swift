@@ -19,9 +19,6 @@ extension Store {
         guard schools[school.number] == nil else {
             throw RuleError("school \(school.number) is already in the directory", rule: .r3)
         }
-        guard !school.name.isEmpty else {
-            throw RuleError("school \(school.number) needs a name", rule: .r3)
-        }
     }
 
     /// R3: a maintained school in the directory, or a refusal that says what it is instead.

@@ -37,7 +37,7 @@ extension Store {
         }
         guard school.maintained else { return .ignoredNotMaintained(school) }
         guard let account = accounts[event.id] else {
-            guard let name = event.name, !name.isEmpty, let role = event.role else {
+            guard let name = event.name, let role = event.role else {
                 throw RuleError(
                     "\(event.id) is a new MIS account: give name=\"...\" and role=learner or role=staff", rule: .r9)
             }

@@ -28,13 +28,14 @@ extension Store {
         guard account.isActive else {
             throw RuleError("\(id) is deactivated: use reactivate", rule: .r7)
         }
-        guard let cap = AcademicYear.endOfNextYear(today) else {
-            throw .outOfCalendar("the end of next academic year", rule: .r7)
-        }
-        var expires = cap
-        if let months = period.months {
-            let base = max(account.expires ?? today, today)
-            expires = min(base.addingMonths(months) ?? cap, cap)
+        let cap = AcademicYear.endOfNextYear(today)
+        let extended = period.months.flatMap { max(account.expires ?? today, today).addingMonths($0) }
+        let expires: CalendarDate
+        switch (period.months, extended, cap) {
+        case (nil, _, let cap?): expires = cap
+        case (_?, let extended?, let cap?): expires = min(extended, cap)
+        case (_?, let extended?, nil): expires = extended
+        default: throw .outOfCalendar("the new expiry", rule: .r7)
         }
         update(id, context, rule: .r7, action: "kept \(period.rawValue)") {
             $0.expires = expires

@@ -67,7 +67,7 @@ extension Store {
         //    whose deletion is due by T is deleted, including those deactivated just now.
         var deletions = byDeletion.ids(through: sweepDay)
         for deactivation in report.deactivated {
-            if let due = deactivation.on.addingMonths(12), due <= sweepDay { deletions.append(deactivation.id) }
+            if Account.deletionDue(after: deactivation.on) <= sweepDay { deletions.append(deactivation.id) }
         }
         report.deleted = deletions.sorted().map { .init(id: $0, content: accounts[$0]!.content) }
         return report

@@ -3,8 +3,10 @@ import HwbCore
 /// Reads an account from interchange cells (CSV import, snapshots): field name to text,
 /// with an empty or missing cell meaning null.
 enum AccountRecord {
-    /// The fields every row must give.
-    static let required: [Account.Field] = [.id, .name, .kind, .school, .status, .created, .content]
+    /// The fields every row must give a value for.
+    static let required: [Account.Field] = [.id, .kind, .school, .status, .created, .lastActivity, .content]
+    /// The columns an import file must have (a name may be empty).
+    static let requiredColumns: [Account.Field] = required + [.name]
 
     /// The account, or every problem found in its cells (in words, naming the field).
     static func decode(_ cells: [Account.Field: String]) -> Result<Account, RowProblems> {
@@ -33,7 +35,7 @@ enum AccountRecord {
         let status = parse(.status, choices(Account.Status.self), { Account.Status(rawValue: $0) })
         let created = parse(.created, "a date YYYY-MM-DD", { CalendarDate($0) })
         let lastActivity = parse(.lastActivity, "a date YYYY-MM-DD", { CalendarDate($0) })
-        let content = parse(.content, "a whole number", { $0.utf8.count <= 12 && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int($0) : nil })
+        let content = parse(.content, "a whole number", { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int($0) : nil })
         let role = parse(.role, choices(Account.Role.self), { Account.Role(rawValue: $0) })
         let leavingDate = parse(.leavingDate, "a date YYYY-MM-DD", { CalendarDate($0) })
         let pendingSchool = parse(.pendingSchool, "a 7-digit school number", { SchoolNumber($0) })
@@ -44,14 +46,14 @@ enum AccountRecord {
         let deletionDue = parse(.deletionDue, "a date YYYY-MM-DD", { CalendarDate($0) })
         let reason = parse(.reason, choices(Account.Reason.self), { Account.Reason(rawValue: $0) })
 
-        guard problems.isEmpty, let id, let kind, let school, let status, let created, let content else {
+        guard problems.isEmpty, let id, let kind, let school, let status, let created, let lastActivity, let content else {
             return .failure(RowProblems(messages: problems))
         }
         return .success(Account(
             id: id, name: text(.name) ?? "", kind: kind, school: school, status: status, created: created,
             lastActivity: lastActivity, content: content, role: role, leavingDate: leavingDate,
             pendingSchool: pendingSchool, category: category, expires: expires,
-            closeAtExpiry: closeAtExpiry ?? (kind == .nonMIS ? false : nil),
+            closeAtExpiry: closeAtExpiry,
             deactivatedOn: deactivatedOn, deletionDue: deletionDue, reason: reason))
     }
 }

@@ -83,18 +83,9 @@ extension Shell {
     public func run(_ source: some LineSource, file: String) {
         var source = source
         var lineNumber = 0
-        while !stopRequested, var raw = source.nextLine() {
+        while !stopRequested, let raw = source.nextLine() {
             lineNumber += 1
-            let firstLine = lineNumber
-            // A line ending in a backslash continues on the next one.
-            while raw.last == UInt8(ascii: "\\") || (raw.last == 13 && raw.dropLast().last == UInt8(ascii: "\\")) {
-                if raw.last == 13 { raw.removeLast() }
-                raw.removeLast()
-                guard let next = source.nextLine() else { break }
-                lineNumber += 1
-                raw += [32] + next
-            }
-            runLine(raw, file: file, line: firstLine)
+            runLine(raw, file: file, line: lineNumber)
         }
     }
 
@@ -105,11 +96,7 @@ extension Shell {
         var text: String?
         do throws(ShellError) {
             text = try ScriptText.decode(raw).get()
-            do throws(ParseError) {
-                commands = try Parser.parse(line: text!, file: file, lineNumber: line)
-            } catch {
-                throw ShellError.parse(error)
-            }
+            commands = Parser.parse(line: text!, file: file, lineNumber: line)
         } catch {
             report(error, at: location, line: text)
             noteFailure()

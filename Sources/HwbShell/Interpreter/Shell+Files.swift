@@ -42,7 +42,7 @@ extension Shell {
             guard !fields.contains(field) else { throw .file("\(path):\(header.line): column \(name) appears twice") }
             fields.append(field)
         }
-        for field in AccountRecord.required where !fields.contains(field) {
+        for field in AccountRecord.requiredColumns where !fields.contains(field) {
             throw .file("\(path):\(header.line): the column \(field.rawValue) is missing")
         }
         var accounts: [Account] = []

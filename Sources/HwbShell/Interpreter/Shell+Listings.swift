@@ -75,13 +75,16 @@ extension Shell {
         console.write(table.render())
     }
 
+    /// The whole directory (R11: it is not limited by the actor); accounts are counted
+    /// only at the schools in the actor's scope.
     func listSchools() {
-        let schools = store.schools(visibleTo: actor)
+        let schools = store.schools.values.sorted { $0.number < $1.number }
         guard !schools.isEmpty else { return print("no schools in the directory") }
         var table = Table(["NUMBER", "NAME", "LA", "MAINTAINED", "ACCOUNTS"])
         for school in schools {
+            let count = actor.covers(school.number) ? String(store.count(visibleTo: .champion(school.number))) : "–"
             table.add([school.number.description, school.name, String(school.number.laCode),
-                       school.maintained ? "yes" : "no", String(store.count(visibleTo: .champion(school.number)))])
+                       school.maintained ? "yes" : "no", count])
         }
         console.write(table.render())
     }
