@@ -17,6 +17,11 @@ extension Store {
             .reduce(0) { total, account in total + (filters.allSatisfy { $0.matches(account, today: today) } ? 1 : 0) }
     }
 
+    /// How many accounts belong to one school (read from the per-school index).
+    public func accountCount(at school: SchoolNumber) -> Int {
+        bySchool[school]?.count ?? 0
+    }
+
     /// R6: the actor's active non-MIS accounts with `expires <= today + 56 days` and
     /// `closeAtExpiry` false, ordered by `expires`, then `id`. Overdue ones (expired, not
     /// yet swept) stay in the list.

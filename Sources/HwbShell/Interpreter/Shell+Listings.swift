@@ -82,7 +82,7 @@ extension Shell {
         guard !schools.isEmpty else { return print("no schools in the directory") }
         var table = Table(["NUMBER", "NAME", "LA", "MAINTAINED", "ACCOUNTS"])
         for school in schools {
-            let count = actor.covers(school.number) ? String(store.count(visibleTo: .champion(school.number))) : "–"
+            let count = actor.covers(school.number) ? String(store.accountCount(at: school.number)) : "–"
             table.add([school.number.description, school.name, String(school.number.laCode),
                        school.maintained ? "yes" : "no", count])
         }
