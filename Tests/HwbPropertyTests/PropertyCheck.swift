@@ -1,0 +1,62 @@
+import HwbCore
+import HwbTestSupport
+import Testing
+
+/// A property of a whole scenario: nil when it holds, else what went wrong.
+typealias ScenarioProperty = (Scenario) -> String?
+
+/// Checks `property` on `scenario`. When it fails, the scenario is shrunk to a smaller one
+/// that still fails and the issue records the seed, the first failure, and the smaller
+/// scenario as an hwbsh script that replays it.
+func expectProperty(
+    _ scenario: Scenario, _ property: ScenarioProperty, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    guard let failure = property(scenario) else { return }
+    let minimal = scenario.shrunk { property($0) != nil }
+    let minimalFailure = property(minimal) ?? failure
+    Issue.record(
+        Comment(rawValue: """
+            seed \(scenario.seed.map(String.init) ?? "none"): \(failure)
+
+            shrunk to \(minimal.commands.count) of \(scenario.commands.count) commands: \(minimalFailure)
+            \(minimal.script)
+            """),
+        sourceLocation: sourceLocation)
+}
+
+/// Everything a refused command must leave as it was (R14.5).
+struct Observable: Equatable {
+    var accounts: [AccountID: Account]
+    var schools: [SchoolNumber: School]
+    var today: CalendarDate
+    var auditCount: Int
+    var actor: Actor
+
+    init(_ runner: ScenarioRunner) {
+        accounts = runner.store.accounts
+        schools = runner.store.schools
+        today = runner.store.today
+        auditCount = runner.store.audit.count
+        actor = runner.actor
+    }
+
+    /// What differs from `other`, in words.
+    func changes(since other: Observable) -> String {
+        var lines: [String] = []
+        if today != other.today { lines.append("today \(other.today) -> \(today)") }
+        if actor != other.actor { lines.append("actor \(other.actor) -> \(actor)") }
+        if auditCount != other.auditCount { lines.append("audit entries \(other.auditCount) -> \(auditCount)") }
+        if schools != other.schools {
+            lines.append("schools \(other.schools.keys.sorted()) -> \(schools.keys.sorted())")
+        }
+        if accounts != other.accounts {
+            lines.append("accounts:\n" + Reference.differences(other.accounts, accounts, names: ("before", "after")))
+        }
+        return lines.joined(separator: "; ")
+    }
+}
+
+/// `count` seeds, `salt * 65536 + 1` on, so that each suite draws scenarios of its own.
+func seeds(_ count: Int, salt: UInt64) -> [UInt64] {
+    (1...UInt64(count)).map { salt &* 0x1_0000 &+ $0 }
+}
