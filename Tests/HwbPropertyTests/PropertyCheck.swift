@@ -1,3 +1,4 @@
+import Foundation
 import HwbCore
 import HwbTestSupport
 import Testing
@@ -57,6 +58,9 @@ struct Observable: Equatable {
 }
 
 /// `count` seeds, `salt * 65536 + 1` on, so that each suite draws scenarios of its own.
+/// `HWB_PROPERTY_SCALE=N` in the environment multiplies the count, for a longer search
+/// than the default run affords.
 func seeds(_ count: Int, salt: UInt64) -> [UInt64] {
-    (1...UInt64(count)).map { salt &* 0x1_0000 &+ $0 }
+    let scale = ProcessInfo.processInfo.environment["HWB_PROPERTY_SCALE"].flatMap { Int($0) } ?? 1
+    return (1...UInt64(count * max(1, scale))).map { salt &* 0x1_0000 &+ $0 }
 }

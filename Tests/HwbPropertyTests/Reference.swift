@@ -18,9 +18,9 @@ enum Reference {
     /// R2: the same day-of-month `n` calendar months later, clamped to the last day of
     /// the target month.
     static func addMonths(_ date: CalendarDate, _ n: Int) -> CalendarDate? {
-        var year = date.year, month = date.month + n
-        while month > 12 { month -= 12; year += 1 }
-        while month < 1 { month += 12; year -= 1 }
+        let months = date.year * 12 + (date.month - 1) + n
+        guard months >= 1900 * 12, months < 10000 * 12 else { return nil }
+        let year = months / 12, month = months % 12 + 1
         return CalendarDate(year: year, month: month, day: min(date.day, lastDay(month: month, year: year)))
     }
 
