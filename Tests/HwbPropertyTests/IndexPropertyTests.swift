@@ -28,7 +28,7 @@ import Testing
         [.la(661), .expiring(Period(1, .months))], [.status(.active), .kind(.nonMIS), .inactive(Period(30, .days))],
     ]
 
-    @Test(arguments: seeds(24, salt: 6))
+    @Test(arguments: seeds(16, salt: 6))
     func indexesAgreeWithABruteForceScan(seed: UInt64) {
         expectProperty(RandomScenario.generate(seed: seed, length: 150), Self.indexesAgree)
     }
