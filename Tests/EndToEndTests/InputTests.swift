@@ -107,6 +107,17 @@ import Testing
         #expect(result.stderrLines.first?.hasPrefix(#"w.hwb:2:9: error: expected a keep period (end-of-next-year, 6m, 3m, 1m), got "2m""#) == true)
     }
 
+    /// Windows editors often save a UTF-8 byte order mark; the CSV reader skips it, and
+    /// scripts should too rather than read "\u{FEFF}date" as an unknown command.
+    @Test func byteOrderMarkAtTheStartOfAScriptIsIgnored() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("bom.hwb", bytes: [0xEF, 0xBB, 0xBF] + Array("date\r\ndate\r\n".utf8))
+        let result = try Executable.run(["--date", "2027-07-01", "bom.hwb"], directory: folder.path)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == "2027-07-01\n2027-07-01\n")
+    }
+
     @Test func emptyScriptSucceedsSilently() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -176,5 +187,20 @@ import Testing
         #expect(result.stderr == "")
         #expect(result.stdoutLines.count == 1 + 2000 + 1 + 2001)
         #expect(result.stdoutLines[2001] == "2000")
+    }
+}
+
+/// A program driving hwbsh through pipes gets each result before it sends the next command.
+@Suite struct PipedDrivingTests {
+    @Test func eachResultArrivesBeforeTheNextCommandIsSent() throws {
+        let session = try PipedSession(["--date", "2027-07-01"])
+        try session.send("date")
+        #expect(session.readLine(timeout: 10) == "2027-07-01")
+        try session.send(#"school add 6612001 name="Ysgol""#)
+        #expect(session.readLine(timeout: 10) == "added school 6612001 Ysgol")
+        try session.send("date advance 1d")
+        #expect(session.readLine(timeout: 10) == "today is 2027-07-02 (Friday)")
+        try session.send("quit")
+        #expect(try session.finish() == 0)
     }
 }

@@ -70,10 +70,14 @@ import Testing
         #expect(result.output == "created jo (non-MIS, governor) at 6612001, expires 2027-08-31\n2027-07-01\n")
     }
 
-    @Test func errorAfterAContinuationNamesTheFirstLine() {
+    /// `FILE:LINE:COL:` must point at the offending word where it is in the file, also when
+    /// the command was continued over several lines with `\\`.
+    @Test func errorAfterAContinuationPointsAtTheWordsOwnLine() {
         let session = ShellSession()
         let result = session.run("date\nshow \\\n  x!", file: "c.hwb")
-        #expect(result.errors.hasPrefix("c.hwb:2:"))
+        #expect(result.errors.hasPrefix("c.hwb:3:3: error: "), "\(result.errors)")
+        let create = session.run(#"create jo name="Jo" \"# + "\n" + #"   category=governor \"# + "\n" + "   school=661200", file: "d.hwb")
+        #expect(create.errors.hasPrefix("d.hwb:3:11: error: "), "\(create.errors)")
     }
 
     @Test func crlfLineEndsAreIgnored() {
