@@ -116,6 +116,22 @@ import Testing
         #expect(try folder.read("a.hwbs") == (try folder.read("c.hwbs")))
     }
 
+    /// LANGUAGE.md: a key whose value is null may be left out; a reader treats a missing
+    /// key and null alike. The snapshot's accounts are interchange objects.
+    @Test func snapshotWithNullKeysLeftOutLoadsTheSame() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let source = original()
+        source.run("save \(folder.file("full.hwbs"))")
+        var text = try folder.read("full.hwbs")
+        for key in Interchange.keys { text = text.replacingOccurrences(of: ", \"\(key)\": null", with: "") }
+        #expect(!text.contains("\"role\": null"))
+        let path = try folder.write("short.hwbs", text)
+        let target = ShellSession()
+        #expect(target.run("load \(path)").errors == "")
+        #expect(target.exportJSON() == source.exportJSON())
+    }
+
     @Test func saveToAMissingFolderIsRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
