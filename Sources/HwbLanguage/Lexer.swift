@@ -38,12 +38,6 @@ public enum Lexer {
                 index += 1
             } else if character == "#" {
                 break
-            } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                      scalar.properties.generalCategory == .control {
-                let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                statements.append(.failure(ParseError(
-                    "unexpected control character U+\(code); only blanks may separate words", column: index + 1)))
-                return statements
             } else {
                 do throws(ParseError) {
                     let (word, next) = try readWord(characters, from: index)
@@ -59,6 +53,13 @@ public enum Lexer {
         return statements
     }
 
+    /// Control characters (other than a tab between words) are never part of a command.
+    private static func refuseControl(_ character: Character, column: Int) throws(ParseError) {
+        guard character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return }
+        let code = String(character.unicodeScalars.first!.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        throw ParseError("unexpected control character U+\(code); only blanks may separate words", column: column)
+    }
+
     /// Reads one word starting at `start`; returns it and the index just past it.
     private static func readWord(_ characters: [Character], from start: Int) throws(ParseError) -> (Word, Int) {
         var text = ""
@@ -71,6 +72,7 @@ public enum Lexer {
         while index < characters.count {
             let character = characters[index]
             if character == " " || character == "\t" || character == ";" || character == "#" { break }
+            try refuseControl(character, column: index + 1)
             if character == "\"" {
                 sawQuote = true
                 let quoteColumn = index + 1
@@ -78,6 +80,7 @@ public enum Lexer {
                 var closed = false
                 while index < characters.count {
                     let inner = characters[index]
+                    try refuseControl(inner, column: index + 1)
                     if inner == "\\", index + 1 < characters.count, characters[index + 1] == "\"" || characters[index + 1] == "\\" {
                         text.append(characters[index + 1])
                         index += 2

@@ -36,7 +36,9 @@ public enum Parser {
     private static func parseArguments(of name: String, _ r: inout ArgumentReader) throws(ParseError) -> Command {
         switch name {
         case "help":
-            return .help(topic: r.atEnd ? nil : try r.positional("a command name").text)
+            guard let topic = r.peekPlain else { return .help(topic: nil) }
+            while r.peekPlain != nil { _ = try r.positional("a command name") }
+            return .help(topic: topic.text)
         case "date":
             guard let sub = r.peekPlain else { return .showDate }
             _ = try r.positional("set or advance")

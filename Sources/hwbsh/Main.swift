@@ -75,8 +75,7 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         let options: ProgramOptions
         do {
-            let command = try Hwbsh.parseAsRoot() as! Hwbsh
-            options = try command.options()
+            options = try Hwbsh.parse().options()
         } catch {
             if Hwbsh.exitCode(for: error) == .success {
                 print(Hwbsh.fullMessage(for: error))

@@ -16,6 +16,11 @@ public enum Actor: Sendable, Hashable {
         }
     }
 
+    public var isChampion: Bool {
+        if case .champion = self { return true }
+        return false
+    }
+
     /// Whether every school is in scope.
     public var seesEverything: Bool { self == .serviceDesk }
 }

@@ -29,7 +29,8 @@ public enum Program {
             try store.checkLogin(options.actor)
         } catch {
             // R11: a champion needs a maintained school, and a new store has none yet.
-            console.writeError("hwbsh: --as \(options.actor): \(error); add the school first, then login\n")
+            let hint = options.actor.isChampion ? "; a new store has no schools: add the school, then login" : ""
+            console.writeError("hwbsh: --as \(options.actor): \(error)\(hint)\n")
             return 2
         }
         let shell = Shell(store: store, actor: options.actor, console: console)

@@ -83,8 +83,9 @@ extension Shell {
     public func run(_ source: some LineSource, file: String) {
         var source = source
         var lineNumber = 0
-        while !stopRequested, let raw = source.nextLine() {
+        while !stopRequested, var raw = source.nextLine() {
             lineNumber += 1
+            if lineNumber == 1, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
             runLine(raw, file: file, line: lineNumber)
         }
     }

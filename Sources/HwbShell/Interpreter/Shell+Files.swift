@@ -6,14 +6,14 @@ import HwbLanguage
 extension Shell {
     func save(to path: String) throws(ShellError) {
         try FileAccess.writeAtomically(Snapshot.encode(store, actor: actor), to: path)
-        print("saved \(store.accounts.count) accounts and \(store.schools.count) schools to \(path)")
+        print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
     func load(from path: String) throws(ShellError) {
         let (loaded, loadedActor) = try Snapshot.decode(FileAccess.read(path), path: path)
         store = loaded
         actor = loadedActor
-        print("loaded \(path): \(store.accounts.count) accounts, \(store.schools.count) schools; today is \(store.today), acting as \(actor)")
+        print("loaded \(path): \(plural(store.accounts.count, "account")), \(plural(store.schools.count, "school")); today is \(store.today), acting as \(actor)")
     }
 
     func export(_ format: ExportFormat, to path: String, filters: [AccountFilter]) throws(ShellError) {

@@ -99,6 +99,11 @@ public final class Shell {
         }
     }
 
+    /// `1 account`, `2 accounts`.
+    func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     func print(_ line: String) {
         console.write(line + "\n")
     }
@@ -138,9 +143,11 @@ public final class Shell {
     /// The message for a failed command, as `FILE:LINE:COL: error: ...` plus any detail
     /// lines. The one place errors become text.
     public func report(_ error: ShellError, at location: SourceLocation?, line: String? = nil) {
-        var text = ""
+        var text = "hwbsh: "
         if let location, !interactive || runDepth > 0 {
             text = "\(location.file):\(location.line):\(error.column ?? location.column): "
+        } else if interactive {
+            text = ""
         }
         text += "error: \(error)\n"
         if interactive, runDepth == 0, let line, let column = error.column {
