@@ -33,6 +33,18 @@ import Testing
         #expect(account.created == date("2027-07-01"))
     }
 
+    /// An expiry still ahead is kept as it was, even past `endOfYear(today)` (it was kept
+    /// to the end of next year before the account was closed).
+    @Test func keepsAnExpiryBeyondTheEndOfThisYear() throws {
+        var store = Fixtures.store(today: "2027-07-01")
+        try store.createNonMIS("jo.bloggs")
+        try store.keep("jo.bloggs", .endOfNextYear)
+        try store.close("jo.bloggs", .now)
+        try store.moveClock(to: "2027-07-05")
+        try store.reactivate("jo.bloggs")
+        #expect(store["jo.bloggs"]?.expires == date("2028-08-31"))
+    }
+
     /// An account switched off by the sweep (expired or idle) is reactivated the same way,
     /// and the next sweep does not switch it straight off again.
     @Test(arguments: [
