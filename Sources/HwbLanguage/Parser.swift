@@ -223,11 +223,11 @@ public enum Parser {
     static let filterKeys = ["kind", "status", "role", "category", "school", "la", "reason", "expiring", "inactive", "name"]
 
     private static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
+        var filters: [AccountFilter] = []
+        for word in r.namedWords() { filters.append(try filter(word)) }
         if let word = r.peekPlain {
             throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
         }
-        var filters: [AccountFilter] = []
-        for word in r.namedWords() { filters.append(try filter(word)) }
         return filters
     }
 

@@ -75,7 +75,6 @@ import Testing
         (nil as String?, Account.Role.learner as Account.Role?),
         ("Someone", nil),
         (nil, nil),
-        ("", .staff),
     ])
     func joinRefusesANewIDWithoutNameOrRole(_ name: String?, _ role: Account.Role?) throws {
         var store = Fixtures.store(today: "2027-07-01")

@@ -73,8 +73,21 @@ import Testing
         #expect(period.description == text)
     }
 
-    @Test(arguments: ["", "8", "w", "8x", "-1d", "+1d", "1.5m", "1234567d", "8 w", "8W", "m6"])
+    @Test(arguments: ["", "8", "w", "8x", "-1d", "+1d", "1.5m", "8 w", "8W", "m6"])
     func refusesMalformedPeriods(_ text: String) {
         #expect(Period(text) == nil)
+    }
+
+    /// A period is any whole number; one that reaches past 9999-12-31 is refused by the
+    /// arithmetic, never by overflowing.
+    @Test(arguments: ["3000000d", "99999999999999999999999999d", "9999999999w", "120000m", "8000y"])
+    func hugePeriodsLandPastTheCalendar(_ text: String) throws {
+        let period = try #require(Period(text))
+        #expect(period.after(date("2027-07-01")) == nil)
+        #expect(period.before(date("2027-07-01")) == nil)
+    }
+
+    @Test func aLongPeriodWithinTheCalendarWorks() throws {
+        #expect(try #require(Period("1000000d")).after(date("2027-07-01")) == date("4765-05-28"))
     }
 }

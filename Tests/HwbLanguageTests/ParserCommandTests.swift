@@ -188,8 +188,12 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         #expect(try results[2].get().command == .whoami)
     }
 
-    @Test func lexingErrorRefusesTheWholeLine() {
-        #expect(throws: ParseError.self) { try Parser.parse(line: #"date; create "x"#, file: "-c", lineNumber: 1) }
+    /// An unclosed quote fails its own command; the commands before it on the line stand.
+    @Test func lexingErrorFailsItsOwnCommandOnly() throws {
+        let results = Parser.parse(line: #"date; create "x; whoami"#, file: "-c", lineNumber: 1)
+        #expect(results.count == 2)
+        #expect(try results[0].get().command == .showDate)
+        #expect(throws: ParseError.self) { try results[1].get() }
     }
 
     @Test(arguments: [("service-desk", Actor.serviceDesk), ("la-admin 661", .laAdmin(661)),

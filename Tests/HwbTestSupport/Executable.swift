@@ -26,10 +26,20 @@ public enum Executable {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Feed stdin on its own thread, so that a large input cannot block while hwbsh
+        // waits for its large output to be read.
+        let writer = input.fileHandleForWriting
+        let bytes = Data((stdin ?? "").utf8)
+        let fed = DispatchSemaphore(value: 0)
+        signal(SIGPIPE, SIG_IGN) // hwbsh may exit before reading all of it
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: bytes)
+            try? writer.close()
+            fed.signal()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
+        fed.wait()
         process.waitUntilExit()
         return Execution(
             status: process.terminationStatus,

@@ -10,20 +10,12 @@ public struct ImportRefusal: Error, Sendable, Equatable {
 
 extension Store {
     /// `import accounts`: adds the accounts as they are (status and dates included) after
-    /// checking every one against R4 and R14.1-3. All or nothing.
-    public mutating func importAccounts(_ rows: [Account], _ context: Context) throws(ImportRefusal) {
-        var seen: [AccountID: Int] = [:]
-        var refusal = ImportRefusal(problems: [])
-        for (index, account) in rows.enumerated() {
-            var problems = self.problems(with: account)
-            if accounts[account.id] != nil {
-                problems.insert("id \(account.id) is already in the store (R14.1)", at: 0)
-            } else if let first = seen[account.id] {
-                problems.insert("id \(account.id) repeats row \(first + 1) (R14.1)", at: 0)
-            }
-            seen[account.id] = seen[account.id] ?? index
-            if !problems.isEmpty { refusal.problems.append((index, problems)) }
-        }
+    /// checking every one against R4 and R14.1-3. All or nothing. `rowName` names a row
+    /// in messages (`row 3`, or a line of the file).
+    public mutating func importAccounts(
+        _ rows: [Account], _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" }
+    ) throws(ImportRefusal) {
+        let refusal = importProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
         let context = context.system
         for account in rows {
@@ -32,18 +24,51 @@ extension Store {
         }
     }
 
+    /// What is wrong with each row of an account import; no problems means it can go in.
+    public func importProblems(_ rows: [Account], rowName: (Int) -> String = { "row \($0 + 1)" }) -> ImportRefusal {
+        var seen: [AccountID: Int] = [:]
+        var refusal = ImportRefusal(problems: [])
+        for (index, account) in rows.enumerated() {
+            var problems = self.problems(with: account)
+            if accounts[account.id] != nil {
+                problems.insert("id \(account.id) is already in the store (R14.1)", at: 0)
+            } else if let first = seen[account.id] {
+                problems.insert("id \(account.id) repeats \(rowName(first)) (R14.1)", at: 0)
+            }
+            seen[account.id] = seen[account.id] ?? index
+            if !problems.isEmpty { refusal.problems.append((index, problems)) }
+        }
+        return refusal
+    }
+
     /// `import schools`: adds schools to the directory (R3). All or nothing.
     public mutating func importSchools(_ rows: [School], _ context: Context) throws(ImportRefusal) {
-        var trial = self
+        let refusal = schoolImportProblems(rows)
+        guard refusal.problems.isEmpty else { throw refusal }
+        for school in rows {
+            do throws(RuleError) {
+                try addSchool(school, context)
+            } catch {
+                preconditionFailure("a school checked by schoolImportProblems was refused: \(error)")
+            }
+        }
+    }
+
+    /// What is wrong with each row of a school import (R3).
+    public func schoolImportProblems(_ rows: [School], rowName: (Int) -> String = { "row \($0 + 1)" }) -> ImportRefusal {
+        var seen: [SchoolNumber: Int] = [:]
         var refusal = ImportRefusal(problems: [])
         for (index, school) in rows.enumerated() {
             do throws(RuleError) {
-                try trial.addSchool(school, context)
+                try checkNewSchool(school)
+                if let first = seen[school.number] {
+                    throw RuleError("school \(school.number) repeats \(rowName(first))", rule: .r3)
+                }
+                seen[school.number] = index
             } catch {
                 refusal.problems.append((index, [error.description]))
             }
         }
-        guard refusal.problems.isEmpty else { throw refusal }
-        self = trial
+        return refusal
     }
 }

@@ -43,13 +43,15 @@ public struct Store: Sendable {
         }
     }
 
-    /// Changes one account with `body` and records the change in the audit log.
+    /// Changes one account with `body` and records the change in the audit log. A change
+    /// that leaves the account as it was records nothing.
     mutating func update(
         _ id: AccountID, _ context: Context, rule: Rule, action: String, _ body: (inout Account) -> Void
     ) {
         guard let old = accounts[id] else { return }
         var new = old
         body(&new)
+        guard new != old else { return }
         replace(old, with: new)
         record(context, rule: rule, action: action, account: new, changes: Account.changes(from: old, to: new))
     }

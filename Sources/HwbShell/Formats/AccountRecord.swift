@@ -3,8 +3,9 @@ import HwbCore
 /// Reads an account from interchange cells (CSV import, snapshots): field name to text,
 /// with an empty or missing cell meaning null.
 enum AccountRecord {
-    /// The fields every row must give a value for.
-    static let required: [Account.Field] = [.id, .kind, .school, .status, .created, .lastActivity, .content]
+    /// The fields every row must give a value for. (`lastActivity` may be null: R4, it is
+    /// `created` until the first sign-in.)
+    static let required: [Account.Field] = [.id, .kind, .school, .status, .created, .content]
     /// The columns an import file must have (a name may be empty).
     static let requiredColumns: [Account.Field] = required + [.name]
 
@@ -46,14 +47,15 @@ enum AccountRecord {
         let deletionDue = parse(.deletionDue, "a date YYYY-MM-DD", { CalendarDate($0) })
         let reason = parse(.reason, choices(Account.Reason.self), { Account.Reason(rawValue: $0) })
 
-        guard problems.isEmpty, let id, let kind, let school, let status, let created, let lastActivity, let content else {
+        guard problems.isEmpty, let id, let kind, let school, let status, let created, let content else {
             return .failure(RowProblems(messages: problems))
         }
         return .success(Account(
             id: id, name: text(.name) ?? "", kind: kind, school: school, status: status, created: created,
             lastActivity: lastActivity, content: content, role: role, leavingDate: leavingDate,
             pendingSchool: pendingSchool, category: category, expires: expires,
-            closeAtExpiry: closeAtExpiry,
+            // Not set to close unless the row says so.
+            closeAtExpiry: closeAtExpiry ?? (kind == .nonMIS ? false : nil),
             deactivatedOn: deactivatedOn, deletionDue: deletionDue, reason: reason))
     }
 }

@@ -46,28 +46,30 @@ extension Shell {
             throw .file("\(path):\(header.line): the column \(field.rawValue) is missing")
         }
         var accounts: [Account] = []
-        var bad: [String] = []
-        let rows = records.dropFirst()
-        for record in rows {
+        var accountLines: [Int] = []
+        var bad: [(line: Int, text: String)] = []
+        for record in records.dropFirst() {
             guard record.cells.count == fields.count else {
-                bad.append("\(path):\(record.line): \(record.cells.count) cells, expected \(fields.count)")
+                bad.append((record.line, "\(record.cells.count) cells, expected \(fields.count)"))
                 continue
             }
             switch AccountRecord.decode(Dictionary(uniqueKeysWithValues: zip(fields, record.cells))) {
-            case .success(let account): accounts.append(account)
-            case .failure(let problems): bad.append("\(path):\(record.line): \(problems)")
+            case .success(let account):
+                accounts.append(account)
+                accountLines.append(record.line)
+            case .failure(let problems):
+                bad.append((record.line, problems.description))
             }
         }
-        if bad.isEmpty {
-            do throws(ImportRefusal) {
-                try store.importAccounts(accounts, context)
-            } catch {
-                let lines = rows.map(\.line)
-                bad = error.problems.map { "\(path):\(lines[$0.row]): \($0.problems.joined(separator: "; "))" }
-            }
+        let rowName = { (index: Int) in "line \(accountLines[index])" }
+        for problem in store.importProblems(accounts, rowName: rowName).problems {
+            bad.append((accountLines[problem.row], problem.problems.joined(separator: "; ")))
         }
-        guard bad.isEmpty else {
-            throw .detailed("import refused, nothing imported: \(bad.count) bad row\(bad.count == 1 ? "" : "s") in \(path)", details: bad)
+        guard bad.isEmpty else { throw refusal(bad, in: path) }
+        do throws(ImportRefusal) {
+            try store.importAccounts(accounts, context, rowName: rowName)
+        } catch {
+            preconditionFailure("rows checked by importProblems were refused: \(error)")
         }
         print("imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(path)")
     }
@@ -81,36 +83,43 @@ extension Shell {
         }
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         var schools: [School] = []
-        var bad: [String] = []
-        let rows = Array(records.dropFirst())
-        for record in rows {
+        var schoolLines: [Int] = []
+        var bad: [(line: Int, text: String)] = []
+        for record in records.dropFirst() {
             guard record.cells.count == 3 else {
-                bad.append("\(path):\(record.line): \(record.cells.count) cells, expected 3")
+                bad.append((record.line, "\(record.cells.count) cells, expected 3"))
                 continue
             }
             let numberText = record.cells[index["number"]!], name = record.cells[index["name"]!]
             let maintainedText = record.cells[index["maintained"]!]
             guard let number = SchoolNumber(numberText) else {
-                bad.append("\(path):\(record.line): number: expected 7 digits, got \"\(numberText)\"")
+                bad.append((record.line, "number: expected 7 digits, got \"\(numberText)\""))
                 continue
             }
             guard maintainedText == "yes" || maintainedText == "no" else {
-                bad.append("\(path):\(record.line): maintained: expected yes or no, got \"\(maintainedText)\"")
+                bad.append((record.line, "maintained: expected yes or no, got \"\(maintainedText)\""))
                 continue
             }
             schools.append(School(number: number, name: name, maintained: maintainedText == "yes"))
+            schoolLines.append(record.line)
         }
-        if bad.isEmpty {
-            do throws(ImportRefusal) {
-                try store.importSchools(schools, context)
-            } catch {
-                bad = error.problems.map { "\(path):\(rows[$0.row].line): \($0.problems.joined(separator: "; "))" }
-            }
+        let rowName = { (index: Int) in "line \(schoolLines[index])" }
+        for problem in store.schoolImportProblems(schools, rowName: rowName).problems {
+            bad.append((schoolLines[problem.row], problem.problems.joined(separator: "; ")))
         }
-        guard bad.isEmpty else {
-            throw .detailed("import refused, nothing imported: \(bad.count) bad row\(bad.count == 1 ? "" : "s") in \(path)", details: bad)
+        guard bad.isEmpty else { throw refusal(bad, in: path) }
+        do throws(ImportRefusal) {
+            try store.importSchools(schools, context)
+        } catch {
+            preconditionFailure("rows checked by schoolImportProblems were refused: \(error)")
         }
         print("imported \(schools.count) school\(schools.count == 1 ? "" : "s") from \(path)")
+    }
+
+    /// An import refused as a whole, its bad rows listed in file order.
+    private func refusal(_ bad: [(line: Int, text: String)], in path: String) -> ShellError {
+        let rows = bad.sorted { $0.line < $1.line }.map { "\(path):\($0.line): \($0.text)" }
+        return .detailed("import refused, nothing imported: \(plural(rows.count, "bad row")) in \(path)", details: rows)
     }
 
     private func csvRecords(_ path: String) throws(ShellError) -> [CSV.Record] {
