@@ -17,6 +17,10 @@ public enum Executable {
 
     /// Runs hwbsh with `arguments`, feeding `stdin` (nil: no standard input), in `directory`.
     public static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) throws -> Execution {
+        try run(arguments, input: Data((stdin ?? "").utf8), directory: directory)
+    }
+
+    static func run(_ arguments: [String], input bytes: Data, directory: String?) throws -> Execution {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -29,7 +33,6 @@ public enum Executable {
         // Feed stdin on its own thread, so that a large input cannot block while hwbsh
         // waits for its large output to be read.
         let writer = input.fileHandleForWriting
-        let bytes = Data((stdin ?? "").utf8)
         let fed = DispatchSemaphore(value: 0)
         signal(SIGPIPE, SIG_IGN) // hwbsh may exit before reading all of it
         DispatchQueue.global().async {
