@@ -47,7 +47,9 @@ public enum Program {
                 }
             }
         } else if isatty(0) == 1 {
+            // A person at a terminal saw each error as it came; leaving is a success.
             interactive(shell)
+            return 0
         } else {
             shell.run(StandardInputLines(), file: "<stdin>")
         }
