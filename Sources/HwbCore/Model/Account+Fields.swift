@@ -6,6 +6,11 @@ extension Account {
         case id, name, kind, school, status, created, lastActivity, content
         case category, expires, closeAtExpiry, role, leavingDate, pendingSchool
         case deactivatedOn, deletionDue, reason
+
+        private static let ordered = allCases
+
+        /// The field's position in interchange order (0 for `id`).
+        public var ordinal: Int { Self.ordered.firstIndex(of: self)! }
     }
 
     /// A field's value as the interchange formats see it.

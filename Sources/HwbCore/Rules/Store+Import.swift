@@ -18,15 +18,18 @@ extension Store {
         let refusal = importProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
         let context = context.system
+        accounts.reserveCapacity(accounts.count + rows.count)
         for account in rows {
             replace(nil, with: account)
-            record(context, rule: .r14, action: "imported", account: account, changes: Account.changes(from: nil, to: account))
+            // The row itself is the account's starting state; the entry says where it came from.
+            record(context, rule: .r14, action: "imported", account: account, changes: [])
         }
     }
 
     /// What is wrong with each row of an account import; no problems means it can go in.
     public func importProblems(_ rows: [Account], rowName: (Int) -> String = { "row \($0 + 1)" }) -> ImportRefusal {
         var seen: [AccountID: Int] = [:]
+        seen.reserveCapacity(rows.count)
         var refusal = ImportRefusal(problems: [])
         for (index, account) in rows.enumerated() {
             var problems = self.problems(with: account)

@@ -142,7 +142,7 @@ enum Snapshot {
 enum InterchangeJSON {
     /// An account from a JSON object with the interchange keys (a missing key is null).
     static func account(from object: [String: Any]) -> Result<Account, RowProblems> {
-        var cells: [Account.Field: String] = [:]
+        var cells = AccountRecord.Cells()
         var problems: [String] = []
         for (key, value) in object {
             guard let field = Account.Field(rawValue: key) else {

@@ -9,12 +9,28 @@ enum AccountRecord {
     /// The columns an import file must have (a name may be empty).
     static let requiredColumns: [Account.Field] = required + [.name]
 
+    /// The cells of one row by field; a field without a cell is null.
+    struct Cells {
+        private var values = [String](repeating: "", count: Account.Field.allCases.count)
+
+        init() {}
+
+        init(fields: [Account.Field], cells: [String]) {
+            for (field, cell) in zip(fields, cells) { values[field.ordinal] = cell }
+        }
+
+        subscript(field: Account.Field) -> String {
+            get { values[field.ordinal] }
+            set { values[field.ordinal] = newValue }
+        }
+    }
+
     /// The account, or every problem found in its cells (in words, naming the field).
-    static func decode(_ cells: [Account.Field: String]) -> Result<Account, RowProblems> {
+    static func decode(_ cells: Cells) -> Result<Account, RowProblems> {
         var problems: [String] = []
         func text(_ field: Account.Field) -> String? {
-            guard let value = cells[field], !value.isEmpty else { return nil }
-            return value
+            let value = cells[field]
+            return value.isEmpty ? nil : value
         }
         func parse<T>(_ field: Account.Field, _ what: String, _ reader: (String) -> T?) -> T? {
             guard let raw = text(field) else { return nil }

@@ -24,81 +24,85 @@ enum CSV {
     }
 
     /// Parses CSV text (LF or CRLF line ends, an optional UTF-8 byte order mark). Blank
-    /// lines are skipped.
+    /// lines are skipped. Works on the UTF-8 bytes: every delimiter is ASCII.
     static func records(in text: String) throws(ReadError) -> [Record] {
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(ReadError) in try records(in: bytes) } }
+        return try result.get()
+    }
+
+    private static func records(in bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) -> [Record] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(13), lf = UInt8(10)
         var records: [Record] = []
         var cells: [String] = []
-        var cell = ""
+        var cell: [UInt8] = []
         var line = 1
         var recordLine = 1
-        var inQuotes = false
-        var quotedCell = false
-        var atCellStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        if let first = iterator.next(), first != "\u{FEFF}" { pending = first }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
-        func endCell() {
-            cells.append(cell)
-            cell = ""
-            quotedCell = false
-            atCellStart = true
-        }
         func endRecord() {
-            endCell()
             if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
             cells = []
         }
 
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        cell.unicodeScalars.append("\"")
-                    } else {
-                        inQuotes = false
-                        pending = next
+        while index < bytes.count {
+            // One cell, starting at `index`.
+            cell.removeAll(keepingCapacity: true)
+            if bytes[index] == quote {
+                let quoteLine = line
+                index += 1
+                while true {
+                    guard index < bytes.count else {
+                        throw ReadError(line: quoteLine, message: "a quoted cell is never closed")
                     }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    cell.unicodeScalars.append(scalar)
+                    let byte = bytes[index]
+                    if byte == quote {
+                        if index + 1 < bytes.count, bytes[index + 1] == quote {
+                            cell.append(quote)
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        break
+                    }
+                    if byte == lf { line += 1 }
+                    cell.append(byte)
+                    index += 1
                 }
-                continue
+                if index < bytes.count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf {
+                    throw ReadError(line: line, message: "text after the closing quote of a cell")
+                }
+            } else {
+                while index < bytes.count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf {
+                    if bytes[index] == quote {
+                        throw ReadError(line: line, message: "a quote inside an unquoted cell; quote the whole cell and double the quote")
+                    }
+                    cell.append(bytes[index])
+                    index += 1
+                }
             }
-            switch scalar {
-            case "\"":
-                guard atCellStart else {
-                    throw ReadError(line: line, message: "a quote inside an unquoted cell; quote the whole cell and double the quote")
-                }
-                inQuotes = true
-                quotedCell = true
-                atCellStart = false
-            case ",":
-                endCell()
-            case "\r":
-                let next = iterator.next()
-                guard next == "\n" || next == nil else {
+            cells.append(String(decoding: cell, as: UTF8.self))
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case comma:
+                index += 1
+                if index == bytes.count { cells.append("") }
+            case cr:
+                guard index + 1 >= bytes.count || bytes[index + 1] == lf else {
                     throw ReadError(line: line, message: "a carriage return not followed by a line feed")
                 }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\n":
+                index += index + 1 < bytes.count ? 2 : 1
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                guard !quotedCell else {
-                    throw ReadError(line: line, message: "text after the closing quote of a cell")
-                }
-                atCellStart = false
-                cell.unicodeScalars.append(scalar)
+                index += 1
+                endRecord()
+                line += 1
+                recordLine = line
             }
         }
-        guard !inQuotes else { throw ReadError(line: recordLine, message: "a quoted cell is never closed") }
-        if !cells.isEmpty || !cell.isEmpty || quotedCell { endRecord() }
+        if !cells.isEmpty { endRecord() }
         return records
     }
 }

@@ -53,7 +53,7 @@ extension Shell {
                 bad.append((record.line, "\(record.cells.count) cells, expected \(fields.count)"))
                 continue
             }
-            switch AccountRecord.decode(Dictionary(uniqueKeysWithValues: zip(fields, record.cells))) {
+            switch AccountRecord.decode(AccountRecord.Cells(fields: fields, cells: record.cells)) {
             case .success(let account):
                 accounts.append(account)
                 accountLines.append(record.line)
@@ -62,15 +62,16 @@ extension Shell {
             }
         }
         let rowName = { (index: Int) in "line \(accountLines[index])" }
-        for problem in store.importProblems(accounts, rowName: rowName).problems {
-            bad.append((accountLines[problem.row], problem.problems.joined(separator: "; ")))
+        do throws(ImportRefusal) {
+            // With unreadable rows nothing is imported, but the rule check still runs so
+            // that every bad row is listed at once.
+            let refusal = bad.isEmpty ? nil : store.importProblems(accounts, rowName: rowName)
+            if let refusal, !refusal.problems.isEmpty { throw refusal }
+            if bad.isEmpty { try store.importAccounts(accounts, context, rowName: rowName) }
+        } catch {
+            bad += error.problems.map { (accountLines[$0.row], $0.problems.joined(separator: "; ")) }
         }
         guard bad.isEmpty else { throw refusal(bad, in: path) }
-        do throws(ImportRefusal) {
-            try store.importAccounts(accounts, context, rowName: rowName)
-        } catch {
-            preconditionFailure("rows checked by importProblems were refused: \(error)")
-        }
         print("imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(path)")
     }
 
