@@ -34,12 +34,7 @@ import Testing
     }
 
     static func indexesAgree(_ scenario: Scenario) -> String? {
-        var failure: String?
-        scenario.replay { index, command, _, runner in
-            failure = mismatch(in: runner.store).map { "after command \(index) `\(command)` (today \(runner.store.today)): \($0)" }
-            return failure == nil
-        }
-        return failure
+        afterEveryCommand { mismatch(in: $0) }(scenario)
     }
 
     /// The first answer of the store that differs from the brute-force one, or nil.

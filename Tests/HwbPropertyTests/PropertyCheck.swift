@@ -28,6 +28,19 @@ func expectProperty(
 /// `count` seeds, `salt * 65536 + 1` on, so that each suite draws scenarios of its own.
 /// `HWB_PROPERTY_SCALE=N` in the environment multiplies the count, for a longer search
 /// than the default run affords.
+/// A property that checks the store after every command of a scenario: the first
+/// mismatch found, with the command after which it appeared.
+func afterEveryCommand(_ mismatch: @escaping (Store) -> String?) -> ScenarioProperty {
+    { scenario in
+        var failure: String?
+        scenario.replay { index, command, _, runner in
+            failure = mismatch(runner.store).map { "after command \(index) `\(command)` (today \(runner.store.today)): \($0)" }
+            return failure == nil
+        }
+        return failure
+    }
+}
+
 func seeds(_ count: Int, salt: UInt64) -> [UInt64] {
     let scale = ProcessInfo.processInfo.environment["HWB_PROPERTY_SCALE"].flatMap { Int($0) } ?? 1
     return (1...UInt64(count * max(1, scale))).map { salt &* 0x1_0000 &+ $0 }

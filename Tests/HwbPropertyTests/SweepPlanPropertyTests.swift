@@ -12,12 +12,7 @@ import Testing
     }
 
     static func planMatchesSweep(_ scenario: Scenario) -> String? {
-        var failure: String?
-        scenario.replay { index, command, _, runner in
-            failure = mismatch(in: runner.store).map { "after command \(index) `\(command)` (today \(runner.store.today)): \($0)" }
-            return failure == nil
-        }
-        return failure
+        afterEveryCommand { mismatch(in: $0) }(scenario)
     }
 
     /// Sweeps a copy of `store` and says how the sweep differs from its plan, or nil.
