@@ -15,8 +15,10 @@ let package = Package(
         .target(name: "HwbCore"),
         // Lexer, parser and command AST.
         .target(name: "HwbLanguage", dependencies: ["HwbCore"]),
-        // The interpreter, output formats, files.
-        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage"]),
+        // libedit (Debian's libedit-dev) and a small C shim for its variadic calls.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interpreter, output formats, files, the line readers.
+        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage", "CLibEdit"]),
         .executableTarget(
             name: "hwbsh",
             dependencies: [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HwbCore
 import HwbLanguage
 import HwbShell
@@ -31,6 +32,9 @@ struct Hwbsh: ParsableCommand {
     @Flag(help: "In scripts, go on after a failed command (default: stop at the first).")
     var keepGoing = false
 
+    @Flag(help: "Never ask before a command destroys something (only a terminal session asks).")
+    var yes = false
+
     @Argument(help: ArgumentHelp("Script files to run in turn.", valueName: "file"))
     var files: [String] = []
 
@@ -39,6 +43,8 @@ struct Hwbsh: ParsableCommand {
         options.files = files
         options.commands = commands
         options.keepGoing = keepGoing
+        options.assumeYes = yes
+        options.environment = ProcessInfo.processInfo.environment
         if let actor {
             if actor == "la-admin" || actor == "champion" {
                 throw ValidationError("--as \(actor) needs its \(actor == "la-admin" ? "LA code" : "school"), in the same argument: --as '\(actor) \(actor == "la-admin" ? "661" : "6612001")'")

@@ -1,33 +1,79 @@
-/// A plain text table: a header row and aligned columns, two blanks apart.
+/// A plain text table: a header row and aligned columns, two blanks apart. On a terminal
+/// it can be fitted to the width (long cells cut with …) and colour its styled cells.
 struct Table {
+    /// How a cell is coloured on a terminal.
+    enum Style {
+        case good, bad, warning
+
+        var code: String {
+            switch self {
+            case .good: return "\u{1B}[32m"
+            case .bad: return "\u{1B}[31m"
+            case .warning: return "\u{1B}[33m"
+            }
+        }
+    }
+
     var headers: [String]
-    var rows: [[String]] = []
+    private var rows: [[String]] = []
+    private var styles: [[Style?]] = []
 
     init(_ headers: [String]) {
         self.headers = headers
     }
 
-    mutating func add(_ row: [String]) {
-        rows.append(row)
+    mutating func add(_ row: [String], styles rowStyles: [Int: Style] = [:]) {
+        rows.append(row.map(Self.printable))
+        styles.append(row.indices.map { rowStyles[$0] })
     }
 
-    func render() -> String {
+    /// The table as text, at most `width` columns wide when given, with colours if asked.
+    func render(width: Int? = nil, colour: Bool = false) -> String {
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
-        func line(_ cells: [String]) -> String {
+        if let width { fit(&widths, into: width) }
+        func line(_ cells: [String], _ cellStyles: [Style?]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
-                if index == cells.count - 1 {
-                    text += cell
+                let shown = cell.count > widths[index] ? String(cell.prefix(max(0, widths[index] - 1))) + "…" : cell
+                let padding = index == cells.count - 1 ? "" : String(repeating: " ", count: widths[index] - shown.count + 2)
+                if colour, let style = cellStyles[index] {
+                    text += style.code + shown + "\u{1B}[0m" + padding
                 } else {
-                    text += cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+                    text += shown + padding
                 }
             }
             return text.trimmingTrailingSpaces() + "\n"
         }
-        return ([headers] + rows).map(line).joined()
+        var text = line(headers, headers.map { _ in nil })
+        for (row, rowStyles) in zip(rows, styles) { text += line(row, rowStyles) }
+        return text
+    }
+
+    /// Narrows the widest columns, never below 8 characters, until the table fits.
+    private func fit(_ widths: inout [Int], into width: Int) {
+        var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        while total > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
+            widths[widest] -= 1
+            total -= 1
+        }
+    }
+
+    /// Control characters (a name imported with a line break, say) shown as `\u{..}`, so
+    /// that a row stays one line and nothing reaches the terminal as a command.
+    private static func printable(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return cell }
+        var text = ""
+        for scalar in cell.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 }
 

@@ -13,6 +13,9 @@ public struct ProgramOptions: Sendable {
     public var date: CalendarDate
     public var actor: Actor = .serviceDesk
     public var keepGoing = false
+    /// Never ask before destroying something (`--yes`).
+    public var assumeYes = false
+    public var environment: [String: String] = [:]
 
     public init(date: CalendarDate) {
         self.date = date
@@ -35,6 +38,10 @@ public enum Program {
         }
         let shell = Shell(store: store, actor: options.actor, console: console)
         shell.keepGoing = options.keepGoing
+        if isatty(1) == 1 {
+            shell.terminalWidth = terminalWidth()
+            shell.colours = (options.environment["NO_COLOR"] ?? "").isEmpty
+        }
         if let commands = options.commands {
             shell.run(ScriptLines(commands), file: "-c")
         } else if !options.files.isEmpty {
@@ -48,31 +55,17 @@ public enum Program {
             }
         } else if isatty(0) == 1 {
             // A person at a terminal saw each error as it came; leaving is a success.
-            interactive(shell)
+            let completer = { [unowned shell] (line: String) in Completer(store: shell.store, actor: shell.actor).complete(line) }
+            let history = History(path: History.defaultPath(environment: options.environment))
+            let reader: LineReader = EditLineReader(history: history, completer: completer)
+                ?? PlainLineReader(console: console, showsPrompt: true)
+            InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes)
             return 0
         } else {
             shell.run(StandardInputLines(), file: "<stdin>")
         }
         console.flush()
         return shell.hasFailed ? 1 : 0
-    }
-
-    /// A plain read-eval-print loop for a terminal: errors keep the shell running.
-    static func interactive(_ shell: Shell) {
-        shell.keepGoing = true
-        shell.interactive = true
-        shell.print("hwbsh: today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
-        shell.printBanner()
-        var input = StandardInputLines()
-        while !shell.stopRequested {
-            shell.console.write("\(shell.actor) · \(shell.store.today) › ")
-            shell.console.flush()
-            guard let line = input.nextLine() else {
-                shell.print("")
-                break
-            }
-            shell.runLine(line, file: "", line: 0)
-        }
     }
 }
 

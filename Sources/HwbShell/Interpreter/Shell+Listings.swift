@@ -21,9 +21,10 @@ extension Shell {
             for account in accounts {
                 table.add([account.id.value, account.name, account.kind.rawValue,
                            account.role?.rawValue ?? account.category?.rawValue ?? "",
-                           account.school.description, statusText(account), datesText(account)])
+                           account.school.description, statusText(account), datesText(account)],
+                          styles: [5: statusStyle(account)])
             }
-            console.write(table.render())
+            write(table)
         }
     }
 
@@ -31,6 +32,12 @@ extension Shell {
         if let reason = account.reason { return "deactivated (\(reason.rawValue))" }
         if let expires = account.expires, expires < store.today { return "active (overdue)" }
         return account.status.rawValue
+    }
+
+    func statusStyle(_ account: Account) -> Table.Style {
+        if !account.isActive { return .bad }
+        if let expires = account.expires, expires < store.today { return .warning }
+        return .good
     }
 
     func datesText(_ account: Account) -> String {
@@ -56,9 +63,10 @@ extension Shell {
             let when = days < 0 ? "overdue: expired \(-days) day\(days == -1 ? "" : "s") ago"
                 : days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
             table.add([account.expires!.description, account.id.value, account.name,
-                       account.category!.rawValue, account.school.description, when])
+                       account.category!.rawValue, account.school.description, when],
+                      styles: days < 0 ? [5: .warning] : [:])
         }
-        console.write(table.render())
+        write(table)
         print("keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry")
     }
 
@@ -72,7 +80,7 @@ extension Shell {
             table.add([account.id.value, account.name, account.school.description, account.pendingSchool!.description,
                        account.deactivatedOn!.description, account.deletionDue!.description])
         }
-        console.write(table.render())
+        write(table)
     }
 
     /// The whole directory (R11: it is not limited by the actor); accounts are counted
@@ -86,7 +94,7 @@ extension Shell {
             table.add([school.number.description, school.name, String(school.number.laCode),
                        school.maintained ? "yes" : "no", count])
         }
-        console.write(table.render())
+        write(table)
     }
 
     /// One account, what happens next and why, and its history.
@@ -174,7 +182,7 @@ extension Shell {
             table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
                       + [entry.action, changes])
         }
-        return table.render()
+        return table.render(width: terminalWidth, colour: colours)
     }
 
     private func display(_ value: Account.FieldValue) -> String {

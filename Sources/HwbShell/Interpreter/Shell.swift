@@ -19,6 +19,15 @@ public final class Shell {
     public internal(set) var hasFailed = false
     /// On a terminal: errors point at the word with a caret instead of naming the file.
     public var interactive = false
+    /// The terminal's width, when output goes to one: tables are fitted to it.
+    public var terminalWidth: Int?
+    /// Whether tables colour account status (on a terminal, unless NO_COLOR is set).
+    public var colours = false
+    /// Asks the person at the terminal before something is destroyed; nil in scripts,
+    /// piped input and with --yes, which never ask.
+    public var confirm: ((String) -> Bool)?
+    /// Whether the store has changed since it was loaded or saved.
+    public internal(set) var hasUnsavedChanges = false
     /// How deep `run` has nested scripts.
     var runDepth = 0
     static let maximumRunDepth = 16
@@ -33,6 +42,7 @@ public final class Shell {
     /// standard output; the caller reports the error (see `report`).
     public func execute(_ parsed: ParsedCommand) throws(ShellError) {
         let context = Context(actor: actor, command: parsed.text)
+        guard confirmed(parsed.command) else { return print("cancelled; nothing changed") }
         do {
             switch parsed.command {
             case .help(let topic): try help(topic)
@@ -90,6 +100,11 @@ public final class Shell {
             case .run(let path): try runScript(at: path)
             case .quit: stopRequested = true
             }
+            switch parsed.command {
+            case .save, .load: hasUnsavedChanges = false
+            case let command where command.changesStore: hasUnsavedChanges = true
+            default: break
+            }
         } catch let error as RuleError {
             throw .rule(error)
         } catch let error as ShellError {
@@ -104,8 +119,33 @@ public final class Shell {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    func write(_ table: Table) {
+        console.write(table.render(width: terminalWidth, colour: colours))
+    }
+
     func print(_ line: String) {
         console.write(line + "\n")
+    }
+
+    /// Asks before a command that destroys something, when someone is there to ask:
+    /// a sweep that deletes accounts, `close ID now`, `load` over unsaved changes.
+    private func confirmed(_ command: Command) -> Bool {
+        guard let confirm else { return true }
+        switch command {
+        case .sweep(dryRun: false):
+            let plan = store.planSweep()
+            guard !plan.deleted.isEmpty else { return true }
+            return confirm("This sweep deletes \(plural(plan.deleted.count, "account")) for good, with \(plural(plan.deletedContent, "content item")). Continue?")
+        case .close(let id, .now):
+            guard let account = try? store.account(id, visibleTo: actor), account.isActive, !account.isMIS else { return true }
+            let due = Account.deletionDue(after: store.today)
+            return confirm("Close \(id) now? It is deactivated today and deleted for good on \(due) with \(plural(account.content, "content item")).")
+        case .load(let path):
+            guard hasUnsavedChanges else { return true }
+            return confirm("The store has changes that are not saved. Load \(path) over them?")
+        default:
+            return true
+        }
     }
 
     private func printToday() {

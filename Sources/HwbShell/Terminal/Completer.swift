@@ -1,0 +1,164 @@
+import Foundation
+import HwbCore
+import HwbLanguage
+
+/// What Tab does: the text to insert at the cursor, and the candidates to list when more
+/// than one remains.
+public struct Completion: Equatable, Sendable {
+    public var insertion: String
+    public var candidates: [String]
+
+    /// The shim's format: the insertion, then a listing of the candidates on further lines.
+    var libeditText: String {
+        guard candidates.count > 1 else { return insertion }
+        let shown = candidates.prefix(100)
+        var listing = shown.joined(separator: "  ")
+        if candidates.count > shown.count { listing += "  … and \(candidates.count - shown.count) more" }
+        return insertion + "\n" + listing + "\n"
+    }
+}
+
+/// Tab completion for the command language: command words and subcommands, `key=`
+/// names, keyword values, account ids and school numbers from the store, and file names.
+///
+///     Completer(store: store, actor: .serviceDesk).complete("keep jo.bl")
+///     // Completion(insertion: "oggs ", candidates: ["jo.bloggs"])
+public struct Completer {
+    public var store: Store
+    public var actor: Actor
+    /// Where relative file names are looked up.
+    public var directory: String
+
+    public init(store: Store, actor: Actor, directory: String = FileManager.default.currentDirectoryPath) {
+        self.store = store
+        self.actor = actor
+        self.directory = directory
+    }
+
+    /// The completion of the last word of `line` (the text up to the cursor), or nil when
+    /// nothing fits.
+    public func complete(_ line: String) -> Completion? {
+        let statementText = line.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? line
+        let current = statementText.last == " " || statementText.last == "\t" || statementText.isEmpty
+            ? "" : String(statementText.split(whereSeparator: { $0 == " " || $0 == "\t" }).last ?? "")
+        guard !current.contains("\"") else { return nil }
+        let before = String(statementText.dropLast(current.count))
+        guard let statements = try? Lexer.statements(in: before) else { return nil }
+        let words = statements.first?.words ?? []
+        let candidates = self.candidates(after: words, current: current).filter { $0.hasPrefix(current) }
+        let unique = Array(NSOrderedSet(array: candidates)) as? [String] ?? candidates
+        guard !unique.isEmpty else { return nil }
+        var insertion = String(commonPrefix(unique).dropFirst(current.count))
+        if unique.count == 1, let only = unique.first, !only.hasSuffix("="), !only.hasSuffix("~"), !only.hasSuffix("/") {
+            insertion += " "
+        }
+        return Completion(insertion: insertion, candidates: unique.count > 1 ? unique : [])
+    }
+
+    private func candidates(after words: [Word], current: String) -> [String] {
+        guard let command = words.first?.text else { return CommandCatalog.commandWords.sorted() }
+        if let separator = current.firstIndex(where: { $0 == "=" || $0 == "~" }) {
+            let key = String(current[..<separator])
+            let prefix = String(current[...separator])
+            return values(for: key, command: command).map { prefix + $0 }
+        }
+        let plain = words.dropFirst().filter { $0.key == nil }.map(\.text)
+        let givenKeys = Set(words.compactMap(\.key))
+        let keys = namedKeys(command: command, plain: plain).filter { !givenKeys.contains($0) || $0 == "name~" }
+        return positional(command: command, plain: plain, current: current) + keys.map { $0.hasSuffix("~") ? $0 : $0 + "=" }
+    }
+
+    /// Candidates for the next plain word.
+    private func positional(command: String, plain: [String], current: String) -> [String] {
+        let position = plain.count
+        switch (command, position) {
+        case ("help", 0): return CommandCatalog.commandWords.sorted()
+        case ("date", 0): return ["set", "advance"]
+        case ("school", 0): return ["add"]
+        case ("mis", 0): return ["join", "leave"]
+        case ("mis", 1): return ids(current)
+        case ("login", 0): return ["service-desk", "la-admin", "champion"]
+        case ("login", 1) where plain[0] == "la-admin": return LocalAuthority.codes.map(String.init)
+        case ("login", 1) where plain[0] == "champion": return schoolNumbers(maintainedOnly: true)
+        case ("keep", 0), ("close", 0), ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0):
+            return ids(current)
+        case ("keep", 1): return KeepPeriod.allCases.map(\.rawValue)
+        case ("close", 1): return CloseMode.allCases.map(\.rawValue)
+        case ("sweep", 0): return ["dry-run"]
+        case ("format", 0): return OutputFormat.allCases.map(\.rawValue)
+        case ("import", 0): return ["accounts", "schools"]
+        case ("export", 0): return ExportFormat.allCases.map(\.rawValue)
+        case ("import", 1), ("export", 1), ("load", 0), ("save", 0), ("run", 0): return files(current)
+        default: return []
+        }
+    }
+
+    /// The `key=` names a command takes once its plain words are given.
+    private func namedKeys(command: String, plain: [String]) -> [String] {
+        let filters = ["kind", "status", "role", "category", "school", "la", "reason", "expiring", "inactive", "name~"]
+        switch command {
+        case "create" where plain.count >= 1: return ["name", "category", "school", "expires", "for"]
+        case "school" where plain.count >= 2: return ["name", "maintained"]
+        case "mis" where plain.count >= 2: return plain[0] == "join" ? ["school", "name", "role"] : ["on"]
+        case "signin" where plain.count >= 1: return ["on"]
+        case "reactivate" where plain.count >= 1: return ["until"]
+        case "list", "count": return filters
+        case "export" where plain.count >= 2: return filters
+        default: return []
+        }
+    }
+
+    /// Values for `key=`.
+    private func values(for key: String, command: String) -> [String] {
+        switch key {
+        case "category": return Account.Category.allCases.map(\.rawValue)
+        case "role": return Account.Role.allCases.map(\.rawValue)
+        case "kind": return Account.Kind.allCases.map(\.rawValue)
+        case "status": return Account.Status.allCases.map(\.rawValue)
+        case "reason": return Account.Reason.allCases.map(\.rawValue)
+        case "for": return ["1m", "3m", "6m", "end-of-year"]
+        case "maintained": return ["yes", "no"]
+        case "school": return schoolNumbers(maintainedOnly: command == "create")
+        case "la": return LocalAuthority.codes.map(String.init)
+        case "expires", "until", "on": return [store.today.description]
+        case "expiring", "inactive": return ["8w", "90d", "1m", "3m", "6m", "1y"]
+        default: return []
+        }
+    }
+
+    /// Account ids in the actor's scope starting with `prefix`, sorted.
+    private func ids(_ prefix: String) -> [String] {
+        let prefix = prefix.lowercased()
+        return store.accounts.values
+            .filter { $0.id.value.hasPrefix(prefix) && actor.covers($0.school) }
+            .map(\.id.value).sorted()
+    }
+
+    private func schoolNumbers(maintainedOnly: Bool) -> [String] {
+        store.schools.values
+            .filter { (!maintainedOnly || $0.maintained) && actor.covers($0.number) }
+            .map(\.number.description).sorted()
+    }
+
+    /// File and folder names (folders with a trailing /) for a partial path.
+    private func files(_ partial: String) -> [String] {
+        let folderPart = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
+        let folder = folderPart.hasPrefix("/") ? folderPart : directory + "/" + folderPart
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return []
+        }
+        return names.filter { !$0.hasPrefix(".") || partial.hasPrefix(folderPart + ".") }.sorted().map { name in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
+            return folderPart + name + (isFolder.boolValue ? "/" : "")
+        }
+    }
+
+    private func commonPrefix(_ words: [String]) -> String {
+        guard var prefix = words.first else { return "" }
+        for word in words.dropFirst() {
+            while !word.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The shell as a person uses it at a terminal: a prompt showing who and when, history,
+/// errors that keep the shell running, a question before anything is destroyed, and a
+/// line ending in `\` continued on the next.
+public enum InteractiveSession {
+    public static func run(_ shell: Shell, reader: LineReader, assumeYes: Bool) {
+        shell.keepGoing = true
+        shell.interactive = true
+        if !assumeYes {
+            shell.confirm = { question in
+                guard case .line(let answer) = reader.readLine(prompt: question + " [y/N] ") else { return false }
+                return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            }
+        }
+        shell.print("hwbsh · today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
+        shell.printBanner()
+        while !shell.stopRequested {
+            shell.console.flush()
+            guard let line = readCommand(reader, prompt: "\(shell.actor) · \(shell.store.today) › ") else { break }
+            guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+            reader.remember(line)
+            shell.runLine(Array(line.utf8), file: "", line: 0)
+            shell.console.flush()
+        }
+        shell.print("bye")
+        shell.console.flush()
+    }
+
+    /// One command, joining continuation lines; nil at the end of input. Ctrl-C drops
+    /// what was typed and asks again.
+    private static func readCommand(_ reader: LineReader, prompt: String) -> String? {
+        var text = ""
+        var currentPrompt = prompt
+        while true {
+            switch reader.readLine(prompt: currentPrompt) {
+            case .end:
+                return text.isEmpty ? nil : text
+            case .interrupted:
+                text = ""
+                currentPrompt = prompt
+            case .line(let line):
+                guard line.hasSuffix("\\") else { return text + line }
+                text += line.dropLast() + " "
+                currentPrompt = "… › "
+            }
+        }
+    }
+}

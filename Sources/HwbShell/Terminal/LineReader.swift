@@ -1,0 +1,41 @@
+/// What reading a line from the user gave.
+public enum LineInput: Equatable, Sendable {
+    case line(String)
+    /// Ctrl-C: the line being typed is dropped.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of input.
+    case end
+}
+
+/// Where an interactive session reads its lines: libedit on a terminal, or a plain reader.
+public protocol LineReader: AnyObject {
+    func readLine(prompt: String) -> LineInput
+    /// Remembers a line in the history (and its file, if any).
+    func remember(_ line: String)
+}
+
+/// Reads lines from standard input without editing: for pipes and for terminals where
+/// libedit cannot start.
+public final class PlainLineReader: LineReader {
+    private var input: StandardInputLines
+    private let console: Console
+    private let showsPrompt: Bool
+
+    public init(console: Console, showsPrompt: Bool) {
+        input = StandardInputLines()
+        self.console = console
+        self.showsPrompt = showsPrompt
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        if showsPrompt {
+            console.write(prompt)
+            console.flush()
+        }
+        guard var bytes = input.nextLine() else { return .end }
+        if bytes.last == 13 { bytes.removeLast() }
+        return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    public func remember(_ line: String) {}
+}
