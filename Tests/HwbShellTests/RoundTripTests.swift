@@ -116,85 +116,11 @@ import Testing
         #expect(try folder.read("a.hwbs") == (try folder.read("c.hwbs")))
     }
 
-    /// LANGUAGE.md: a key whose value is null may be left out; a reader treats a missing
-    /// key and null alike. The snapshot's accounts are interchange objects.
-    @Test func snapshotWithNullKeysLeftOutLoadsTheSame() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let source = original()
-        source.run("save \(folder.file("full.hwbs"))")
-        var text = try folder.read("full.hwbs")
-        for key in Interchange.keys { text = text.replacingOccurrences(of: ", \"\(key)\": null", with: "") }
-        #expect(!text.contains("\"role\": null"))
-        let path = try folder.write("short.hwbs", text)
-        let target = ShellSession()
-        #expect(target.run("load \(path)").errors == "")
-        #expect(target.exportJSON() == source.exportJSON())
-    }
-
     @Test func saveToAMissingFolderIsRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let result = original().run("save \(folder.file("no/such/s.hwbs"))")
         #expect(result.output == "")
         #expect(result.errors.contains("cannot write"))
-    }
-
-    // MARK: refused snapshots
-
-    enum BadSnapshot: String, CaseIterable, Sendable {
-        case truncated, notJSON, foreign, newerVersion, unknownSchool, badDate, emptyFile, missingFile, wrongTypes
-    }
-
-    /// The bytes of a bad snapshot made from a good one, or nil for no file at all.
-    private func bytes(_ kind: BadSnapshot, good: String) -> [UInt8]? {
-        switch kind {
-        case .truncated: return Array(good.utf8.prefix(good.utf8.count / 2))
-        case .notJSON: return Array("this is not a snapshot\n".utf8)
-        case .foreign: return Array(#"{"format": "something-else", "version": 1, "accounts": []}"#.utf8)
-        case .newerVersion: return Array(good.replacingOccurrences(of: #""version": 1"#, with: #""version": 99"#).utf8)
-        case .unknownSchool:
-            return Array(good.replacingOccurrences(of: #""school": "6622001", "status""#, with: #""school": "6629999", "status""#).utf8)
-        case .badDate: return Array(good.replacingOccurrences(of: #""date": "2027-07-25""#, with: #""date": "2027-02-30""#).utf8)
-        case .emptyFile: return []
-        case .missingFile: return nil
-        case .wrongTypes: return Array(good.replacingOccurrences(of: #""content": 7"#, with: #""content": "seven""#).utf8)
-        }
-    }
-
-    @Test(arguments: BadSnapshot.allCases)
-    func badSnapshotIsRefusedAndTheStoreIsUntouched(_ kind: BadSnapshot) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let good = original()
-        good.run("save \(folder.file("good.hwbs"))")
-        let text = try folder.read("good.hwbs")
-        let path = folder.file("bad.hwbs")
-        if let bytes = bytes(kind, good: text) {
-            #expect(bytes != Array(text.utf8), "the test did not spoil the snapshot")
-            try folder.write("bad.hwbs", bytes: bytes)
-        }
-
-        let session = ShellSession(today: "2026-01-01")
-        session.run(Scenarios.schools + "\n" + #"create jo name="Jo" category=governor school=6612001"# + "\nlogin champion 6612001")
-        let before = ["export json -", "audit", "schools", "whoami", "date"].map { session.run($0).output }
-        let result = session.run("load \(path)", file: "l.hwb")
-        #expect(result.output == "")
-        #expect(result.errors.hasPrefix("l.hwb:1:1: error: "))
-        #expect(result.errors.contains(path))
-        #expect(result.errorLines.count == 1)
-        let after = ["export json -", "audit", "schools", "whoami", "date"].map { session.run($0).output }
-        #expect(after == before)
-    }
-
-    @Test func newerVersionIsNamedInTheMessage() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let good = original()
-        good.run("save \(folder.file("good.hwbs"))")
-        let text = try folder.read("good.hwbs").replacingOccurrences(of: #""version": 1"#, with: #""version": 2"#)
-        let path = try folder.write("new.hwbs", text)
-        let result = ShellSession().run("load \(path)")
-        #expect(result.errors.contains("version 2"))
     }
 }

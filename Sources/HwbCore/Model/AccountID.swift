@@ -7,12 +7,20 @@ public struct AccountID: Sendable, Hashable, Comparable {
 
     /// The id in lower case, or nil when `text` is not a valid id.
     public init?(_ text: some StringProtocol) {
-        let bytes = text.utf8
-        guard let first = bytes.first, bytes.count <= Self.maximumLength, Self.isAlphanumeric(first),
-              bytes.allSatisfy({ Self.isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
-                  || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "-") })
-        else { return nil }
-        value = String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        var hasUpperCase = false
+        var length = 0
+        for byte in text.utf8 {
+            if length == 0, !Self.isAlphanumeric(byte) { return nil }
+            guard Self.isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "-")
+            else { return nil }
+            hasUpperCase = hasUpperCase || (byte >= 65 && byte <= 90)
+            length += 1
+        }
+        guard length > 0, length <= Self.maximumLength else { return nil }
+        value = hasUpperCase
+            ? String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            : String(text)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -11,6 +11,12 @@ public struct SchoolNumber: Sendable, Hashable, Comparable {
         self.value = value
     }
 
+    /// The number with this value (0 to 9999999), or nil.
+    public init?(value: Int) {
+        guard (0..<10_000_000).contains(value) else { return nil }
+        self.value = value
+    }
+
     public var laCode: Int { value / 10_000 }
 
     public static func < (lhs: SchoolNumber, rhs: SchoolNumber) -> Bool { lhs.value < rhs.value }

@@ -59,6 +59,7 @@ extension Store {
         today: CalendarDate, schools: [School], accounts: [Account], audit: [AuditEntry]
     ) throws(RuleError) -> Store {
         var store = Store(today: today)
+        store.accounts.reserveCapacity(accounts.count)
         for school in schools {
             try store.checkNewSchool(school)
             store.schools[school.number] = school

@@ -12,6 +12,8 @@ public struct AuditLog: Sendable {
     public init() {}
 
     public init(_ entries: [AuditEntry]) {
+        self.entries.reserveCapacity(entries.count)
+        byAccount.reserveCapacity(entries.count)
         for entry in entries { append(entry) }
     }
 

@@ -44,28 +44,42 @@ enum FileAccess {
         throw .file("\(path):\(line): not valid UTF-8 text")
     }
 
-    /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed
-    /// to disk and renamed over the target, so that a reader sees the old file or the new
-    /// one, never a part. New files are readable by their owner only (they hold personal data).
+    /// Writes `text` to `path` atomically (see the bytes version).
     static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
+        var text = text
+        let result = text.withUTF8 { buffer in
+            Result { () throws(ShellError) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path) }
+        }
+        try result.get()
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ShellError) {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(ShellError) in try writeAtomically(buffer, to: path) }
+        }
+        try result.get()
+    }
+
+    /// Writes `buffer` to `path` atomically: a temporary file in the same folder, flushed
+    /// to disk and renamed over the target, then the folder flushed, so that a reader (or
+    /// a crash) sees the old file or the new one, never a part. New files are readable
+    /// by their owner only: they hold personal data.
+    static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String) throws(ShellError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
         let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
         var failure: String?
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(handle, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = systemError()
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(handle, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = systemError()
+                break
             }
+            offset += written
         }
         if failure == nil, fsync(handle) != 0 { failure = systemError() }
         close(handle)
@@ -74,11 +88,16 @@ enum FileAccess {
             unlink(temporary)
             throw .file("cannot write \(path): \(failure!)")
         }
-        let folderHandle = open(folder.isEmpty ? "." : folder, O_RDONLY)
-        if folderHandle >= 0 {
-            fsync(folderHandle)
-            close(folderHandle)
-        }
+        syncFolder(of: path)
+    }
+
+    /// Flushes a folder's entries (a rename or a new file in it) to disk.
+    static func syncFolder(of path: String) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let handle = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        guard handle >= 0 else { return }
+        fsync(handle)
+        close(handle)
     }
 
     static func systemError() -> String {

@@ -1,176 +1,304 @@
-import Foundation
 import HwbCore
 import HwbLanguage
 
-/// The snapshot file of `save` and `load`: the whole store as one JSON document.
+/// The snapshot file of `save`, `load` and `--store`: the whole store in a compact
+/// binary form with a version and a checksum. docs/snapshot-format.md describes it.
 ///
-///     {"format": "hwbsh-snapshot", "version": 1, "date": "2027-09-01",
-///      "actor": "champion 6612001",
-///      "schools": [{"number": "6612001", "name": "Ysgol y Môr", "maintained": true}],
-///      "accounts": [ ...interchange objects... ],
-///      "audit": [{"date": ..., "actor": ..., "command": ..., "rule": "R5",
-///                 "action": "created", "account": "jo.bloggs", "school": "6612001",
-///                 "changes": [["expires", null, "2027-08-31"]]}]}
-///
-/// Loading checks the format name, the version and every invariant of R14 before it
-/// replaces anything. docs/snapshot-format.md describes the format.
+/// Loading checks the magic, the version, the length, the checksum, every field and
+/// every invariant of R14 before anything is replaced, and says what is wrong.
 enum Snapshot {
-    static let formatName = "hwbsh-snapshot"
-    static let version = 1
+    static let magic = Array("HWBSNAP\n".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 32
 
-    static func encode(_ store: Store, actor: Actor) -> String {
-        var text = "{\"format\": \"\(formatName)\", \"version\": \(version), \"date\": \"\(store.today)\",\n"
-        text += " \"actor\": \(JSONText.quoted(actor.description)),\n \"schools\": ["
-        for (index, school) in store.schools.values.sorted(by: { $0.number < $1.number }).enumerated() {
-            text += index == 0 ? "\n  " : ",\n  "
-            text += "{\"number\": \"\(school.number)\", \"name\": \(JSONText.quoted(school.name)), \"maintained\": \(school.maintained)}"
-        }
-        text += "],\n \"accounts\": ["
-        for (index, account) in store.accounts.values.sorted(by: { $0.id < $1.id }).enumerated() {
-            text += index == 0 ? "\n  " : ",\n  "
-            text += JSONText.object(account)
-        }
-        text += "],\n \"audit\": ["
-        for (index, entry) in store.audit.all.enumerated() {
-            text += index == 0 ? "\n  " : ",\n  "
-            text += auditObject(entry)
-        }
-        return text + "]}\n"
+    /// What a snapshot holds besides the store.
+    struct Contents {
+        var store: Store
+        var actor: Actor
+        /// How many journal records are folded into it (`--store`).
+        var journalSequence: UInt64 = 0
     }
 
-    private static func auditObject(_ entry: AuditEntry) -> String {
-        let changes = entry.changes.map { change in
-            "[\"\(change.field.rawValue)\", \(JSONText.value(change.before)), \(JSONText.value(change.after))]"
+    static func encode(_ contents: Contents) -> [UInt8] {
+        let store = contents.store
+        var strings = StringTable()
+        let audit = store.audit.all
+        var body = ByteWriter(capacity: 64 + store.accounts.count * 96 + audit.count * 24)
+        body.u64(contents.journalSequence)
+        body.date(store.today)
+        body.string(contents.actor.description)
+
+        body.count(store.schools.count)
+        for school in store.schools.values.sorted(by: { $0.number < $1.number }) {
+            body.u32(UInt32(school.number.value))
+            body.string(school.name)
+            body.u8(school.maintained ? 1 : 0)
         }
-        return "{\"date\": \"\(entry.date)\", \"actor\": \(JSONText.quoted(entry.actor)), "
-            + "\"command\": \(JSONText.quoted(entry.command)), \"rule\": \"\(entry.rule.rawValue)\", "
-            + "\"action\": \(JSONText.quoted(entry.action)), "
-            + "\"account\": \(entry.account.map { JSONText.quoted($0.value) } ?? "null"), "
-            + "\"school\": \(entry.school.map { "\"\($0)\"" } ?? "null"), "
-            + "\"changes\": [\(changes.joined(separator: ", "))]}"
+
+        body.count(store.accounts.count)
+        for account in store.accounts.values.sorted(by: { $0.id < $1.id }) {
+            encode(account, into: &body)
+        }
+
+        var entries = ByteWriter(capacity: audit.count * 24)
+        entries.count(audit.count)
+        for entry in audit { encode(entry, into: &entries, strings: &strings) }
+        body.count(strings.list.count)
+        for string in strings.list { body.string(string) }
+        body.append(entries.bytes)
+
+        var file = ByteWriter(capacity: headerSize + body.bytes.count)
+        file.append(magic)
+        file.u32(version)
+        file.u32(0)
+        file.u64(UInt64(body.bytes.count))
+        file.u64(Checksum.of(body.bytes[...]))
+        file.append(body.bytes)
+        return file.bytes
     }
 
-    /// The store and actor saved in `bytes`, or an error that says what is wrong.
-    static func decode(_ bytes: [UInt8], path: String) throws(ShellError) -> (Store, Actor) {
+    /// The contents of a snapshot file, or an error that says what is wrong with it.
+    static func decode(_ bytes: [UInt8], path: String) throws(ShellError) -> Contents {
         func fail(_ message: String) -> ShellError { .file("cannot load \(path): \(message)") }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw fail("it is not an hwbsh snapshot (not JSON)")
-        }
-        guard let document = root as? [String: Any], document["format"] as? String == formatName else {
+        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
             throw fail("it is not an hwbsh snapshot")
         }
-        guard let version = (document["version"] as? NSNumber)?.intValue else { throw fail("it has no version number") }
-        guard version <= Snapshot.version else {
-            throw fail("it is a version \(version) snapshot; this hwbsh reads version \(Snapshot.version) and older")
+        guard bytes.count >= headerSize else { throw fail("it is truncated (\(bytes.count) bytes, not even a header)") }
+        var header = ByteReader(bytes, from: magic.count, to: headerSize)
+        let version: UInt32, flags: UInt32, length: UInt64, checksum: UInt64
+        do throws(ByteReader.Malformed) {
+            version = try header.u32("version")
+            flags = try header.u32("flags")
+            length = try header.u64("length")
+            checksum = try header.u64("checksum")
+        } catch {
+            throw fail(error.what)
         }
-        guard let dateText = document["date"] as? String, let today = CalendarDate(dateText) else {
-            throw fail("its date is missing or not YYYY-MM-DD")
+        guard version <= Snapshot.version, version > 0 else {
+            throw fail("it is a version \(version) snapshot; this hwbsh reads version \(Snapshot.version)")
         }
-        guard let actorText = document["actor"] as? String, let actor = try? Parser.actor(from: actorText) else {
-            throw fail("its actor is missing or not one hwbsh knows")
+        guard flags == 0 else { throw fail("it uses features this hwbsh does not know (flags \(flags))") }
+        guard length == UInt64(bytes.count - headerSize) else {
+            throw fail(UInt64(bytes.count - headerSize) < length
+                ? "it is truncated (\(bytes.count) of \(UInt64(headerSize) + length) bytes)"
+                : "it has \(UInt64(bytes.count - headerSize) - length) bytes too many")
         }
-        guard let schoolList = document["schools"] as? [Any], let accountList = document["accounts"] as? [Any],
-              let auditList = document["audit"] as? [Any]
-        else { throw fail("it lacks schools, accounts or audit") }
-
-        var schools: [School] = []
-        for (index, item) in schoolList.enumerated() {
-            guard let object = item as? [String: Any], let numberText = object["number"] as? String,
-                  let number = SchoolNumber(numberText), let name = object["name"] as? String,
-                  let maintained = object["maintained"].flatMap(InterchangeJSON.fieldValue), case .bool(let maintained) = maintained
-            else { throw fail("school \(index + 1) is malformed") }
-            schools.append(School(number: number, name: name, maintained: maintained))
-        }
-        var accounts: [Account] = []
-        accounts.reserveCapacity(accountList.count)
-        for (index, item) in accountList.enumerated() {
-            guard let object = item as? [String: Any] else { throw fail("account \(index + 1) is not an object") }
-            switch InterchangeJSON.account(from: object) {
-            case .success(let account): accounts.append(account)
-            case .failure(let problems): throw fail("account \(index + 1): \(problems)")
-            }
-        }
-        var entries: [AuditEntry] = []
-        entries.reserveCapacity(auditList.count)
-        for (index, item) in auditList.enumerated() {
-            guard let entry = auditEntry(item) else { throw fail("audit entry \(index + 1) is malformed") }
-            entries.append(entry)
+        guard Checksum.of(bytes[headerSize...]) == checksum else {
+            throw fail("it is corrupt (the checksum does not match its content)")
         }
         do {
-            let store = try Store.restored(today: today, schools: schools, accounts: accounts, audit: entries)
-            try store.checkLogin(actor)
-            return (store, actor)
-        } catch {
+            var reader = ByteReader(bytes, from: headerSize)
+            let contents = try decodeBody(&reader)
+            guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the data runs on after the audit log") }
+            return contents
+        } catch let error as ByteReader.Malformed {
+            throw fail("it is corrupt (\(error.what))")
+        } catch let error as RuleError {
             throw fail(error.description)
+        } catch {
+            throw fail("\(error)")
         }
     }
 
-    private static func auditEntry(_ item: Any) -> AuditEntry? {
-        guard let object = item as? [String: Any],
-              let date = (object["date"] as? String).flatMap({ CalendarDate($0) }),
-              let actor = object["actor"] as? String, let command = object["command"] as? String,
-              let rule = (object["rule"] as? String).flatMap(Rule.init(rawValue:)),
-              let action = object["action"] as? String, let changeList = object["changes"] as? [Any]
-        else { return nil }
+    private static func decodeBody(_ reader: inout ByteReader) throws -> Contents {
+        let sequence = try reader.u64("journal sequence")
+        let today = try reader.requiredDate("today")
+        let actorText = try reader.string("actor")
+        guard let actor = try? Parser.actor(from: actorText) else {
+            throw ByteReader.Malformed(what: "the actor \"\(actorText)\" is not one hwbsh knows")
+        }
+        var schools: [School] = []
+        for _ in 0..<(try reader.count("school count")) {
+            let number = try schoolNumber(reader.u32("school number"))
+            let name = try reader.string("school name")
+            let maintained = try reader.u8("maintained")
+            guard maintained <= 1 else { throw ByteReader.Malformed(what: "school \(number) has a bad maintained flag") }
+            schools.append(School(number: number, name: name, maintained: maintained == 1))
+        }
+        let accountCount = try reader.count("account count")
+        var accounts: [Account] = []
+        accounts.reserveCapacity(min(accountCount, 10_000_000))
+        for _ in 0..<accountCount { accounts.append(try decodeAccount(&reader)) }
+        var strings: [String] = []
+        for _ in 0..<(try reader.count("string count")) { strings.append(try reader.string("string")) }
+        var entries: [AuditEntry] = []
+        let entryCount = try reader.count("audit count")
+        entries.reserveCapacity(min(entryCount, 100_000_000))
+        for _ in 0..<entryCount { entries.append(try decodeEntry(&reader, strings: strings)) }
+        let store = try Store.restored(today: today, schools: schools, accounts: accounts, audit: entries)
+        try store.checkLogin(actor)
+        return Contents(store: store, actor: actor, journalSequence: sequence)
+    }
+
+    // MARK: Accounts
+
+    private static func encode(_ account: Account, into body: inout ByteWriter) {
+        body.string(account.id.value)
+        body.string(account.name)
+        body.u8(ordinal(account.kind))
+        body.u32(UInt32(account.school.value))
+        body.u8(ordinal(account.status))
+        body.date(account.created)
+        body.date(account.lastActivity)
+        body.count(account.content)
+        body.u8(account.role.map { ordinal($0) + 1 } ?? 0)
+        body.date(account.leavingDate)
+        body.u32(account.pendingSchool.map { UInt32($0.value) + 1 } ?? 0)
+        body.u8(account.category.map { ordinal($0) + 1 } ?? 0)
+        body.date(account.expires)
+        body.u8(account.closeAtExpiry.map { $0 ? 2 : 1 } ?? 0)
+        body.date(account.deactivatedOn)
+        body.date(account.deletionDue)
+        body.u8(account.reason.map { ordinal($0) + 1 } ?? 0)
+    }
+
+    private static func decodeAccount(_ reader: inout ByteReader) throws -> Account {
+        let idText = try reader.string("account id")
+        guard let id = AccountID(idText) else { throw ByteReader.Malformed(what: "\"\(idText)\" is not an account id") }
+        let what = "account \(id)"
+        let name = try reader.string(what)
+        let kind = try value(reader.u8(what), kinds, what)
+        let school = try schoolNumber(reader.u32(what))
+        let status = try value(reader.u8(what), statuses, what)
+        let created = try reader.requiredDate(what)
+        let lastActivity = try reader.requiredDate(what)
+        let content = try reader.count(what)
+        let role = try optionalValue(reader.u8(what), roles, what)
+        let leavingDate = try reader.date(what)
+        let pending = try reader.u32(what)
+        let pendingSchool = pending == 0 ? nil : try schoolNumber(pending - 1)
+        let category = try optionalValue(reader.u8(what), categories, what)
+        let expires = try reader.date(what)
+        let close = try reader.u8(what)
+        guard close <= 2 else { throw ByteReader.Malformed(what: "\(what) has a bad closeAtExpiry") }
+        let deactivatedOn = try reader.date(what)
+        let deletionDue = try reader.date(what)
+        let reason = try optionalValue(reader.u8(what), reasons, what)
+        return Account(
+            id: id, name: name, kind: kind, school: school, status: status, created: created,
+            lastActivity: lastActivity, content: content, role: role, leavingDate: leavingDate,
+            pendingSchool: pendingSchool, category: category, expires: expires,
+            closeAtExpiry: close == 0 ? nil : close == 2, deactivatedOn: deactivatedOn,
+            deletionDue: deletionDue, reason: reason)
+    }
+
+    // MARK: Audit entries
+
+    private static func encode(_ entry: AuditEntry, into body: inout ByteWriter, strings: inout StringTable) {
+        body.date(entry.date)
+        body.count(strings.index(entry.actor))
+        body.count(strings.index(entry.command))
+        body.u8(ordinal(entry.rule))
+        body.count(strings.index(entry.action))
+        body.count(entry.account.map { strings.index($0.value) + 1 } ?? 0)
+        body.u32(entry.school.map { UInt32($0.value) + 1 } ?? 0)
+        body.count(entry.changes.count)
+        for change in entry.changes {
+            body.u8(UInt8(change.field.ordinal))
+            encode(change.before, into: &body, strings: &strings)
+            encode(change.after, into: &body, strings: &strings)
+        }
+    }
+
+    private static func encode(_ value: Account.FieldValue, into body: inout ByteWriter, strings: inout StringTable) {
+        switch value {
+        case .null: body.u8(0)
+        case .string(let text):
+            body.u8(1)
+            body.count(strings.index(text))
+        case .number(let number):
+            body.u8(2)
+            body.u64(UInt64(bitPattern: Int64(number)))
+        case .bool(let flag): body.u8(flag ? 4 : 3)
+        }
+    }
+
+    private static func decodeEntry(_ reader: inout ByteReader, strings: [String]) throws -> AuditEntry {
+        func string(_ what: String) throws -> String {
+            let index = try reader.count(what)
+            guard index < strings.count else { throw ByteReader.Malformed(what: "\(what) names no string") }
+            return strings[index]
+        }
+        let date = try reader.requiredDate("audit date")
+        let actor = try string("audit actor")
+        let command = try string("audit command")
+        let rule = try value(reader.u8("audit rule"), rules, "audit rule")
+        let action = try string("audit action")
+        let accountIndex = try reader.count("audit account")
         var account: AccountID?
-        if let text = object["account"] as? String {
-            guard let id = AccountID(text) else { return nil }
+        if accountIndex > 0 {
+            guard accountIndex <= strings.count, let id = AccountID(strings[accountIndex - 1]) else {
+                throw ByteReader.Malformed(what: "an audit entry names no account")
+            }
             account = id
         }
-        var school: SchoolNumber?
-        if let text = object["school"] as? String {
-            guard let number = SchoolNumber(text) else { return nil }
-            school = number
-        }
+        let schoolValue = try reader.u32("audit school")
+        let school = schoolValue == 0 ? nil : try schoolNumber(schoolValue - 1)
         var changes: [AuditEntry.Change] = []
-        for item in changeList {
-            guard let triple = item as? [Any], triple.count == 3,
-                  let field = (triple[0] as? String).flatMap(Account.Field.init(rawValue:)),
-                  let before = InterchangeJSON.fieldValue(triple[1]), let after = InterchangeJSON.fieldValue(triple[2])
-            else { return nil }
+        for _ in 0..<(try reader.count("audit changes")) {
+            let field = try value(reader.u8("audit field"), fields, "audit field")
+            let before = try fieldValue(&reader, strings: strings)
+            let after = try fieldValue(&reader, strings: strings)
             changes.append(.init(field: field, before: before, after: after))
         }
         return AuditEntry(date: date, actor: actor, command: command, rule: rule, action: action,
                           account: account, school: school, changes: changes)
     }
-}
 
-/// Reading interchange JSON values produced by JSONSerialization.
-enum InterchangeJSON {
-    /// An account from a JSON object with the interchange keys (a missing key is null).
-    static func account(from object: [String: Any]) -> Result<Account, RowProblems> {
-        var cells = AccountRecord.Cells()
-        var problems: [String] = []
-        for (key, value) in object {
-            guard let field = Account.Field(rawValue: key) else {
-                problems.append("unknown key \(key)")
-                continue
-            }
-            guard let fieldValue = fieldValue(value) else {
-                problems.append("\(key) has a value of the wrong type")
-                continue
-            }
-            cells[field] = fieldValue.text
+    private static func fieldValue(_ reader: inout ByteReader, strings: [String]) throws -> Account.FieldValue {
+        switch try reader.u8("audit value") {
+        case 0: return .null
+        case 1:
+            let index = try reader.count("audit value")
+            guard index < strings.count else { throw ByteReader.Malformed(what: "an audit value names no string") }
+            return .string(strings[index])
+        case 2: return .number(Int(Int64(bitPattern: try reader.u64("audit value"))))
+        case 3: return .bool(false)
+        case 4: return .bool(true)
+        default: throw ByteReader.Malformed(what: "an audit value has an unknown type")
         }
-        guard problems.isEmpty else { return .failure(RowProblems(messages: problems)) }
-        return AccountRecord.decode(cells)
     }
 
-    /// A scalar JSON value, or nil for arrays and objects.
-    static func fieldValue(_ value: Any) -> Account.FieldValue? {
-        switch value {
-        case is NSNull: return .null
-        case let string as String: return .string(string)
-        case let number as NSNumber:
-            switch String(cString: number.objCType) {
-            case "c": return .bool(number.boolValue)
-            case "d", "f": return nil
-            default: return .number(number.intValue)
-            }
-        default: return nil
-        }
+    // MARK: Helpers
+
+    private static func schoolNumber(_ raw: UInt32) throws -> SchoolNumber {
+        guard let number = SchoolNumber(value: Int(raw)) else { throw ByteReader.Malformed(what: "\(raw) is not a school number") }
+        return number
+    }
+
+    private static func ordinal<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
+        UInt8(T.allCases.firstIndex(of: value).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) }!)
+    }
+
+    private static func value<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T {
+        guard Int(raw) < cases.count else { throw ByteReader.Malformed(what: "\(what) has an unknown value \(raw)") }
+        return cases[Int(raw)]
+    }
+
+    private static func optionalValue<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T? {
+        raw == 0 ? nil : try value(raw - 1, cases, what)
+    }
+
+    // The cases of each enum, in the order their numbers are written.
+    private static let kinds = Account.Kind.allCases
+    private static let statuses = Account.Status.allCases
+    private static let roles = Account.Role.allCases
+    private static let categories = Account.Category.allCases
+    private static let reasons = Account.Reason.allCases
+    private static let rules = Rule.allCases
+    private static let fields = Account.Field.allCases
+}
+
+/// Each distinct string of the audit log stored once: a sweep's thousands of entries
+/// share one command and a handful of dates.
+private struct StringTable {
+    private(set) var list: [String] = []
+    private var indexes: [String: Int] = [:]
+
+    mutating func index(_ string: String) -> Int {
+        if let index = indexes[string] { return index }
+        indexes[string] = list.count
+        list.append(string)
+        return list.count - 1
     }
 }

@@ -5,14 +5,14 @@ import HwbLanguage
 /// bad file changes nothing.
 extension Shell {
     func save(to path: String) throws(ShellError) {
-        try FileAccess.writeAtomically(Snapshot.encode(store, actor: actor), to: path)
+        try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
     func load(from path: String) throws(ShellError) {
-        let (loaded, loadedActor) = try Snapshot.decode(FileAccess.read(path), path: path)
-        store = loaded
-        actor = loadedActor
+        let contents = try Snapshot.decode(FileAccess.read(path), path: path)
+        store = contents.store
+        actor = contents.actor
         print("loaded \(path): \(plural(store.accounts.count, "account")), \(plural(store.schools.count, "school")); today is \(store.today), acting as \(actor)")
     }
 

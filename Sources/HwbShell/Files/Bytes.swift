@@ -1,0 +1,136 @@
+import HwbCore
+
+/// Appends little-endian integers, variable-length counts and length-prefixed UTF-8
+/// strings: the building blocks of the snapshot and journal files.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+
+    mutating func u32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func u64(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// LEB128: 7 bits a byte, small numbers in one byte.
+    mutating func count(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            count(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func date(_ value: CalendarDate?) {
+        u32(UInt32(bitPattern: value?.dayNumber ?? Int32.min))
+    }
+}
+
+/// Reads what `ByteWriter` wrote, failing (never trapping) on anything out of place.
+struct ByteReader {
+    struct Malformed: Error {
+        var what: String
+    }
+
+    private let bytes: [UInt8]
+    private(set) var position: Int
+    let end: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        position = start
+        self.end = end ?? bytes.count
+    }
+
+    var isAtEnd: Bool { position >= end }
+
+    mutating func take(_ count: Int, _ what: String) throws(Malformed) -> ArraySlice<UInt8> {
+        guard count >= 0, count <= end - position else { throw Malformed(what: "\(what) runs past the end") }
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+
+    mutating func u8(_ what: String) throws(Malformed) -> UInt8 {
+        try take(1, what).first!
+    }
+
+    mutating func u32(_ what: String) throws(Malformed) -> UInt32 {
+        try take(4, what).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func u64(_ what: String) throws(Malformed) -> UInt64 {
+        try take(8, what).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    mutating func count(_ what: String) throws(Malformed) -> Int {
+        var value: UInt64 = 0
+        for shift in stride(from: 0, to: 64, by: 7) {
+            let byte = try u8(what)
+            value |= UInt64(byte & 0x7F) << UInt64(shift)
+            if byte < 0x80 {
+                guard value <= UInt64(Int.max) else { break }
+                return Int(value)
+            }
+        }
+        throw Malformed(what: "\(what) is not a valid count")
+    }
+
+    mutating func string(_ what: String) throws(Malformed) -> String {
+        let length = try count(what)
+        guard let text = String(validating: try take(length, what), as: UTF8.self) else {
+            throw Malformed(what: "\(what) is not UTF-8")
+        }
+        return text
+    }
+
+    mutating func date(_ what: String) throws(Malformed) -> CalendarDate? {
+        let raw = Int32(bitPattern: try u32(what))
+        guard raw != Int32.min else { return nil }
+        guard let date = CalendarDate(dayNumber: Int(raw)) else { throw Malformed(what: "\(what) is not a date") }
+        return date
+    }
+
+    mutating func requiredDate(_ what: String) throws(Malformed) -> CalendarDate {
+        guard let date = try date(what) else { throw Malformed(what: "\(what) is missing") }
+        return date
+    }
+}
+
+/// A 64-bit checksum: FNV-1a over 8-byte words. Any change to one word always changes
+/// it (each step is a bijection), and it reads a snapshot at memory speed.
+enum Checksum {
+    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                offset += 8
+            }
+            while offset < raw.count {
+                hash = (hash ^ UInt64(raw[offset])) &* prime
+                offset += 1
+            }
+        }
+        return (hash ^ UInt64(bytes.count)) &* prime
+    }
+}

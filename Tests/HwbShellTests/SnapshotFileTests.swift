@@ -1,0 +1,124 @@
+import Foundation
+import HwbCore
+@testable import HwbShell
+import HwbTestSupport
+import Testing
+
+/// The snapshot file: every damaged byte or missing tail is refused with a message
+/// that says what is wrong, and a refused load leaves the store as it was.
+@Suite struct SnapshotFileTests {
+    /// A small snapshot holding an account of every shape and an audit log.
+    private func goodSnapshot() throws -> [UInt8] {
+        let session = ShellSession(today: "2027-07-01")
+        #expect(session.run(Scenarios.everyShape, file: "setup.hwb").errors == "")
+        return Snapshot.encode(.init(store: session.shell.store, actor: session.shell.actor))
+    }
+
+    private func decodeError(_ bytes: [UInt8]) -> String? {
+        do throws(ShellError) {
+            _ = try Snapshot.decode(bytes, path: "s.hwbs")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func roundTripsTheWholeStore() throws {
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.everyShape + "\nlogin la-admin 661", file: "setup.hwb")
+        let bytes = Snapshot.encode(.init(store: session.shell.store, actor: session.shell.actor, journalSequence: 42))
+        let contents = try #require(try? Snapshot.decode(bytes, path: "s.hwbs"))
+        #expect(contents.store.accounts == session.shell.store.accounts)
+        #expect(contents.store.schools == session.shell.store.schools)
+        #expect(contents.store.audit.all == session.shell.store.audit.all)
+        #expect(contents.store.today == session.shell.store.today)
+        #expect(contents.actor == .laAdmin(661))
+        #expect(contents.journalSequence == 42)
+    }
+
+    /// Issue 4: every byte of a small snapshot flipped in turn is refused cleanly.
+    @Test func everyFlippedByteIsRefused() throws {
+        let good = try goodSnapshot()
+        #expect(decodeError(good) == nil)
+        var accepted: [Int] = []
+        for index in good.indices {
+            var bad = good
+            bad[index] ^= 0x5A
+            if decodeError(bad) == nil { accepted.append(index) }
+        }
+        #expect(accepted.isEmpty, "flipped bytes accepted at \(accepted.prefix(10))")
+    }
+
+    /// Issue 4: every truncation is refused, naming how much is missing.
+    @Test func everyTruncationIsRefused() throws {
+        let good = try goodSnapshot()
+        for length in 0..<good.count {
+            let message = decodeError(Array(good.prefix(length)))
+            #expect(message != nil, "accepted a snapshot cut to \(length) bytes")
+            if length >= Snapshot.headerSize { #expect(message?.contains("truncated") == true) }
+        }
+    }
+
+    @Test(arguments: [
+        ("a text file", Array("this is not a snapshot\n".utf8), "not an hwbsh snapshot"),
+        ("an empty file", [], "not an hwbsh snapshot"),
+        ("JSON", Array(#"{"format": "hwbsh-snapshot", "version": 1}"#.utf8), "not an hwbsh snapshot"),
+    ])
+    func foreignFilesAreRefused(_ what: String, _ bytes: [UInt8], _ message: String) {
+        #expect(decodeError(bytes)?.contains(message) == true, "\(what)")
+    }
+
+    @Test func aNewerVersionIsNamed() throws {
+        var bytes = try goodSnapshot()
+        bytes[8] = 2
+        #expect(decodeError(bytes)?.contains("version 2") == true)
+    }
+
+    @Test func extraBytesAreRefused() throws {
+        #expect(decodeError(try goodSnapshot() + [0])?.contains("too many") == true)
+    }
+
+    /// A snapshot whose checksum is right but whose content breaks R14 (written by a
+    /// buggy or foreign tool) is refused by the invariant check.
+    @Test func aSnapshotBreakingTheInvariantsIsRefused() throws {
+        var store = Fixtures.store(today: "2027-07-01")
+        try store.create(Fixtures.newAccount("jo"), Fixtures.context)
+        var bytes = Snapshot.encode(.init(store: store, actor: .serviceDesk))
+        // Remove the school directory entry of 6612001 by renumbering it to 6612009.
+        let number = Array(withUnsafeBytes(of: UInt32(6_612_001).littleEndian, Array.init))
+        let renumbered = Array(withUnsafeBytes(of: UInt32(6_612_009).littleEndian, Array.init))
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min($0 + 4, bytes.count)]) == number })
+        bytes.replaceSubrange(at..<at + 4, with: renumbered)
+        let body = Array(bytes[Snapshot.headerSize...])
+        let checksum = Array(withUnsafeBytes(of: Checksum.of(body[...]).littleEndian, Array.init))
+        bytes.replaceSubrange(24..<32, with: checksum)
+        let message = try #require(decodeError(bytes))
+        #expect(message.contains("6612001"), "\(message)")
+    }
+
+    /// A refused load, through the shell, changes nothing and says which file.
+    @Test func aRefusedLoadLeavesTheStoreUntouched() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var bad = try goodSnapshot()
+        bad[bad.count / 2] ^= 1
+        let path = try folder.write("bad.hwbs", bytes: bad)
+        let session = ShellSession(today: "2026-01-01")
+        session.run(Scenarios.schools + "\n" + #"create jo name="Jo" category=governor school=6612001"#)
+        let before = ["export json -", "audit", "whoami", "date"].map { session.run($0).output }
+        let result = session.run("load \(path)", file: "l.hwb")
+        #expect(result.output == "")
+        #expect(result.errors.hasPrefix("l.hwb:1:1: error: cannot load \(path): it is corrupt"))
+        #expect(["export json -", "audit", "whoami", "date"].map { session.run($0).output } == before)
+        #expect(session.run("load \(folder.file("missing.hwbs"))").errors.contains("No such file"))
+    }
+
+    @Test func savedFilesAreReadableByTheirOwnerOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let session = ShellSession(today: "2027-07-01")
+        session.run("save \(folder.file("s.hwbs"))")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.file("s.hwbs"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+}
