@@ -29,6 +29,9 @@ struct Hwbsh: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Start as service-desk (default), 'la-admin LA' or 'champion SCHOOL'.", valueName: "actor"))
     var actor: String?
 
+    @Option(help: ArgumentHelp("Work on this store file: load it (a new store if it does not exist) and keep every change in it.", valueName: "file"))
+    var store: String?
+
     @Flag(help: "In scripts, go on after a failed command (default: stop at the first).")
     var keepGoing = false
 
@@ -44,6 +47,7 @@ struct Hwbsh: ParsableCommand {
         options.commands = commands
         options.keepGoing = keepGoing
         options.assumeYes = yes
+        options.storePath = store
         options.environment = ProcessInfo.processInfo.environment
         if let actor {
             if actor == "la-admin" || actor == "champion" {
@@ -79,6 +83,7 @@ struct Hwbsh: ParsableCommand {
 enum Main {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN) // a file size limit then fails the write instead of killing hwbsh
         let options: ProgramOptions
         do {
             options = try Hwbsh.parse().options()

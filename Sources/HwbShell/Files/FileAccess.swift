@@ -34,7 +34,11 @@ enum FileAccess {
 
     /// The file as UTF-8 text, or an error naming the line of the first bad byte.
     static func readText(_ path: String) throws(ShellError) -> String {
-        let bytes = try read(path)
+        try text(read(path), path: path)
+    }
+
+    /// `bytes` read from `path` as UTF-8 text, or an error naming the line of the first bad byte.
+    static func text(_ bytes: [UInt8], path: String) throws(ShellError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var line = 1
         for chunk in bytes.split(separator: 10, omittingEmptySubsequences: false) {

@@ -11,7 +11,10 @@ public struct ProgramOptions: Sendable {
     public var files: [String] = []
     public var commands: String?
     public var date: CalendarDate
-    public var actor: Actor = .serviceDesk
+    /// `--as`; nil keeps the actor of the store (service-desk for a new one).
+    public var actor: Actor?
+    /// `--store FILE`.
+    public var storePath: String?
     public var keepGoing = false
     /// Never ask before destroying something (`--yes`).
     public var assumeYes = false
@@ -27,16 +30,28 @@ public struct ProgramOptions: Sendable {
 public enum Program {
     /// Exit statuses: 0 every command succeeded, 1 a command failed, 2 a wrong option.
     public static func run(_ options: ProgramOptions, console: Console = StandardConsole()) -> Int32 {
-        let store = Store(today: options.date)
-        do throws(RuleError) {
-            try store.checkLogin(options.actor)
-        } catch {
-            // R11: a champion needs a maintained school, and a new store has none yet.
-            let hint = options.actor.isChampion ? "; a new store has no schools: add the school, then login" : ""
-            console.writeError("hwbsh: --as \(options.actor): \(error)\(hint)\n")
-            return 2
+        let shell = Shell(store: Store(today: options.date), console: console)
+        if let storePath = options.storePath {
+            do throws(ShellError) {
+                try shell.open(storePath, today: options.date, environment: options.environment)
+            } catch {
+                shell.report(error, at: nil)
+                return 1
+            }
         }
-        let shell = Shell(store: store, actor: options.actor, console: console)
+        defer { shell.foldJournal() }
+        if let actor = options.actor {
+            do throws(RuleError) {
+                try shell.store.checkLogin(actor)
+                shell.actor = actor
+            } catch {
+                // R11: a champion needs a maintained school, and a new store has none yet.
+                let hint = actor.isChampion && shell.store.schools.isEmpty
+                    ? "; a new store has no schools: add the school, then login" : ""
+                console.writeError("hwbsh: --as \(actor): \(error)\(hint)\n")
+                return 2
+            }
+        }
         shell.keepGoing = options.keepGoing
         if isatty(1) == 1 {
             shell.terminalWidth = terminalWidth()

@@ -6,13 +6,24 @@ import HwbLanguage
 extension Shell {
     func save(to path: String) throws(ShellError) {
         try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
+        try storeFile?.compact(store, actor: actor)
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
     func load(from path: String) throws(ShellError) {
         let contents = try Snapshot.decode(FileAccess.read(path), path: path)
+        let (previousStore, previousActor) = (store, actor)
         store = contents.store
         actor = contents.actor
+        if let storeFile {
+            // With --store the loaded store becomes the store file's new snapshot at once.
+            do throws(ShellError) {
+                try storeFile.compact(store, actor: actor)
+            } catch {
+                (store, actor) = (previousStore, previousActor)
+                throw error
+            }
+        }
         print("loaded \(path): \(plural(store.accounts.count, "account")), \(plural(store.schools.count, "school")); today is \(store.today), acting as \(actor)")
     }
 
@@ -124,7 +135,9 @@ extension Shell {
     }
 
     private func csvRecords(_ path: String) throws(ShellError) -> [CSV.Record] {
-        let text = try FileAccess.readText(path)
+        var bytes = fileOverrides[path]
+        if bytes == nil { bytes = try FileAccess.read(path) }
+        let text = try FileAccess.text(bytes!, path: path)
         do {
             return try CSV.records(in: text)
         } catch {

@@ -9,7 +9,7 @@ public final class Shell {
     public internal(set) var store: Store
     public internal(set) var actor: Actor
     public internal(set) var format: OutputFormat = .table
-    let console: Console
+    var console: Console
 
     /// Go on after a failed command in scripts (`--keep-going`).
     public var keepGoing = false
@@ -28,6 +28,11 @@ public final class Shell {
     public var confirm: ((String) -> Bool)?
     /// Whether the store has changed since it was loaded or saved.
     public internal(set) var hasUnsavedChanges = false
+    /// The `--store` files, when the store is kept on disk.
+    var storeFile: StoreFile?
+    /// File contents to use instead of reading the disk: a journal record's attachments
+    /// while it is replayed.
+    var fileOverrides: [String: [UInt8]] = [:]
     /// How deep `run` has nested scripts.
     var runDepth = 0
     static let maximumRunDepth = 16
@@ -43,6 +48,8 @@ public final class Shell {
     public func execute(_ parsed: ParsedCommand) throws(ShellError) {
         let context = Context(actor: actor, command: parsed.text)
         guard confirmed(parsed.command) else { return print("cancelled; nothing changed") }
+        try journal(parsed)
+        defer { fileOverrides = [:] }
         do {
             switch parsed.command {
             case .help(let topic): try help(topic)
@@ -102,9 +109,10 @@ public final class Shell {
             }
             switch parsed.command {
             case .save, .load: hasUnsavedChanges = false
-            case let command where command.changesStore: hasUnsavedChanges = true
+            case let command where command.changesStore: hasUnsavedChanges = storeFile == nil
             default: break
             }
+            foldJournalIfLarge()
         } catch let error as RuleError {
             throw .rule(error)
         } catch let error as ShellError {

@@ -1,0 +1,81 @@
+import HwbCore
+import HwbLanguage
+
+/// `--store`: the write-ahead journal, its replay and its folding into the snapshot.
+extension Shell {
+    /// Commands the journal records: those that change the store, and `login`, since the
+    /// store file also keeps who the shell acts as. `load` is not journaled: it replaces
+    /// the snapshot itself.
+    private func isJournaled(_ command: Command) -> Bool {
+        switch command {
+        case .load: return false
+        case .login: return true
+        default: return command.changesStore
+        }
+    }
+
+    /// Opens the `--store` files: loads the snapshot (a new store if there is none),
+    /// replays the journal and from then on journals every change.
+    func open(_ path: String, today: CalendarDate, environment: [String: String]) throws(ShellError) {
+        let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? 10_000
+        let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit)
+        for warning in opening.warnings { console.writeError("hwbsh: warning: \(warning)\n") }
+        store = opening.contents.store
+        actor = opening.contents.actor
+        try replay(opening.records)
+        storeFile = file
+    }
+
+    /// Writes the command to the journal, flushed to disk, before it runs: if that fails
+    /// the command does not run. An import's file goes into the record, so that a replay
+    /// reads the same rows.
+    func journal(_ parsed: ParsedCommand) throws(ShellError) {
+        guard let storeFile, isJournaled(parsed.command) else { return }
+        var attachments: [String: [UInt8]] = [:]
+        switch parsed.command {
+        case .importAccounts(let path), .importSchools(let path):
+            attachments[path] = try FileAccess.read(path)
+        default:
+            break
+        }
+        try storeFile.append(actor: actor.description, command: parsed.text, attachments: attachments)
+        fileOverrides = attachments
+    }
+
+    /// Runs journal records again after a restart, printing nothing. A record that was
+    /// refused when it was first run is refused again, and changes nothing again.
+    func replay(_ records: [JournalRecord]) throws(ShellError) {
+        let realConsole = console
+        defer { console = realConsole }
+        console = BufferConsole()
+        for record in records {
+            do throws(ParseError) {
+                actor = try Parser.actor(from: record.actor)
+            } catch {
+                throw .file("journal record \(record.sequence) names an unknown actor \"\(record.actor)\"")
+            }
+            for case .success(let parsed) in Parser.parse(line: record.command, file: "journal", lineNumber: Int(record.sequence)) {
+                fileOverrides = record.attachments
+                try? execute(parsed)
+            }
+        }
+        fileOverrides = [:]
+    }
+
+    /// Folds the journal into the snapshot when it has grown large. A failure is only a
+    /// warning: the journal still holds every change.
+    func foldJournalIfLarge() {
+        guard let storeFile, storeFile.needsCompaction else { return }
+        foldJournal()
+    }
+
+    /// Folds the journal into the snapshot (on exit, and when it is large).
+    public func foldJournal() {
+        guard let storeFile, storeFile.hasJournalRecords else { return }
+        do throws(ShellError) {
+            try storeFile.compact(store, actor: actor)
+        } catch {
+            console.writeError("hwbsh: warning: \(error); the journal still holds every change\n")
+        }
+    }
+}
