@@ -80,7 +80,7 @@ public enum Lexer {
                 var closed = false
                 while index < characters.count {
                     let inner = characters[index]
-                    try refuseControl(inner, column: index + 1)
+                    if inner != "\t" { try refuseControl(inner, column: index + 1) }
                     if inner == "\\", index + 1 < characters.count, characters[index + 1] == "\"" || characters[index + 1] == "\\" {
                         text.append(characters[index + 1])
                         index += 2

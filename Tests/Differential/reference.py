@@ -492,6 +492,9 @@ class Model:
         if not re.fullmatch(r"\d+", pos[1]):
             raise Refused("content is a whole number >= 0")
         n = int(pos[1])
+        # docs/decisions.md: counts go up to 2^63-1, the largest whole number hwbsh stores.
+        if n > 2**63 - 1:
+            raise Refused("content count too large")
         a = self.get_any(pos[0])
         a["content"] = n
         return "content %d" % n

@@ -329,3 +329,20 @@ import Testing
         return store
     }
 }
+
+/// Found by the differential test: deleting accounts whose content counts add up past
+/// Int.max must not crash the sweep.
+@Suite struct SweepContentTotalTests {
+    @Test func contentTotalsPastIntMaxAreHeldAtIntMax() throws {
+        var store = Fixtures.store(today: "2027-07-01")
+        try store.create(Fixtures.newAccount("a"), Fixtures.context)
+        try store.create(Fixtures.newAccount("b"), Fixtures.context)
+        try store.setContent(Fixtures.id("a"), to: Int.max, Fixtures.context)
+        try store.setContent(Fixtures.id("b"), to: 1, Fixtures.context)
+        try store.setDate(Fixtures.date("2029-07-01"))
+        let report = store.sweep(Fixtures.context)
+        #expect(report.deleted.map(\.id.value) == ["a", "b"])
+        #expect(report.deletedContent == Int.max)
+        #expect(store.accounts.isEmpty)
+    }
+}

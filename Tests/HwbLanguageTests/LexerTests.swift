@@ -10,3 +10,11 @@ import Testing
         #expect(statements[1].words.map(\.text) == ["date"])
     }
 }
+
+@Suite struct LexerTabTests {
+    /// A tab inside quotes is part of the value, as a blank is; outside, it separates words.
+    @Test func aTabInsideQuotesIsKept() throws {
+        let statement = try #require(try Lexer.statements(in: "create a\tname=\"Jo\tBloggs\"").first)
+        #expect(statement.words.map(\.value) == ["create", "a", "Jo\tBloggs"])
+    }
+}

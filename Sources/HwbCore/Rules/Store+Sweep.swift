@@ -23,7 +23,13 @@ public struct SweepReport: Sendable, Equatable {
         deactivated.filter { $0.reason == reason }.map(\.id)
     }
 
-    public var deletedContent: Int { deleted.reduce(0) { $0 + $1.content } }
+    /// The content items deleted in all (held at Int.max rather than overflowing).
+    public var deletedContent: Int {
+        deleted.reduce(0) { total, deletion in
+            let (sum, overflow) = total.addingReportingOverflow(deletion.content)
+            return overflow ? Int.max : sum
+        }
+    }
 
     public var changesNothing: Bool { deactivated.isEmpty && deleted.isEmpty }
 }

@@ -1,0 +1,85 @@
+/// One line a command printed, on standard output or standard error.
+public struct PrintedLine: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
+
+    /// As a transcript writes it.
+    var expected: Transcript.Expected { isError ? .error(text) : .output(text) }
+}
+
+extension Transcript.Expected {
+    /// Whether this expected line stands for `line` (`[..]` matching any text within it).
+    func matches(_ line: PrintedLine) -> Bool {
+        switch self {
+        case .anyLines: return true
+        case .output(let pattern): return !line.isError && Self.glob(pattern, line.text)
+        case .error(let pattern): return line.isError && Self.glob(pattern, line.text)
+        }
+    }
+
+    /// `[..]` matches any run of characters; everything else stands for itself.
+    static func glob(_ pattern: String, _ text: String) -> Bool {
+        let parts = pattern.components(separatedBy: "[..]")
+        guard parts.count > 1 else { return pattern == text }
+        guard text.hasPrefix(parts[0]), text.hasSuffix(parts.last!),
+              text.count >= parts[0].count + parts.last!.count
+        else { return false }
+        var rest = Substring(text.dropFirst(parts[0].count).dropLast(parts.last!.count))
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
+}
+
+extension Transcript.Command {
+    /// Whether what the command printed matches its expected lines.
+    func matches(_ printed: [PrintedLine]) -> Bool {
+        Self.match(expected[...], printed[...])
+    }
+
+    private static func match(_ expected: ArraySlice<Transcript.Expected>, _ printed: ArraySlice<PrintedLine>) -> Bool {
+        guard let first = expected.first else { return printed.isEmpty }
+        if first == .anyLines {
+            for skip in 0...printed.count where match(expected.dropFirst(), printed.dropFirst(skip)) { return true }
+            return false
+        }
+        guard let line = printed.first, first.matches(line) else { return false }
+        return match(expected.dropFirst(), printed.dropFirst())
+    }
+
+    /// The expected lines `--update` writes: the printed lines, each shown by the
+    /// expected line that still matches it where there is one (so `[..]` lines stay).
+    func updated(with printed: [PrintedLine]) -> [Transcript.Expected] {
+        if matches(printed) { return expected }
+        let patterns = expected.filter { $0 != .anyLines }
+        // Longest common subsequence of patterns and printed lines, by "matches".
+        var table = Array(repeating: Array(repeating: 0, count: printed.count + 1), count: patterns.count + 1)
+        for i in stride(from: patterns.count - 1, through: 0, by: -1) {
+            for j in stride(from: printed.count - 1, through: 0, by: -1) {
+                table[i][j] = patterns[i].matches(printed[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var result: [Transcript.Expected] = []
+        var i = 0, j = 0
+        while j < printed.count {
+            if i < patterns.count, patterns[i].matches(printed[j]), table[i][j] == table[i + 1][j + 1] + 1 {
+                result.append(patterns[i])
+                i += 1
+                j += 1
+            } else if i < patterns.count, table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                result.append(printed[j].expected)
+                j += 1
+            }
+        }
+        return result
+    }
+}
