@@ -14,10 +14,16 @@ struct Hwbsh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hwbsh",
         abstract: "A shell and scripting language for the lifecycle of Hwb school accounts.",
+        usage: """
+            hwbsh [options] [FILE...]
+            hwbsh -c 'CMD; CMD' [options]
+            hwbsh test [--update] FILE.t...
+            """,
         discussion: """
             With no FILE and no -c, reads commands from standard input: interactively on a \
-            terminal, without prompts from a pipe. Exit status: 0 when every command \
-            succeeded, 1 when one failed, 2 for a wrong option.
+            terminal, without prompts from a pipe. A FILE ending in .t is a transcript, \
+            replayed as a script. `hwbsh test` runs transcripts as tests. Exit status: 0 \
+            when every command succeeded, 1 when one failed, 2 for a wrong option.
             """)
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ; or new lines), then exit.", valueName: "commands"))
@@ -38,6 +44,12 @@ struct Hwbsh: ParsableCommand {
     @Flag(help: "Never ask before a command destroys something (only a terminal session asks).")
     var yes = false
 
+    @Flag(help: "Show each command of a script or transcript and wait for Enter before running it (for demos).")
+    var pace = false
+
+    @Option(help: ArgumentHelp("Write the session down as a transcript as it goes.", valueName: "file.t"))
+    var record: String?
+
     @Argument(help: ArgumentHelp("Script files to run in turn.", valueName: "file"))
     var files: [String] = []
 
@@ -48,6 +60,11 @@ struct Hwbsh: ParsableCommand {
         options.keepGoing = keepGoing
         options.assumeYes = yes
         options.storePath = store
+        options.pace = pace
+        options.recordPath = record
+        if record != nil && (commands != nil || !files.isEmpty) {
+            throw ValidationError("--record writes down a session read from standard input, not -c or script files")
+        }
         options.environment = ProcessInfo.processInfo.environment
         if let actor {
             if actor == "la-admin" || actor == "champion" {
@@ -66,16 +83,37 @@ struct Hwbsh: ParsableCommand {
     }
 
     private func startDate() throws -> CalendarDate {
-        if let date {
-            guard let parsed = CalendarDate(date) else {
-                throw ValidationError("--date: expected a date YYYY-MM-DD from 1900 to 9999, got \"\(date)\"")
-            }
-            return parsed
+        guard let date else { return Hwbsh.today() }
+        guard let parsed = CalendarDate(date) else {
+            throw ValidationError("--date: expected a date YYYY-MM-DD from 1900 to 9999, got \"\(date)\"")
         }
+        return parsed
+    }
+
+    /// The real date, for a new store that is given no --date.
+    static func today() -> CalendarDate {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
         return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+/// `hwbsh test [--update] FILE.t...`: runs transcripts as tests.
+struct TestTranscripts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hwbsh test",
+        abstract: "Runs transcripts and reports N passed, N failed.",
+        discussion: "Each transcript runs from an empty store; a failure shows a diff. Exit status 1 when any failed.")
+
+    @Flag(help: "Rewrite each transcript's expected output with what happened, keeping comments and wildcard lines that still match.")
+    var update = false
+
+    @Argument(help: ArgumentHelp("Transcript files.", valueName: "file.t"))
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one transcript") }
     }
 }
 
@@ -84,17 +122,35 @@ enum Main {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN) // a file size limit then fails the write instead of killing hwbsh
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "test" {
+            let command = parse(TestTranscripts.self, Array(arguments.dropFirst()))
+            exit(TranscriptTests.run(command.files, update: command.update, today: Hwbsh.today()))
+        }
         let options: ProgramOptions
         do {
-            options = try Hwbsh.parse().options()
+            options = try parse(Hwbsh.self, arguments).options()
         } catch {
-            if Hwbsh.exitCode(for: error) == .success {
-                print(Hwbsh.fullMessage(for: error))
-                exit(0)
-            }
-            StandardConsole().writeError("hwbsh: \(Hwbsh.message(for: error))\nusage: \(Hwbsh.usageString())\n")
-            exit(2)
+            fail(Hwbsh.self, error)
         }
         exit(Program.run(options))
+    }
+
+    /// The parsed command, or the process ends: 0 for --help, 2 for a wrong option.
+    static func parse<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> C {
+        do {
+            return try C.parse(arguments)
+        } catch {
+            fail(type, error)
+        }
+    }
+
+    static func fail<C: ParsableCommand>(_ type: C.Type, _ error: Error) -> Never {
+        if C.exitCode(for: error) == .success {
+            print(C.fullMessage(for: error))
+            exit(0)
+        }
+        StandardConsole().writeError("hwbsh: \(C.message(for: error))\nusage: \(C.usageString())\n")
+        exit(2)
     }
 }

@@ -49,10 +49,10 @@ enum FileAccess {
     }
 
     /// Writes `text` to `path` atomically (see the bytes version).
-    static func writeAtomically(_ text: String, to path: String) throws(ShellError) {
+    static func writeAtomically(_ text: String, to path: String, mode: mode_t = 0o600) throws(ShellError) {
         var text = text
         let result = text.withUTF8 { buffer in
-            Result { () throws(ShellError) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path) }
+            Result { () throws(ShellError) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path, mode: mode) }
         }
         try result.get()
     }
@@ -67,12 +67,12 @@ enum FileAccess {
     /// Writes `buffer` to `path` atomically: a temporary file in the same folder, flushed
     /// to disk and renamed over the target, then the folder flushed, so that a reader (or
     /// a crash) sees the old file or the new one, never a part. New files are readable
-    /// by their owner only: they hold personal data.
-    static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String) throws(ShellError) {
+    /// by their owner only unless `mode` says otherwise: they hold personal data.
+    static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o600) throws(ShellError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
         var failure: String?
         var offset = 0

@@ -19,6 +19,10 @@ public struct ProgramOptions: Sendable {
     /// Never ask before destroying something (`--yes`).
     public var assumeYes = false
     public var environment: [String: String] = [:]
+    /// `--pace`: wait for Enter before each command of a script.
+    public var pace = false
+    /// `--record FILE.t`.
+    public var recordPath: String?
 
     public init(date: CalendarDate) {
         self.date = date
@@ -53,6 +57,18 @@ public enum Program {
             }
         }
         shell.keepGoing = options.keepGoing
+        if options.pace { shell.pace = Pacer.waitForEnter(console: console) }
+        if let recordPath = options.recordPath {
+            do throws(ShellError) {
+                let recorder = try TranscriptRecorder(path: recordPath, today: shell.store.today, storeWasEmpty: shell.store.isEmpty)
+                shell.recorder = recorder
+                shell.console = RecordingConsole(console, recorder: recorder)
+                shell.errorRecorder = recorder.error
+            } catch {
+                shell.report(error, at: nil)
+                return 1
+            }
+        }
         if isatty(1) == 1 {
             shell.terminalWidth = terminalWidth()
             shell.colours = (options.environment["NO_COLOR"] ?? "").isEmpty
@@ -62,7 +78,11 @@ public enum Program {
         } else if !options.files.isEmpty {
             for file in options.files where !shell.stopRequested {
                 do throws(ShellError) {
-                    shell.run(ScriptLines(bytes: try FileAccess.read(file)), file: file)
+                    if file.hasSuffix(".t") {
+                        shell.run(Transcript(parsing: try FileAccess.readText(file)), file: file)
+                    } else {
+                        shell.run(ScriptLines(bytes: try FileAccess.read(file)), file: file)
+                    }
                 } catch {
                     shell.report(error, at: nil)
                     shell.noteFailure()

@@ -1,3 +1,4 @@
+import Foundation
 import HwbCore
 import HwbLanguage
 #if canImport(Glibc)
@@ -86,12 +87,50 @@ extension Shell {
         while !stopRequested, var raw = source.nextLine() {
             lineNumber += 1
             if lineNumber == 1, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+            paced(raw)
             runLine(raw, file: file, line: lineNumber)
+        }
+    }
+
+    /// With `--pace`: shows the line and waits before it runs (comments and blank lines
+    /// pass without a stop).
+    func paced(_ raw: [UInt8]) {
+        guard let pace, runDepth == 0 else { return }
+        let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, !text.hasPrefix("#") else { return }
+        console.write("> \(text)\n")
+        console.flush()
+        pace(text)
+    }
+
+    /// Runs a transcript's commands as a script: its expected lines are ignored, and a
+    /// refused command does not stop it (a transcript expects refusals).
+    public func run(_ transcript: Transcript, file: String) {
+        if let problem = apply(options: transcript.options) {
+            report(.file("#! hwbsh line: \(problem)"), at: SourceLocation(file: file, line: 1, column: 1))
+            noteFailure()
+        }
+        let keepGoingBefore = keepGoing
+        keepGoing = true
+        defer { keepGoing = keepGoingBefore }
+        for command in transcript.commands {
+            paced(Array(command.text.utf8))
+            runLine(Array(command.text.utf8), file: file, line: command.line)
         }
     }
 
     /// Runs the commands of one line.
     public func runLine(_ raw: [UInt8], file: String, line: Int) {
+        if let recorder, runDepth == 0 {
+            declinedOnThisLine = false
+            defer { recorder.record(String(decoding: raw, as: UTF8.self), cancelled: declinedOnThisLine) }
+            runCommands(raw, file: file, line: line)
+        } else {
+            runCommands(raw, file: file, line: line)
+        }
+    }
+
+    private func runCommands(_ raw: [UInt8], file: String, line: Int) {
         let location = SourceLocation(file: file, line: line, column: 1)
         let commands: [Result<ParsedCommand, ParseError>]
         var text: String?

@@ -17,8 +17,20 @@ public final class Shell {
     public internal(set) var stopRequested = false
     /// Whether any command has failed.
     public internal(set) var hasFailed = false
-    /// On a terminal: errors point at the word with a caret instead of naming the file.
-    public var interactive = false
+    /// How errors are written.
+    public enum ErrorStyle: Sendable {
+        /// `FILE:LINE:COL: error: ...`, for scripts, `-c` and piped input.
+        case located
+        /// `error: ...` and a caret under the offending word, at the terminal.
+        case caret
+        /// `error: ...` alone, as transcripts expect.
+        case plain
+    }
+
+    public var errorStyle = ErrorStyle.located
+    /// Receives each error as a transcript shows it (`error: ...` and detail lines), when
+    /// a session is being recorded.
+    var errorRecorder: ((String) -> Void)?
     /// The terminal's width, when output goes to one: tables are fitted to it.
     public var terminalWidth: Int?
     /// Whether tables colour account status (on a terminal, unless NO_COLOR is set).
@@ -28,6 +40,12 @@ public final class Shell {
     public var confirm: ((String) -> Bool)?
     /// Whether the store has changed since it was loaded or saved.
     public internal(set) var hasUnsavedChanges = false
+    /// Writes the session down, with `--record`.
+    var recorder: TranscriptRecorder?
+    /// Whether a confirmation was declined on the line being run.
+    var declinedOnThisLine = false
+    /// Called before each line of a script, with `--pace`.
+    public var pace: ((String) -> Void)?
     /// The `--store` files, when the store is kept on disk.
     var storeFile: StoreFile?
     /// File contents to use instead of reading the disk: a journal record's attachments
@@ -47,7 +65,10 @@ public final class Shell {
     /// standard output; the caller reports the error (see `report`).
     public func execute(_ parsed: ParsedCommand) throws(ShellError) {
         let context = Context(actor: actor, command: parsed.text)
-        guard confirmed(parsed.command) else { return print("cancelled; nothing changed") }
+        guard confirmed(parsed.command) else {
+            declinedOnThisLine = true
+            return print("cancelled; nothing changed")
+        }
         try journal(parsed)
         defer { fileOverrides = [:] }
         do {
@@ -191,18 +212,24 @@ public final class Shell {
     /// The message for a failed command, as `FILE:LINE:COL: error: ...` plus any detail
     /// lines. The one place errors become text.
     public func report(_ error: ShellError, at location: SourceLocation?, line: String? = nil) {
-        var text = "hwbsh: "
-        if let location, !interactive || runDepth > 0 {
-            text = "\(location.file):\(location.line):\(error.column ?? location.column): "
-        } else if interactive {
-            text = ""
+        var plain = "error: \(error)\n"
+        for detail in error.details { plain += "  \(detail)\n" }
+        errorRecorder?(plain)
+        // Inside `run FILE` the file and line matter whatever the style.
+        let style = runDepth > 0 ? .located : errorStyle
+        switch style {
+        case .located:
+            let place = location.map { "\($0.file):\($0.line):\(error.column ?? $0.column): " } ?? "hwbsh: "
+            console.writeError(place + plain)
+        case .caret:
+            var caret = ""
+            if let line, let column = error.column {
+                caret = "  \(line)\n  \(String(repeating: " ", count: max(0, column - 1)))^\n"
+            }
+            console.writeError("error: \(error)\n" + caret + plain.drop { $0 != "\n" }.dropFirst())
+        case .plain:
+            console.writeError(plain)
         }
-        text += "error: \(error)\n"
-        if interactive, runDepth == 0, let line, let column = error.column {
-            text += "  \(line)\n  \(String(repeating: " ", count: max(0, column - 1)))^\n"
-        }
-        for detail in error.details { text += "  \(detail)\n" }
-        console.writeError(text)
     }
 
     /// Records a failure; unless keeping going, the runner stops.

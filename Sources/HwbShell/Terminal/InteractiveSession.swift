@@ -6,7 +6,7 @@ import Foundation
 public enum InteractiveSession {
     public static func run(_ shell: Shell, reader: LineReader, assumeYes: Bool) {
         shell.keepGoing = true
-        shell.interactive = true
+        shell.errorStyle = .caret
         if !assumeYes {
             shell.confirm = { question in
                 guard case .line(let answer) = reader.readLine(prompt: question + " [y/N] ") else { return false }

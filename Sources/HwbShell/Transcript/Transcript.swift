@@ -49,7 +49,8 @@ public struct Transcript: Equatable, Sendable {
         }
     }
 
-    /// `hwbsh` options from a first line `#! hwbsh OPTIONS`.
+    /// `hwbsh` options from a line `#! hwbsh OPTIONS` (the first line, or among the
+    /// comments before the first command).
     public var options: [String]
     public var items: [Item]
 
@@ -86,7 +87,7 @@ public struct Transcript: Equatable, Sendable {
         }
 
         for (index, line) in lines.enumerated() {
-            if index == 0, line.hasPrefix("#! hwbsh") {
+            if line.hasPrefix("#! hwbsh"), !items.contains(where: { if case .command = $0 { true } else { false } }), current == nil {
                 options = line.dropFirst("#! hwbsh".count).split(separator: " ").map(String.init)
                 items.append(.text(line))
             } else if line.hasPrefix(">> "), current != nil, current!.expected.isEmpty {

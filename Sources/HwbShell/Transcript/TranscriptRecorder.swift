@@ -1,0 +1,74 @@
+import Foundation
+import HwbCore
+
+/// `--record FILE.t`: writes a session down as a transcript as it goes, each command with
+/// what it printed, so that `hwbsh test FILE.t` replays it to the same output.
+final class TranscriptRecorder {
+    private let handle: FileHandle
+    private var printed: [PrintedLine] = []
+    private var partial = ""
+
+    /// Starts the transcript at `path` for a session beginning on `today`.
+    init(path: String, today: CalendarDate, storeWasEmpty: Bool) throws(ShellError) {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path)
+        else { throw .file("cannot write \(path): \(FileAccess.systemError())") }
+        self.handle = handle
+        var header = "# recorded by hwbsh\n#! hwbsh --date \(today)\n"
+        if !storeWasEmpty {
+            header += "# note: the session began on a store that was not empty; a replay starts from an empty one\n"
+        }
+        append(header)
+    }
+
+    /// Called with the standard output a command printed.
+    func output(_ text: String) {
+        partial += text
+        var lines = partial.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        partial = lines.removeLast()
+        printed += lines.map { PrintedLine($0, isError: false) }
+    }
+
+    /// Called with an error as a transcript shows it.
+    func error(_ text: String) {
+        flushPartial()
+        printed += text.split(separator: "\n").map { PrintedLine(String($0), isError: true) }
+    }
+
+    /// Writes down one line of commands and what it printed. A line on which a
+    /// confirmation was declined is written as a comment: a replay would not ask.
+    func record(_ line: String, cancelled: Bool) {
+        flushPartial()
+        defer { printed = [] }
+        if cancelled { return append("# cancelled: \(line)\n") }
+        append("> \(line)\n" + printed.map { $0.expected.text + "\n" }.joined())
+    }
+
+    private func flushPartial() {
+        if !partial.isEmpty { printed.append(PrintedLine(partial, isError: false)) }
+        partial = ""
+    }
+
+    private func append(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// Passes output through to the real console and shows it to the recorder.
+final class RecordingConsole: Console {
+    let inner: Console
+    let recorder: TranscriptRecorder
+
+    init(_ inner: Console, recorder: TranscriptRecorder) {
+        self.inner = inner
+        self.recorder = recorder
+    }
+
+    func write(_ text: String) {
+        inner.write(text)
+        recorder.output(text)
+    }
+
+    func writeError(_ text: String) { inner.writeError(text) }
+    func flush() { inner.flush() }
+}

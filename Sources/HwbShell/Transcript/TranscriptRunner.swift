@@ -1,0 +1,120 @@
+import Foundation
+import HwbCore
+import HwbLanguage
+
+/// Collects what a command prints, line by line, in the order it was printed.
+final class TranscriptConsole: Console {
+    private(set) var lines: [PrintedLine] = []
+    private var partial: (text: String, isError: Bool)?
+
+    func write(_ text: String) { add(text, isError: false) }
+    func writeError(_ text: String) { add(text, isError: true) }
+    func flush() {}
+
+    private func add(_ text: String, isError: Bool) {
+        var pending = partial?.isError == isError ? partial!.text : ""
+        if let partial, partial.isError != isError { lines.append(PrintedLine(partial.text, isError: partial.isError)) }
+        pending += text
+        var pieces = pending.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rest = pieces.removeLast()
+        lines += pieces.map { PrintedLine($0, isError: isError) }
+        partial = rest.isEmpty ? nil : (rest, isError)
+    }
+
+    /// The lines printed since the last call.
+    func take() -> [PrintedLine] {
+        if let partial { lines.append(PrintedLine(partial.text, isError: partial.isError)) }
+        partial = nil
+        defer { lines = [] }
+        return lines
+    }
+}
+
+/// What running a transcript showed.
+public struct TranscriptOutcome: Sendable {
+    public var path: String
+    public var passed: Bool
+    /// The transcript as `--update` would write it.
+    public var updatedText: String
+    /// A unified diff from the file to what happened; empty when it passed.
+    public var diff: String
+    public var commandCount: Int
+}
+
+/// Runs transcripts: each from an empty store as the Service Desk, in the transcript's
+/// folder, with the options of its `#! hwbsh` line.
+public enum TranscriptRunner {
+    public static func run(path: String, text: String, today: CalendarDate) -> TranscriptOutcome {
+        var transcript = Transcript(parsing: text)
+        let console = TranscriptConsole()
+        let shell = Shell(store: Store(today: today), console: console)
+        shell.keepGoing = true
+        shell.errorStyle = .plain
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let previousFolder = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder)
+        defer { FileManager.default.changeCurrentDirectoryPath(previousFolder) }
+
+        var setupErrors: [PrintedLine] = []
+        if let problem = shell.apply(options: transcript.options) {
+            setupErrors.append(PrintedLine("error: #! hwbsh \(transcript.options.joined(separator: " ")): \(problem)", isError: true))
+        }
+        var passed = setupErrors.isEmpty
+        for index in transcript.items.indices {
+            guard case .command(var command) = transcript.items[index] else { continue }
+            let printed: [PrintedLine]
+            if shell.stopRequested {
+                printed = []
+            } else {
+                shell.runLine(Array(command.text.utf8), file: path, line: command.line)
+                printed = console.take()
+            }
+            if !command.matches(printed) {
+                passed = false
+                command.expected = command.updated(with: printed)
+                transcript.items[index] = .command(command)
+            }
+        }
+        let updatedText = setupErrors.map { "# " + $0.text + "\n" }.joined() + transcript.text
+        let diff = passed ? "" : LineDiff.unified(
+            lines(text), lines(updatedText), oldName: "\(path) (expected)", newName: "\(path) (actual)")
+        return TranscriptOutcome(
+            path: path, passed: passed, updatedText: updatedText, diff: diff, commandCount: transcript.commands.count)
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+extension Shell {
+    /// Applies `#! hwbsh` options (`--date D`, `--as ACTOR`) to a fresh shell; the problem
+    /// in words, or nil.
+    func apply(options: [String]) -> String? {
+        guard let statement = try? Lexer.statements(in: options.joined(separator: " ")).first else {
+            return options.isEmpty ? nil : "cannot read the options"
+        }
+        var words = statement.words.map(\.text)[...]
+        while let option = words.popFirst() {
+            guard let value = words.popFirst() else { return "\(option) needs a value" }
+            switch option {
+            case "--date":
+                guard let date = CalendarDate(value) else { return "--date: expected YYYY-MM-DD, got \"\(value)\"" }
+                do throws(RuleError) { try store.setDate(date) } catch { return error.description }
+            case "--as":
+                do {
+                    let actor = try Parser.actor(from: value)
+                    try store.checkLogin(actor)
+                    self.actor = actor
+                } catch {
+                    return "--as: \(error)"
+                }
+            default:
+                return "unknown option \(option); a transcript takes --date and --as"
+            }
+        }
+        return nil
+    }
+}
