@@ -35,6 +35,9 @@ public enum Program {
     /// Exit statuses: 0 every command succeeded, 1 a command failed, 2 a wrong option.
     public static func run(_ options: ProgramOptions, console: Console = StandardConsole()) -> Int32 {
         let shell = Shell(store: Store(today: options.date), console: console)
+        // The process ends when this returns: freeing a national store object by object
+        // would only delay the exit.
+        _ = Unmanaged.passRetained(shell)
         if let storePath = options.storePath {
             do throws(ShellError) {
                 try shell.open(storePath, today: options.date, environment: options.environment)
@@ -69,7 +72,8 @@ public enum Program {
                 return 1
             }
         }
-        if isatty(1) == 1 {
+        // A recorded session prints as its replay will: no colour, tables at full width.
+        if isatty(1) == 1, options.recordPath == nil {
             shell.terminalWidth = terminalWidth()
             shell.colours = (options.environment["NO_COLOR"] ?? "").isEmpty
         }

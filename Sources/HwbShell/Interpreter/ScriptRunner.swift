@@ -123,6 +123,7 @@ extension Shell {
     public func runLine(_ raw: [UInt8], file: String, line: Int) {
         if let recorder, runDepth == 0 {
             declinedOnThisLine = false
+            recorder.begin()
             defer { recorder.record(String(decoding: raw, as: UTF8.self), cancelled: declinedOnThisLine) }
             runCommands(raw, file: file, line: line)
         } else {

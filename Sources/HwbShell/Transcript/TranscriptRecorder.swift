@@ -21,6 +21,13 @@ final class TranscriptRecorder {
         append(header)
     }
 
+    /// Starts a line of commands: what was printed before it (a welcome, a banner) is
+    /// not part of it.
+    func begin() {
+        printed = []
+        partial = ""
+    }
+
     /// Called with the standard output a command printed.
     func output(_ text: String) {
         partial += text
