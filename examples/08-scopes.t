@@ -155,12 +155,11 @@ NUMBER   NAME                   LA   MAINTAINED  ACCOUNTS
 champion 6612001 (Ysgol y Môr)
 
 # Exports cover the scope alone (R11); `-` writes to the screen instead of a file.
-> export csv - kind=non-mis
-id,name,kind,school,status,created,lastActivity,content,category,expires,closeAtExpiry,role,leavingDate,pendingSchool,deactivatedOn,deletionDue,reason
-gwenllian.governor,Gwenllïan Jones,non-mis,6612001,active,2027-07-20,2027-07-20,0,governor,2027-08-31,false,,,,,,
-sian.supply,Siân Roberts,non-mis,6612001,active,2027-07-20,2027-07-20,0,supply-teacher,2027-08-31,false,,,,,,
-
-
+> export json - kind=non-mis
+{"date": "2027-07-20",
+ "accounts": [
+  {"id": "gwenllian.governor", "name": "Gwenllïan Jones", "kind": "non-mis", "school": "6612001", "status": "active", "created": "2027-07-20", "lastActivity": "2027-07-20", "content": 0, "category": "governor", "expires": "2027-08-31", "closeAtExpiry": false, "role": null, "leavingDate": null, "pendingSchool": null, "deactivatedOn": null, "deletionDue": null, "reason": null},
+  {"id": "sian.supply", "name": "Siân Roberts", "kind": "non-mis", "school": "6612001", "status": "active", "created": "2027-07-20", "lastActivity": "2027-07-20", "content": 0, "category": "supply-teacher", "expires": "2027-08-31", "closeAtExpiry": false, "role": null, "leavingDate": null, "pendingSchool": null, "deactivatedOn": null, "deletionDue": null, "reason": null}]}
 
 # Simulation controls are the system, not the actor (R11): in the champion's session the
 # MIS feed can still add a learner at another school. The champion's count does not move.
