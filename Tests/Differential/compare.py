@@ -179,7 +179,7 @@ def main():
     ap.add_argument("--from", dest="start", type=int, default=1)
     ap.add_argument("--to", dest="end", type=int)
     ap.add_argument("--seed", type=int, action="append")
-    ap.add_argument("--script", action="append",
+    ap.add_argument("--script", action="extend", nargs="+",
                     help="compare this script file instead of generated ones (must end"
                          " with export json -)")
     ap.add_argument("--hwbsh", default=os.environ.get("HWBSH", DEFAULT_HWBSH))
