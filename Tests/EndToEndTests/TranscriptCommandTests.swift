@@ -4,10 +4,6 @@ import Testing
 
 /// `hwbsh test`, `hwbsh test --update`, `hwbsh FILE.t` and `--record`, run as a user
 /// would run them (LANGUAGE.md, "Transcripts").
-///
-/// Tests wrapped in `withKnownIssue` document a bug found in the transcript tools: they
-/// pass while the bug is there and fail ("known issue was not recorded") once it is
-/// fixed, so that the wrapper can then be removed.
 @Suite struct TranscriptCommandTests {
     /// A transcript that passes: output, an expected refusal, a blank separator line.
     static let passing = """
@@ -259,10 +255,8 @@ import Testing
     }
 
     @Test func updateKeepsAnyLinesWildcardsThatStillMatch() throws {
-        // LANGUAGE.md: --update keeps "the wildcard lines that still match". A `...`
-        // line matches any lines, but it is dropped as soon as another line of the
-        // same command's output changes: the whole output is written out instead.
-        // (docs/transcripts.md describes this as intended; LANGUAGE.md is the contract.)
+        // LANGUAGE.md: --update keeps "the wildcard lines that still match": a `...`
+        // line stays even when another line of the same command's output changes.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("dots.t", """
@@ -281,9 +275,7 @@ import Testing
         #expect(try test(["--update", "dots.t"], in: folder).status == 0)
         let updated = try folder.read("dots.t")
         #expect(try test(["dots.t"], in: folder).status == 0, "the updated transcript passes")
-        withKnownIssue("hwbsh test --update drops `...` lines of a command whose output changed") {
-            #expect(updated.contains("\n...\n"))
-        }
+        #expect(updated.contains("\n...\n"))
     }
 
     // MARK: #! hwbsh options
@@ -301,7 +293,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdoutLines.first == "FAIL bad.t")
         #expect(result.stdoutLines.contains(
-            "+# error: #! hwbsh --dat 2027-07-20: unknown option --dat; a transcript takes --date and --as"))
+            "error: #! hwbsh --dat 2027-07-20: unknown option --dat; a transcript takes --date and --as"))
         #expect(result.stdoutLines.last == "0 passed, 1 failed")
     }
 
@@ -313,16 +305,15 @@ import Testing
         try folder.write("n.t", "#! hwbsh --date\n> whoami\nservice-desk (every school)\n")
         let result = try test(["d.t", "a.t", "n.t"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stdout.contains(#"+# error: #! hwbsh --date 2027-13-01: --date: expected YYYY-MM-DD, got "2027-13-01""#))
-        #expect(result.stdout.contains(#"+# error: #! hwbsh --as "champion 6612001": --as: "#))
-        #expect(result.stdout.contains("+# error: #! hwbsh --date: --date needs a value"))
+        #expect(result.stdout.contains(#"error: #! hwbsh --date 2027-13-01: --date: expected YYYY-MM-DD, got "2027-13-01""#))
+        #expect(result.stdout.contains(#"error: #! hwbsh --as "champion 6612001": --as: "#))
+        #expect(result.stdout.contains("error: #! hwbsh --date: --date needs a value"))
         #expect(result.stdoutLines.last == "0 passed, 3 failed")
     }
 
     @Test func badOptionIsNotHiddenByUpdate() throws {
         // With --update, a transcript whose `#! hwbsh` line is wrong is reported as
-        // "updated" with exit status 0; an error comment is written into the file (one
-        // more each time) and the output of the real date is recorded as expected.
+        // failed and left as it is: re-recording it would record the wrong session.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let text = "#! hwbsh --dat 2027-07-20\n> whoami\nservice-desk (every school)\n"
@@ -330,18 +321,14 @@ import Testing
         let first = try test(["--update", "bad.t"], in: folder)
         _ = try test(["--update", "bad.t"], in: folder)
         let after = try folder.read("bad.t")
-        withKnownIssue("hwbsh test --update accepts a transcript with a bad #! hwbsh option") {
-            #expect(first.status == 1)
-            #expect(first.stdoutLines.last == "0 passed, 0 updated, 1 failed")
-            #expect(after == text)
-        }
-        #expect(after.components(separatedBy: "# error: #! hwbsh").count - 1 == 2, "one error comment per --update")
+        #expect(first.status == 1)
+        #expect(first.stdoutLines.last == "0 passed, 0 updated, 1 failed")
+        #expect(after == text)
     }
 
     @Test func theContinuedCommandOfDocsTranscriptsPasses() throws {
-        // docs/transcripts.md shows `> create jo.bloggs name="Jo Bloggs" \` continued by
-        // `>> category=...`. The parts are joined with a blank, the `\` stays in the
-        // command, and create refuses it: `unexpected "\"`.
+        // A `> ` line ending in ` \`, as typed at the terminal, then `>> `: the backslash
+        // only marks the continuation.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("doc.t", #"""
@@ -354,9 +341,7 @@ import Testing
 
             """#)
         let result = try test(["doc.t"], in: folder)
-        withKnownIssue("a `\\` ending a `> ` line before `>> ` (docs/transcripts.md) is kept in the command") {
-            #expect(result.status == 0, "\(result.stdout)")
-        }
+        #expect(result.status == 0, "\(result.stdout)")
     }
 
     // MARK: hwbsh FILE.t
@@ -411,9 +396,8 @@ import Testing
     }
 
     @Test func replayResolvesFilesLikeTheTest() throws {
-        // `hwbsh test sub/x.t` resolves `schools.csv` in sub/, the transcript's folder;
-        // `hwbsh sub/x.t` resolves it in the current folder, so the same transcript
-        // passes as a test and fails as a replay.
+        // `hwbsh test sub/x.t` and `hwbsh sub/x.t` both resolve `schools.csv` in sub/,
+        // the transcript's folder, so a transcript passes as a test and as a replay.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
@@ -426,10 +410,8 @@ import Testing
             """)
         #expect(try test(["sub/x.t"], in: folder).status == 0)
         let replay = try Executable.run(["sub/x.t"], directory: folder.path)
-        withKnownIssue("hwbsh FILE.t resolves relative paths from the current folder, hwbsh test from the transcript's") {
-            #expect(replay.status == 0)
-            #expect(replay.stdout == "imported 1 school from schools.csv\n")
-        }
+        #expect(replay.status == 0)
+        #expect(replay.stdout == "imported 1 school from schools.csv\n")
     }
 
     // MARK: files next to the transcript
@@ -496,15 +478,15 @@ import Testing
         #expect(replay.stderrLines == ["s.t:14:1: error: no account nobody"])
     }
 
-    @Test func recordingStopsWhereThePipedSessionStops() throws {
-        // Without --keep-going, piped input stops at the first failed command; the
-        // transcript holds what ran, and passes.
+    @Test func recordingGoesOnAfterARefusal() throws {
+        // A transcript expects refusals, so recording piped input goes on after one; the
+        // transcript holds every command, and passes.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let live = try Executable.run(
             ["--date", "2027-07-20", "--record", "s.t"], stdin: "date\nbogus\ndate\n", directory: folder.path)
         #expect(live.status == 1)
-        #expect(live.stdoutLines == ["2027-07-20"])
+        #expect(live.stdoutLines == ["2027-07-20", "2027-07-20"])
         let recorded = try folder.read("s.t")
         #expect(recorded == """
             # recorded by hwbsh
@@ -513,6 +495,8 @@ import Testing
             2027-07-20
             > bogus
             ! error: unknown command "bogus" (type help for the list)
+            > date
+            2027-07-20
 
             """)
         #expect(try test(["s.t"], in: folder).status == 0)
@@ -527,8 +511,8 @@ import Testing
     }
 
     @Test func recordWritesDownTheActor() throws {
-        // `--as 'la-admin 661'` is not written into the `#! hwbsh` line, so the replay
-        // runs as the Service Desk and sees accounts the recorded session did not.
+        // `--as 'la-admin 661'` goes into the `#! hwbsh` line, so the replay runs as the
+        // LA admin and sees what the recorded session saw.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let session = """
@@ -544,32 +528,26 @@ import Testing
         #expect(live.stdoutLines.suffix(2) == ["0", "la-admin 661 (0 schools in LA 661)"])
         let check = try test(["s.t"], in: folder)
         let recorded = try folder.read("s.t")
-        withKnownIssue("--record does not write --as into the #! hwbsh line") {
-            #expect(recorded.contains("--as"))
-            #expect(check.status == 0, "\(check.stdout)")
-        }
+        #expect(recorded.contains("--as"))
+        #expect(check.status == 0, "\(check.stdout)")
     }
 
     // MARK: line ends
 
     @Test func aTranscriptWithWindowsLineEndsPasses() throws {
-        // Transcript(parsing:) splits on the Character "\n", which "\r\n" is not (in
-        // Swift "\r\n" is one grapheme): a CRLF file is read as one long comment line,
-        // and the options line is lost.
+        // A transcript saved with Windows line ends reads as with Unix ones ("\r\n" is one
+        // Character in Swift, so the lines are split on the scalar).
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("crlf.t", Self.passing.replacingOccurrences(of: "\n", with: "\r\n"))
         let result = try test(["crlf.t"], in: folder)
-        withKnownIssue("a transcript with CRLF line ends is not split into lines") {
-            #expect(result.status == 0, "\(result.stdout)")
-            #expect(result.stdoutLines.first == "ok   crlf.t (4 commands)")
-        }
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdoutLines.first == "ok   crlf.t (4 commands)")
     }
 
     @Test func exportCSVToStandardOutputCanBeWrittenDown() throws {
-        // `export csv -` prints CRLF line ends (RFC 4180); the transcript console does
-        // not split "\r\n" either, so the whole export is one expected "line" holding
-        // carriage returns: it cannot be written as the lines a reader sees.
+        // `export csv -` prints CRLF line ends (RFC 4180); a transcript shows them as the
+        // lines a reader sees.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("x.t", """
@@ -584,9 +562,7 @@ import Testing
 
             """)
         let result = try test(["x.t"], in: folder)
-        withKnownIssue("the CRLF lines of export csv - are one line to hwbsh test") {
-            #expect(result.status == 0, "\(result.stdout)")
-        }
+        #expect(result.status == 0, "\(result.stdout)")
     }
 
     // MARK: the repository's own transcripts

@@ -111,14 +111,11 @@ import Testing
     }
 
     @Test func windowsLineEnds() {
-        // The parser means to drop a "\r" before each "\n", but it splits the String by
-        // the Character "\n", and "\r\n" is a single Character in Swift: nothing splits.
+        // "\r\n" is one Character in Swift: lines are split on the scalar.
         let transcript = Transcript(parsing: "#! hwbsh --date 2027-07-20\r\n> date\r\n2027-07-20\r\n")
-        withKnownIssue("Transcript(parsing:) does not split CRLF lines") {
-            #expect(transcript.options == ["--date", "2027-07-20"])
-            #expect(transcript.commands.count == 1)
-            #expect(transcript.commands.first?.expected == [.output("2027-07-20")])
-        }
+        #expect(transcript.options == ["--date", "2027-07-20"])
+        #expect(transcript.commands.count == 1)
+        #expect(transcript.commands.first?.expected == [.output("2027-07-20")])
     }
 
     // MARK: matching

@@ -63,10 +63,13 @@ public enum Program {
         if options.pace { shell.pace = Pacer.waitForEnter(console: console) }
         if let recordPath = options.recordPath {
             do throws(ShellError) {
-                let recorder = try TranscriptRecorder(path: recordPath, today: shell.store.today, storeWasEmpty: shell.store.isEmpty)
+                let recorder = try TranscriptRecorder(
+                    path: recordPath, today: shell.store.today, actor: shell.actor, storeWasEmpty: shell.store.isEmpty)
                 shell.recorder = recorder
                 shell.console = RecordingConsole(console, recorder: recorder)
                 shell.errorRecorder = recorder.error
+                // A transcript expects refusals: recording piped input goes on after one.
+                shell.keepGoing = true
             } catch {
                 shell.report(error, at: nil)
                 return 1

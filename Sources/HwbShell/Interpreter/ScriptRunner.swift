@@ -106,6 +106,10 @@ extension Shell {
     /// Runs a transcript's commands as a script: its expected lines are ignored, and a
     /// refused command does not stop it (a transcript expects refusals).
     public func run(_ transcript: Transcript, file: String) {
+        // Files named in a transcript are beside it, as when `hwbsh test` runs it.
+        let previousFolder = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previousFolder) }
         if let problem = apply(options: transcript.options) {
             report(.file("#! hwbsh line: \(problem)"), at: SourceLocation(file: file, line: 1, column: 1))
             noteFailure()

@@ -66,8 +66,9 @@ public struct Transcript: Equatable, Sendable {
     /// Reads transcript text. Blank lines at the end of a command's output separate it
     /// from what follows and are kept as text, not expected.
     public init(parsing text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split on the scalar: Swift's "\r\n" is one Character, which "\n" does not match.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
         }
         if lines.last == "" { lines.removeLast() }
         options = []
@@ -91,6 +92,10 @@ public struct Transcript: Equatable, Sendable {
                 options = line.dropFirst("#! hwbsh".count).split(separator: " ").map(String.init)
                 items.append(.text(line))
             } else if line.hasPrefix(">> "), current != nil, current!.expected.isEmpty {
+                // `> a \` then `>> b`, as at the terminal, is the same as `> a` then `>> b`.
+                if let last = current!.source.last, last.hasSuffix(" \\") {
+                    current!.source[current!.source.count - 1] = String(last.dropLast(2))
+                }
                 current!.source.append(line)
             } else if line.hasPrefix("> ") || line == ">" {
                 finish()

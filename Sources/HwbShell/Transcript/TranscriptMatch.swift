@@ -55,29 +55,50 @@ extension Transcript.Command {
     }
 
     /// The expected lines `--update` writes: the printed lines, each shown by the
-    /// expected line that still matches it where there is one (so `[..]` lines stay).
+    /// expected line that still matches it where there is one, so `[..]` lines and `...`
+    /// lines that still stand for something are kept.
     func updated(with printed: [PrintedLine]) -> [Transcript.Expected] {
         if matches(printed) { return expected }
-        let patterns = expected.filter { $0 != .anyLines }
-        // Longest common subsequence of patterns and printed lines, by "matches".
-        var table = Array(repeating: Array(repeating: 0, count: printed.count + 1), count: patterns.count + 1)
-        for i in stride(from: patterns.count - 1, through: 0, by: -1) {
-            for j in stride(from: printed.count - 1, through: 0, by: -1) {
-                table[i][j] = patterns[i].matches(printed[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        // cost[i][j]: the fewest literal or dropped lines needed to turn expected[i...]
+        // into a match for printed[j...]. A kept pattern line or `...` costs nothing.
+        let (m, n) = (expected.count, printed.count)
+        var cost = Array(repeating: Array(repeating: Int.max / 2, count: n + 1), count: m + 1)
+        cost[m][n] = 0
+        for i in stride(from: m, through: 0, by: -1) {
+            for j in stride(from: n, through: 0, by: -1) where !(i == m && j == n) {
+                var best = Int.max / 2
+                if i < m { best = min(best, cost[i + 1][j] + (expected[i] == .anyLines ? 0 : 1)) }
+                if j < n { best = min(best, cost[i][j + 1] + 1) }
+                if i < m, j < n {
+                    if expected[i] == .anyLines {
+                        best = min(best, cost[i][j + 1])
+                    } else if expected[i].matches(printed[j]) {
+                        best = min(best, cost[i + 1][j + 1])
+                    }
+                }
+                cost[i][j] = best
             }
         }
         var result: [Transcript.Expected] = []
         var i = 0, j = 0
-        while j < printed.count {
-            if i < patterns.count, patterns[i].matches(printed[j]), table[i][j] == table[i + 1][j + 1] + 1 {
-                result.append(patterns[i])
+        while i < m || j < n {
+            if i < m, expected[i] == .anyLines {
+                // A `...` always still matches (it may stand for no line); it stays, once.
+                if j < n, cost[i][j] == cost[i][j + 1] {
+                    j += 1
+                } else {
+                    result.append(.anyLines)
+                    i += 1
+                }
+            } else if i < m, j < n, expected[i].matches(printed[j]), cost[i][j] == cost[i + 1][j + 1] {
+                result.append(expected[i])
                 i += 1
                 j += 1
-            } else if i < patterns.count, table[i + 1][j] >= table[i][j + 1] {
-                i += 1
-            } else {
+            } else if j < n, cost[i][j] == cost[i][j + 1] + 1 {
                 result.append(printed[j].expected)
                 j += 1
+            } else {
+                i += 1
             }
         }
         return result

@@ -9,12 +9,14 @@ final class TranscriptRecorder {
     private var partial = ""
 
     /// Starts the transcript at `path` for a session beginning on `today`.
-    init(path: String, today: CalendarDate, storeWasEmpty: Bool) throws(ShellError) {
+    init(path: String, today: CalendarDate, actor: Actor, storeWasEmpty: Bool) throws(ShellError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path)
         else { throw .file("cannot write \(path): \(FileAccess.systemError())") }
         self.handle = handle
-        var header = "# recorded by hwbsh\n#! hwbsh --date \(today)\n"
+        var header = "# recorded by hwbsh\n#! hwbsh --date \(today)"
+        if case .laAdmin = actor { header += " --as \"\(actor)\"" }
+        header += "\n"
         if !storeWasEmpty {
             header += "# note: the session began on a store that was not empty; a replay starts from an empty one\n"
         }
@@ -47,6 +49,9 @@ final class TranscriptRecorder {
     func record(_ line: String, cancelled: Bool) {
         flushPartial()
         defer { printed = [] }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return }
+        if trimmed.hasPrefix("#") { return append(trimmed + "\n") }
         if cancelled { return append("# cancelled: \(line)\n") }
         append("> \(line)\n" + printed.map { $0.expected.text + "\n" }.joined())
     }

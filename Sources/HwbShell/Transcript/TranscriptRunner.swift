@@ -15,7 +15,9 @@ final class TranscriptConsole: Console {
         var pending = partial?.isError == isError ? partial!.text : ""
         if let partial, partial.isError != isError { lines.append(PrintedLine(partial.text, isError: partial.isError)) }
         pending += text
-        var pieces = pending.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var pieces = pending.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
+        }
         let rest = pieces.removeLast()
         lines += pieces.map { PrintedLine($0, isError: isError) }
         partial = rest.isEmpty ? nil : (rest, isError)
@@ -39,6 +41,9 @@ public struct TranscriptOutcome: Sendable {
     /// A unified diff from the file to what happened; empty when it passed.
     public var diff: String
     public var commandCount: Int
+    /// False when the transcript's own options are wrong: re-recording it would record
+    /// the wrong session.
+    public var canUpdate = true
 }
 
 /// Runs transcripts: each from an empty store as the Service Desk, in the transcript's
@@ -75,15 +80,19 @@ public enum TranscriptRunner {
                 transcript.items[index] = .command(command)
             }
         }
-        let updatedText = setupErrors.map { "# " + $0.text + "\n" }.joined() + transcript.text
-        let diff = passed ? "" : LineDiff.unified(
+        let updatedText = transcript.text
+        var diff = passed ? "" : LineDiff.unified(
             lines(text), lines(updatedText), oldName: "\(path) (expected)", newName: "\(path) (actual)")
+        if let problem = setupErrors.first { diff = problem.text + "\n" + diff }
         return TranscriptOutcome(
-            path: path, passed: passed, updatedText: updatedText, diff: diff, commandCount: transcript.commands.count)
+            path: path, passed: passed, updatedText: updatedText, diff: diff,
+            commandCount: transcript.commands.count, canUpdate: setupErrors.isEmpty)
     }
 
     private static func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -18,7 +18,7 @@ public enum TranscriptTests {
             if outcome.passed {
                 console.write("ok   \(path) (\(outcome.commandCount) commands)\n")
                 passed += 1
-            } else if update {
+            } else if update, outcome.canUpdate {
                 do throws(ShellError) {
                     try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: 0o644)
                     console.write("updated \(path)\n")
