@@ -33,5 +33,8 @@ let package = Package(
         .testTarget(name: "HwbLanguageTests", dependencies: ["HwbLanguage"]),
         .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HwbTestSupport"]),
+        // hwbsh on a pseudo-terminal (spawned by a small C helper), and on pipes.
+        .target(name: "CTestPTY", path: "Tests/CTestPTY"),
+        .testTarget(name: "InteractiveTests", dependencies: ["HwbTestSupport", "CTestPTY"]),
     ]
 )

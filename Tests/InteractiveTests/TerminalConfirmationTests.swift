@@ -1,0 +1,121 @@
+import HwbTestSupport
+import Testing
+
+/// At a terminal, hwbsh asks before a command destroys something (`close ID now`, a sweep
+/// that deletes accounts, `load` over unsaved changes); only yes goes ahead; `--yes`
+/// never asks; scripts never ask even on a terminal.
+@Suite struct TerminalConfirmationTests {
+    let prompt = PseudoTerminal.prompt
+    static let closeQuestion =
+        "Close sian now? It is deactivated today and deleted for good on 2028-07-20 with 12 content items. [y/N] "
+
+    /// A terminal with one active governor account `sian` holding 12 content items, wide
+    /// enough for the questions to stay on one line.
+    private func terminal(_ options: [String] = []) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(["--date", "2027-07-20"] + options, columns: 160)
+        try terminal.expect(prompt)
+        try terminal.run(#"school add 6612001 name="Ysgol y Môr""#)
+        try terminal.run("create sian name=Siân category=governor school=6612001")
+        try terminal.run("content sian 12")
+        return terminal
+    }
+
+    @Test(arguments: ["n", "", "no", "whatever"])
+    func closeNowAsksAndAnythingButYesChangesNothing(answer: String) throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.type("close sian now", .enter)
+        try terminal.expect(Self.closeQuestion)
+        #expect(try terminal.run(answer) == "cancelled; nothing changed\n")
+        #expect(try terminal.run("count status=active") == "1\n")
+    }
+
+    @Test(arguments: ["y", "yes", "Y"])
+    func closeNowGoesAheadOnYes(answer: String) throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.type("close sian now", .enter)
+        try terminal.expect(Self.closeQuestion)
+        #expect(try terminal.run(answer) == "closed sian; deleted for good on 2028-07-20 unless reactivated\n")
+        #expect(try terminal.run("count status=deactivated") == "1\n")
+    }
+
+    @Test func ctrlCAtTheQuestionChangesNothing() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.type("close sian now", .enter)
+        try terminal.expect(Self.closeQuestion)
+        try terminal.press(.ctrlC)
+        try terminal.expect("cancelled; nothing changed\n" + prompt)
+        #expect(try terminal.run("count status=active") == "1\n")
+    }
+
+    @Test func sweepThatDeletesAsksAndNoKeepsTheAccounts() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        let later = "service-desk · 2028-08-20 › "
+        try terminal.type("close sian now", .enter)
+        try terminal.expect(Self.closeQuestion)
+        try terminal.run("y")
+        try terminal.run("date advance 13m", prompt: later)
+        try terminal.type("sweep", .enter)
+        try terminal.expect("This sweep deletes 1 account for good, with 12 content items. Continue? [y/N] ")
+        #expect(try terminal.run("n", prompt: later) == "cancelled; nothing changed\n")
+        #expect(try terminal.run("count", prompt: later) == "1\n")
+    }
+
+    @Test func sweepThatDeletesNothingDoesNotAsk() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        let output = try terminal.run("sweep")
+        #expect(!output.contains("[y/N]"))
+        #expect(try terminal.run("count") == "1\n")
+    }
+
+    @Test func loadOverUnsavedChangesAsks() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.run("save before.snap")
+        try terminal.run("create wyn name=Ŵyn category=governor school=6612001")
+        try terminal.type("load before.snap", .enter)
+        try terminal.expect("The store has changes that are not saved. Load before.snap over them? [y/N] ")
+        #expect(try terminal.run("n") == "cancelled; nothing changed\n")
+        #expect(try terminal.run("count") == "2\n")
+    }
+
+    @Test func loadAfterSavingDoesNotAsk() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.run("save before.snap")
+        let output = try terminal.run("load before.snap")
+        #expect(output.hasPrefix("loaded before.snap: 1 account, 1 school"))
+    }
+
+    @Test func yesOptionSkipsTheQuestion() throws {
+        let terminal = try terminal(["--yes"])
+        defer { terminal.close() }
+        #expect(try terminal.run("close sian now") == "closed sian; deleted for good on 2028-07-20 unless reactivated\n")
+        #expect(!terminal.text.contains("[y/N]"))
+    }
+
+    @Test func scriptOnATerminalNeverAsks() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("close.hwb", """
+            school add 6612001 name="Ysgol y Môr"
+            create sian name=Siân category=governor school=6612001
+            close sian now
+            count status=deactivated
+
+            """)
+        for arguments in [["close.hwb"], ["-c", "school add 6612001 name=Ysgol; create sian name=Siân category=governor school=6612001; close sian now; count status=deactivated"]] {
+            let terminal = try PseudoTerminal(["--date", "2027-07-20"] + arguments, folder: folder)
+            defer { terminal.close() }
+            try terminal.expect("closed sian; deleted for good on 2028-07-20 unless reactivated\n1\n")
+            #expect(try terminal.exitStatus() == 0)
+            #expect(!terminal.text.contains("[y/N]"))
+            #expect(!terminal.text.contains("›"), "no prompt")
+            #expect(!folder.exists("history"), "scripts keep no history")
+        }
+    }
+}
