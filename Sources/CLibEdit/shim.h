@@ -5,6 +5,7 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -82,8 +83,18 @@ static inline void hwb_catch_interrupts(void) {
 
 /// Opens the editor on the terminal (stdin/stdout), emacs keys, Ctrl-R incremental
 /// search, Tab completion and ~/.editrc. Returns 0 on success.
-static inline int hwb_editor_open(hwb_editor *editor, const char *program) {
+/// Sets the character type from the environment, falling back to C.UTF-8 when that is not
+/// UTF-8 (LANG unset or C, common over ssh and in containers). Returns 1 when UTF-8 is in
+/// use: libedit then reads and shows non-ASCII text; without it, it must see ASCII only.
+static inline int hwb_use_utf8_locale(void) {
     setlocale(LC_CTYPE, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    setlocale(LC_CTYPE, "");
+    return 0;
+}
+
+static inline int hwb_editor_open(hwb_editor *editor, const char *program) {
     editor->el = el_init(program, stdin, stdout, stderr);
     if (!editor->el) return -1;
     editor->history = history_init();

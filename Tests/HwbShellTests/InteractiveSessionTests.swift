@@ -98,7 +98,7 @@ import Testing
 
     @Test func confirmationIsAskedThroughTheReader() {
         let (session, reader, result) = session([.line("close sian now"), .line("n")], setUp: Self.sian)
-        #expect(reader.prompts[1] == "Close sian now? It is deactivated today and deleted for good on 2028-07-20 with 12 content items. [y/N] ")
+        #expect(reader.prompts[1] == "Close sian now? Deleted for good on 2028-07-20 with 12 content items. [y/N] ")
         #expect(result.output.contains("cancelled; nothing changed\n"))
         #expect(session.shell.store.accounts[Fixtures.id("sian")]?.status == .active)
         #expect(reader.remembered == ["close sian now"], "the answer is not history")

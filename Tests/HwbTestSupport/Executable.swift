@@ -20,10 +20,14 @@ public enum Executable {
         try run(arguments, input: Data((stdin ?? "").utf8), directory: directory)
     }
 
-    static func run(_ arguments: [String], input bytes: Data, directory: String?) throws -> Execution {
+    /// Runs hwbsh feeding `bytes`; `environment`, when given, replaces the inherited one.
+    static func run(
+        _ arguments: [String], input bytes: Data, directory: String?, environment: [String: String]? = nil
+    ) throws -> Execution {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output

@@ -7,7 +7,7 @@ import Testing
 @Suite struct TerminalConfirmationTests {
     let prompt = PseudoTerminal.prompt
     static let closeQuestion =
-        "Close sian now? It is deactivated today and deleted for good on 2028-07-20 with 12 content items. [y/N] "
+        "Close sian now? Deleted for good on 2028-07-20 with 12 content items. [y/N] "
 
     /// A terminal with one active governor account `sian` holding 12 content items, wide
     /// enough for the questions to stay on one line.

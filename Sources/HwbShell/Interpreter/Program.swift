@@ -77,7 +77,7 @@ public enum Program {
         }
         // A recorded session prints as its replay will: no colour, tables at full width.
         if isatty(1) == 1, options.recordPath == nil {
-            shell.terminalWidth = terminalWidth()
+            shell.terminalWidth = terminalWidth
             shell.colours = (options.environment["NO_COLOR"] ?? "").isEmpty
         }
         if let commands = options.commands {

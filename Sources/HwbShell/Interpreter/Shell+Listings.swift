@@ -182,7 +182,7 @@ extension Shell {
             table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
                       + [entry.action, changes])
         }
-        return table.render(width: terminalWidth, colour: colours)
+        return table.render(width: terminalWidth(), colour: colours)
     }
 
     private func display(_ value: Account.FieldValue) -> String {

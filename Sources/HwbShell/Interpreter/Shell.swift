@@ -31,8 +31,9 @@ public final class Shell {
     /// Receives each error as a transcript shows it (`error: ...` and detail lines), when
     /// a session is being recorded.
     var errorRecorder: ((String) -> Void)?
-    /// The terminal's width, when output goes to one: tables are fitted to it.
-    public var terminalWidth: Int?
+    /// The terminal's width, when output goes to one: tables are fitted to it. Asked
+    /// for each table, so that a resized window is followed.
+    public var terminalWidth: () -> Int? = { nil }
     /// Whether tables colour account status (on a terminal, unless NO_COLOR is set).
     public var colours = false
     /// Asks the person at the terminal before something is destroyed; nil in scripts,
@@ -149,7 +150,7 @@ public final class Shell {
     }
 
     func write(_ table: Table) {
-        console.write(table.render(width: terminalWidth, colour: colours))
+        console.write(table.render(width: terminalWidth(), colour: colours))
     }
 
     func print(_ line: String) {
@@ -168,7 +169,7 @@ public final class Shell {
         case .close(let id, .now):
             guard let account = try? store.account(id, visibleTo: actor), account.isActive, !account.isMIS else { return true }
             let due = Account.deletionDue(after: store.today)
-            return confirm("Close \(id) now? It is deactivated today and deleted for good on \(due) with \(plural(account.content, "content item")).")
+            return confirm("Close \(id) now? Deleted for good on \(due) with \(plural(account.content, "content item")).")
         case .load(let path):
             guard hasUnsavedChanges else { return true }
             return confirm("The store has changes that are not saved. Load \(path) over them?")

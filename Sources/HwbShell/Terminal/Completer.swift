@@ -45,10 +45,12 @@ public struct Completer {
         let before = String(statementText.dropLast(current.count))
         guard let statements = try? Lexer.statements(in: before) else { return nil }
         let words = statements.first?.words ?? []
-        let candidates = self.candidates(after: words, current: current).filter { $0.hasPrefix(current) }
+        // Ids ignore case, so `show GW` finds gwen; the rest of the word is inserted.
+        let candidates = self.candidates(after: words, current: current)
+            .filter { $0.hasPrefix(current) || $0.lowercased().hasPrefix(current.lowercased()) }
         let unique = Array(NSOrderedSet(array: candidates)) as? [String] ?? candidates
         guard !unique.isEmpty else { return nil }
-        var insertion = String(commonPrefix(unique).dropFirst(current.count))
+        var insertion = String(commonPrefix(unique.map { $0.lowercased() }).dropFirst(current.count))
         if unique.count == 1, let only = unique.first, !only.hasSuffix("="), !only.hasSuffix("~"), !only.hasSuffix("/") {
             insertion += " "
         }

@@ -13,11 +13,14 @@ public final class EditLineReader: LineReader {
     private var history: History
     private let completer: (String) -> Completion?
     private var promptStorage: UnsafeMutablePointer<CChar>?
+    /// Whether the terminal's text is UTF-8; if not, prompts are shown in ASCII.
+    public let isUTF8: Bool
 
     /// Nil when libedit cannot start (no terminal); the caller then reads plainly.
     public init?(history: History, completer: @escaping (String) -> Completion?) {
         self.history = history
         self.completer = completer
+        isUTF8 = hwb_use_utf8_locale() == 1
         editor = .allocate(capacity: 1)
         editor.initialize(to: hwb_editor())
         guard hwb_editor_open(editor, "hwbsh") == 0 else {
@@ -43,7 +46,7 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         free(promptStorage)
-        promptStorage = strdup(prompt)
+        promptStorage = strdup(isUTF8 ? prompt : Self.ascii(prompt))
         editor.pointee.prompt = promptStorage
         var interrupted: Int32 = 0
         guard let line = hwb_editor_gets(editor, &interrupted) else {
@@ -54,6 +57,18 @@ public final class EditLineReader: LineReader {
         var text = String(cString: line)
         while text.last == "\n" || text.last == "\r" { text.removeLast() }
         return .line(text)
+    }
+
+    /// The prompt without its non-ASCII signs, for a terminal that is not UTF-8.
+    static func ascii(_ prompt: String) -> String {
+        String(prompt.map { character -> Character in
+            switch character {
+            case "·": return "|"
+            case "›": return ">"
+            case "…": return "."
+            default: return character.isASCII ? character : "?"
+            }
+        })
     }
 
     public func remember(_ line: String) {

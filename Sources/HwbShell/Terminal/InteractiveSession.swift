@@ -35,13 +35,15 @@ public enum InteractiveSession {
         while true {
             switch reader.readLine(prompt: currentPrompt) {
             case .end:
-                return text.isEmpty ? nil : text
+                // Ctrl-D leaves, also in the middle of a continued command, which then
+                // does not run.
+                return nil
             case .interrupted:
                 text = ""
                 currentPrompt = prompt
             case .line(let line):
                 guard line.hasSuffix("\\") else { return text + line }
-                text += line.dropLast() + " "
+                text += line.dropLast().trimmingCharacters(in: .whitespaces) + " "
                 currentPrompt = "… › "
             }
         }
