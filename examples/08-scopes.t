@@ -167,10 +167,10 @@ champion 6612001 (Ysgol y Môr)
 joined dewi.bevan (MIS learner) at 6762003
 > count
 3
-# Watch out: the sweep is the system too, and its report names every account it would
-# change, in every school, whoever runs it. Dewi (Ysgol Cwm Rhymni, LA 676) leaves at
-# the end of August; this champion cannot see him anywhere else, yet the sweep report
-# in the champion's session names him. Run sweeps as the Service Desk in a demo.
+# The sweep is the system too (R11): it changes every school, whoever runs it. Dewi
+# (Ysgol Cwm Rhymni, LA 676) leaves at the end of August. The report counts him, but in
+# the champion's session it names only the champion's own accounts: his id is shown as
+# "1 outside your scope", so his existence is not revealed.
 > mis leave dewi.bevan on=2027-08-31
 dewi.bevan leaves on 2027-08-31; the sweep deactivates it from then
 > date set 2027-09-01
@@ -178,11 +178,10 @@ today is 2027-09-01 (Wednesday)
 > sweep dry-run
 sweep dry-run as of 2027-09-01: would deactivate 3, would delete 0; nothing changed
   expired   gwenllian.governor, sian.supply
-  left      dewi.bevan
-# Watch out: when an account moves to another school, `show` and `audit ID` say "no
-# account" to the champion of the school it left, but the full `audit` still lists its
-# earlier entries (the log is scoped by the school at the time of each entry,
-# docs/decisions.md), so the champion can see that cai.evans exists.
+  left      1 outside your scope
+# When an account moves to another school, the champion of the school it left no
+# longer sees it anywhere: `show`, `audit ID` and the full `audit` all keep quiet about
+# cai.evans, even about the time he was at Ysgol y Môr (R11).
 > mis join cai.evans school=6762003
 moved cai.evans from 6612001 to 6762003
 > show cai.evans
@@ -194,7 +193,6 @@ DATE        ACTOR         RULE  ACCOUNT             WHAT                       C
 2027-07-20  system        R3    6612001             school added (maintained)
 2027-07-20  service-desk  R5    sian.supply         created
 2027-07-20  service-desk  R5    gwenllian.governor  created
-2027-07-20  system        R9    cai.evans           joined (new MIS account)
 
 # Back to the Service Desk: all eight accounts.
 > login service-desk

@@ -4,12 +4,15 @@ public struct SweepReport: Sendable, Equatable {
         public var id: AccountID
         public var on: CalendarDate
         public var reason: Account.Reason
+        /// The account's school, so that a report can keep to an actor's scope.
+        public var school: SchoolNumber
     }
 
     public struct Deletion: Sendable, Equatable {
         public var id: AccountID
         /// Content items deleted with the account.
         public var content: Int
+        public var school: SchoolNumber
     }
 
     /// The day the sweep ran as of.
@@ -59,13 +62,14 @@ extension Store {
                 effective = (idleDay, .inactive)
             }
             if let effective {
-                report.deactivated.append(.init(id: id, on: effective.on, reason: effective.reason))
+                report.deactivated.append(.init(id: id, on: effective.on, reason: effective.reason, school: account.school))
             }
         }
 
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         for id in byLeaving.ids(through: sweepDay) {
-            report.deactivated.append(.init(id: id, on: accounts[id]!.leavingDate!, reason: .left))
+            let account = accounts[id]!
+            report.deactivated.append(.init(id: id, on: account.leavingDate!, reason: .left, school: account.school))
         }
         report.deactivated.sort { $0.id < $1.id }
 
@@ -75,7 +79,7 @@ extension Store {
         for deactivation in report.deactivated {
             if Account.deletionDue(after: deactivation.on) <= sweepDay { deletions.append(deactivation.id) }
         }
-        report.deleted = deletions.sorted().map { .init(id: $0, content: accounts[$0]!.content) }
+        report.deleted = deletions.sorted().map { .init(id: $0, content: accounts[$0]!.content, school: accounts[$0]!.school) }
         return report
     }
 

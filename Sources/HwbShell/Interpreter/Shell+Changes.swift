@@ -46,19 +46,26 @@ extension Shell {
         if !report.deleted.isEmpty { summary += " with \(content) content item\(content == 1 ? "" : "s")" }
         if dryRun { summary += "; nothing changed" }
         print(summary)
+        // The sweep is the system's (R11), but the ids shown keep to the actor's scope.
         for reason in Account.Reason.allCases {
-            let ids = report.ids(reason)
-            if !ids.isEmpty { print("  \(reason.rawValue.padded(to: 9)) \(idList(ids.map(\.value)))") }
+            let group = report.deactivated.filter { $0.reason == reason }
+            if !group.isEmpty {
+                print("  \(reason.rawValue.padded(to: 9)) \(idList(group.filter { actor.covers($0.school) }.map(\.id.value), of: group.count))")
+            }
         }
         if !report.deleted.isEmpty {
-            print("  \("deleted".padded(to: 9)) \(idList(report.deleted.map { "\($0.id) (\($0.content))" }))")
+            let shown = report.deleted.filter { actor.covers($0.school) }.map { "\($0.id) (\($0.content))" }
+            print("  \("deleted".padded(to: 9)) \(idList(shown, of: report.deleted.count))")
         }
     }
 
-    /// Ids joined by commas, the first 20 and a count of the rest.
-    private func idList(_ ids: [String]) -> String {
-        let shown = ids.prefix(20).joined(separator: ", ")
-        return ids.count > 20 ? "\(shown) and \(ids.count - 20) more" : shown
+    /// Ids joined by commas: the first 20, a count of the rest, and how many of `total`
+    /// are outside the actor's scope.
+    private func idList(_ ids: [String], of total: Int) -> String {
+        var parts = [ids.prefix(20).joined(separator: ", ")]
+        if ids.count > 20 { parts[0] += " and \(ids.count - 20) more" }
+        if total > ids.count { parts.append("\(total - ids.count) outside your scope") }
+        return parts.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }
 

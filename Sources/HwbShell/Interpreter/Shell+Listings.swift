@@ -160,14 +160,22 @@ extension Shell {
     func audit(_ id: AccountID?) throws(RuleError) {
         let entries: [AuditEntry]
         if let id {
-            if store.accounts[id] != nil { _ = try store.account(id, visibleTo: actor) }
-            entries = store.audit.entries(for: id).filter { $0.school.map(actor.covers) ?? actor.seesEverything }
+            entries = store.audit.entries(for: id).filter(isVisible)
             guard !entries.isEmpty else { throw .noAccount(id) }
         } else {
-            entries = store.audit.all.filter { $0.school.map(actor.covers) ?? actor.seesEverything }
+            entries = store.audit.all.filter(isVisible)
         }
         guard !entries.isEmpty else { return print("the audit log is empty") }
         console.write(auditTable(entries, showAccount: true))
+    }
+
+    /// R11: an actor sees the entries of the accounts they can see now (an account that
+    /// moved out of scope is not revealed), of deleted accounts last held in scope, and
+    /// of their schools in the directory.
+    private func isVisible(_ entry: AuditEntry) -> Bool {
+        guard !actor.seesEverything else { return true }
+        if let id = entry.account, let account = store.accounts[id] { return actor.covers(account.school) }
+        return entry.school.map(actor.covers) ?? false
     }
 
     func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> String {
