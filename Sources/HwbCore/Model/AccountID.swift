@@ -7,6 +7,12 @@ public struct AccountID: Sendable, Hashable, Comparable {
 
     /// The id in lower case, or nil when `text` is not a valid id.
     public init?(_ text: some StringProtocol) {
+        self.init(String(text))
+    }
+
+    /// The id in lower case, or nil when `text` is not a valid id. (Not generic: a
+    /// snapshot reads a million of them.)
+    public init?(_ text: String) {
         var hasUpperCase = false
         var length = 0
         for byte in text.utf8 {
@@ -20,7 +26,7 @@ public struct AccountID: Sendable, Hashable, Comparable {
         guard length > 0, length <= Self.maximumLength else { return nil }
         value = hasUpperCase
             ? String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-            : String(text)
+            : text
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -60,18 +60,22 @@ extension Store {
     ) throws(RuleError) -> Store {
         var store = Store(today: today)
         store.accounts.reserveCapacity(accounts.count)
+        // Each school's set of ids is made the right size at once, not grown step by step.
+        var perSchool: [SchoolNumber: Int] = [:]
+        for account in accounts { perSchool[account.school, default: 0] += 1 }
+        for (school, count) in perSchool { store.bySchool[school] = Set(minimumCapacity: count) }
         for school in schools {
             try store.checkNewSchool(school)
             store.schools[school.number] = school
         }
         for account in accounts {
-            guard store.accounts[account.id] == nil else {
-                throw RuleError("account \(account.id) appears twice", rule: .r14)
-            }
             if let problem = store.problems(with: account).first {
                 throw RuleError("account \(account.id): \(problem)", rule: nil)
             }
-            store.replace(nil, with: account)
+            guard store.accounts.updateValue(account, forKey: account.id) == nil else {
+                throw RuleError("account \(account.id) appears twice", rule: .r14)
+            }
+            store.index(account)
         }
         store.audit = AuditLog(audit)
         return store

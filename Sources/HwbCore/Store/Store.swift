@@ -62,7 +62,7 @@ public struct Store: Sendable {
             account: account.id, school: account.school, changes: changes))
     }
 
-    private mutating func index(_ account: Account) {
+    mutating func index(_ account: Account) {
         bySchool[account.school, default: []].insert(account.id)
         switch (account.status, account.kind) {
         case (.active, .nonMIS):

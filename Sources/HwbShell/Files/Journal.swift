@@ -36,6 +36,10 @@ struct JournalRecord: Equatable {
     /// or failing its checksum at the end is a torn write: it and anything after it are
     /// left out (`torn` says so).
     static func decodeAll(_ bytes: [UInt8]) -> (records: [JournalRecord], goodLength: Int, torn: Bool) {
+        bytes.withUnsafeBytes { decodeAll($0) }
+    }
+
+    private static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> (records: [JournalRecord], goodLength: Int, torn: Bool) {
         var records: [JournalRecord] = []
         var reader = ByteReader(bytes)
         var goodLength = 0
@@ -45,7 +49,7 @@ struct JournalRecord: Equatable {
                 let checksum = try reader.u64("record checksum")
                 let payload = try reader.take(length, "record")
                 guard Checksum.of(payload) == checksum else { throw ByteReader.Malformed(what: "checksum") }
-                var fields = ByteReader(Array(payload))
+                var fields = ByteReader(payload)
                 var record = JournalRecord(
                     sequence: try fields.u64("sequence"), actor: try fields.string("actor"),
                     command: try fields.string("command"))

@@ -64,16 +64,9 @@ enum Snapshot {
             throw fail("it is not an hwbsh snapshot")
         }
         guard bytes.count >= headerSize else { throw fail("it is truncated (\(bytes.count) bytes, not even a header)") }
-        var header = ByteReader(bytes, from: magic.count, to: headerSize)
-        let version: UInt32, flags: UInt32, length: UInt64, checksum: UInt64
-        do throws(ByteReader.Malformed) {
-            version = try header.u32("version")
-            flags = try header.u32("flags")
-            length = try header.u64("length")
-            checksum = try header.u64("checksum")
-        } catch {
-            throw fail(error.what)
-        }
+        func u32(at offset: Int) -> UInt32 { bytes[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func u64(at offset: Int) -> UInt64 { bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        let (version, flags, length, checksum) = (u32(at: 8), u32(at: 12), u64(at: 16), u64(at: 24))
         guard version <= Snapshot.version, version > 0 else {
             throw fail("it is a version \(version) snapshot; this hwbsh reads version \(Snapshot.version)")
         }
@@ -87,10 +80,12 @@ enum Snapshot {
             throw fail("it is corrupt (the checksum does not match its content)")
         }
         do {
-            var reader = ByteReader(bytes, from: headerSize)
-            let contents = try decodeBody(&reader)
-            guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the data runs on after the audit log") }
-            return contents
+            return try bytes.withUnsafeBytes { file in
+                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: file[headerSize...]))
+                let contents = try decodeBody(&reader)
+                guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the data runs on after the audit log") }
+                return contents
+            }
         } catch let error as ByteReader.Malformed {
             throw fail("it is corrupt (\(error.what))")
         } catch let error as RuleError {
