@@ -479,7 +479,7 @@ extension StoreDurabilityTests {
             let fresh = try run(["--store", store.folder.file("new.hwbs"), "--date", StoreFixture.date, "-c", "date"])
             #expect(fresh.status == 1)
             #expect(fresh.stdout == "")
-            #expect(fresh.stderrLines == ["hwbsh: error: cannot open \(store.folder.file("new.hwbs")): Permission denied"])
+            #expect(fresh.stderrLines == ["hwbsh: error: cannot open \(store.folder.file("new.hwbs")): cannot create its lock \(store.folder.file("new.hwbs.lock")): Permission denied"])
 
             chmod(store.folder.path, 0o700)
             let writable = try run(store.arguments(["--keep-going", "-c", "whoami; export json -; audit"]))

@@ -48,17 +48,46 @@ final class StoreFile {
         close(lockHandle)
     }
 
+    /// The files of a store, as `save` and `export` must not overwrite them.
+    enum Role: String {
+        case snapshot, journal, lock
+    }
+
+    /// Which of the store's files `other` names, after links are followed; nil for none.
+    func role(of other: String) -> Role? {
+        let resolved = StoreFile.resolve(other)
+        if resolved == path { return .snapshot }
+        if resolved == journalPath { return .journal }
+        if resolved == lockPath { return .lock }
+        return nil
+    }
+
+    /// `path` with symbolic links followed (for a file not yet there, its folder's), so that
+    /// two names for one store share one lock and one journal.
+    static func resolve(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        if access(path, F_OK) == 0 { return url.resolvingSymlinksInPath().path }
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+    }
+
     /// Locks and opens the store at `path`: a new, empty store dated `today` when the file
     /// does not exist yet.
-    static func open(path: String, today: CalendarDate, recordLimit: Int = 10_000) throws(ShellError) -> (StoreFile, Opening) {
-        let lockHandle = try lock(path + ".lock", store: path)
+    static func open(path given: String, today: CalendarDate, recordLimit: Int = 10_000) throws(ShellError) -> (StoreFile, Opening) {
+        guard !given.isEmpty else { throw .file("--store needs a file name") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: given, isDirectory: &isFolder), isFolder.boolValue {
+            throw .file("cannot open \(given) as a store: it is a folder")
+        }
+        let path = resolve(given)
+        let lockHandle = try lock(path + ".lock", store: given)
         var opened = false
         defer { if !opened { close(lockHandle) } }
 
         var warnings: [String] = []
         var contents = Snapshot.Contents(store: Store(today: today), actor: .serviceDesk)
+        removeLeftoverTemporaryFiles(of: path)
         if access(path, F_OK) == 0 {
-            contents = try Snapshot.decode(FileAccess.read(path), path: path)
+            contents = try Snapshot.decode(FileAccess.read(path), path: given)
         } else {
             // A new store: its first snapshot fixes its start date before any journal
             // record depends on it.
@@ -88,10 +117,27 @@ final class StoreFile {
         return (file, Opening(contents: contents, records: records, warnings: warnings))
     }
 
+    /// A snapshot write that a crash cut short leaves its temporary file (holding personal
+    /// data); with the lock held, any such file of this store is such a leftover.
+    private static func removeLeftoverTemporaryFiles(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink(folder + "/" + name)
+        }
+    }
+
     /// Takes the lock, or says which process holds it.
     private static func lock(_ lockPath: String, store: String) throws(ShellError) -> Int32 {
         let handle = Glibc.open(lockPath, O_RDWR | O_CREAT, 0o600)
-        guard handle >= 0 else { throw .file("cannot open \(store): \(FileAccess.systemError())") }
+        guard handle >= 0 else {
+            let reason = FileAccess.systemError()
+            // A missing folder is said plainly; a folder that refuses the lock file is named.
+            guard errno == EACCES || errno == EROFS else { throw .file("cannot open \(store): \(reason)") }
+            throw .file("cannot open \(store): cannot create its lock \(lockPath): \(reason)")
+        }
         guard flock(handle, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(handle, &buffer, buffer.count, 0)
@@ -109,21 +155,24 @@ final class StoreFile {
     func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(ShellError) {
         let record = JournalRecord(sequence: sequence + 1, actor: actor, command: command, attachments: attachments)
         let bytes = record.encoded()
+        let start = lseek(journalHandle, 0, SEEK_END)
+        // On any failure the part written is taken back, so the journal ends on a whole
+        // record and holds nothing the user was told did not happen.
+        func fail(_ what: String) -> ShellError {
+            let reason = FileAccess.systemError()
+            _ = ftruncate(journalHandle, start)
+            return .file("cannot \(what) \(journalPath): \(reason); nothing changed")
+        }
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { write(journalHandle, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = FileAccess.systemError()
-                // Take back the part written, so the journal ends on a whole record.
-                _ = ftruncate(journalHandle, lseek(journalHandle, 0, SEEK_END) - off_t(written))
-                throw .file("cannot write \(journalPath): \(reason); nothing changed")
+                throw fail("write")
             }
             written += count
         }
-        guard fsync(journalHandle) == 0 else {
-            throw .file("cannot flush \(journalPath) to disk: \(FileAccess.systemError()); nothing changed")
-        }
+        guard fsync(journalHandle) == 0 else { throw fail("flush to disk") }
         sequence += 1
         recordsSinceCompaction += 1
     }

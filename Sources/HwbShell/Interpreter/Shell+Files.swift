@@ -5,8 +5,18 @@ import HwbLanguage
 /// bad file changes nothing.
 extension Shell {
     func save(to path: String) throws(ShellError) {
-        try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
-        try storeFile?.compact(store, actor: actor)
+        if let storeFile {
+            // With --store, saving also folds the journal; saving onto the store's own
+            // snapshot is exactly that, and must not write it without the journal's number.
+            switch storeFile.role(of: path) {
+            case .snapshot?: break
+            case let role?: throw .file("cannot save to \(path): it is the \(role.rawValue) of the store opened with --store")
+            case nil: try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
+            }
+            try storeFile.compact(store, actor: actor)
+        } else {
+            try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
+        }
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
@@ -38,6 +48,9 @@ extension Shell {
                 + accounts.map { account in CSV.record(Account.Field.allCases.map { account[$0].text }) }.joined()
         }
         if path == "-" { return console.write(text) }
+        if let role = storeFile?.role(of: path) {
+            throw .file("cannot export to \(path): it is the \(role.rawValue) of the store opened with --store")
+        }
         try FileAccess.writeAtomically(text, to: path)
         print("exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(path)")
     }
