@@ -58,26 +58,45 @@ extension Store {
     public static func restored(
         today: CalendarDate, schools: [School], accounts: [Account], audit: [AuditEntry]
     ) throws(RuleError) -> Store {
-        var store = Store(today: today)
-        store.accounts.reserveCapacity(accounts.count)
-        // Each school's set of ids is made the right size at once, not grown step by step.
-        var perSchool: [SchoolNumber: Int] = [:]
-        for account in accounts { perSchool[account.school, default: 0] += 1 }
-        for (school, count) in perSchool { store.bySchool[school] = Set(minimumCapacity: count) }
+        var restoration = try Restoration(today: today, schools: schools, accountCount: accounts.count)
+        for account in accounts { try restoration.add(account) }
+        for entry in audit { restoration.add(entry) }
+        return restoration.store
+    }
+}
+
+/// Rebuilds a store one saved account at a time, checking each (R14.1-3) as it comes, so
+/// that a snapshot of a million accounts never holds them twice.
+public struct Restoration {
+    public private(set) var store: Store
+
+    /// A store on `today` with `schools`, expecting about `accountCount` accounts.
+    public init(today: CalendarDate, schools: [School], accountCount: Int) throws(RuleError) {
+        store = Store(today: today)
         for school in schools {
             try store.checkNewSchool(school)
             store.schools[school.number] = school
         }
-        for account in accounts {
-            if let problem = store.problems(with: account).first {
-                throw RuleError("account \(account.id): \(problem)", rule: nil)
-            }
-            guard store.accounts.updateValue(account, forKey: account.id) == nil else {
-                throw RuleError("account \(account.id) appears twice", rule: .r14)
-            }
-            store.index(account)
+        store.accounts.reserveCapacity(accountCount)
+    }
+
+    public mutating func add(_ account: Account) throws(RuleError) {
+        if let problem = store.problems(with: account).first {
+            throw RuleError("account \(account.id): \(problem)", rule: nil)
         }
-        store.audit = AuditLog(audit)
-        return store
+        guard store.accounts.updateValue(account, forKey: account.id) == nil else {
+            throw RuleError("account \(account.id) appears twice", rule: .r14)
+        }
+        store.bySchool[account.school, default: []].append(account.id)
+        store.index(account)
+    }
+
+    public mutating func add(_ entry: AuditEntry) {
+        store.audit.append(entry)
+    }
+
+    /// The audit log, read apart from the accounts.
+    public mutating func setAudit(_ audit: AuditLog) {
+        store.audit = audit
     }
 }

@@ -16,10 +16,14 @@ public struct AuditLog: Sendable {
     public init() {}
 
     public init(_ entries: [AuditEntry]) {
-        self.entries.reserveCapacity(entries.count)
-        previous.reserveCapacity(entries.count)
-        latest.reserveCapacity(entries.count)
+        reserveCapacity(entries.count)
         for entry in entries { append(entry) }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        previous.reserveCapacity(count)
+        latest.reserveCapacity(count)
     }
 
     mutating func append(_ entry: AuditEntry) {

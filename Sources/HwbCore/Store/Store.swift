@@ -11,7 +11,9 @@ public struct Store: Sendable {
     public internal(set) var accounts: [AccountID: Account] = [:]
     public internal(set) var audit = AuditLog()
 
-    var bySchool: [SchoolNumber: Set<AccountID>] = [:]
+    /// The ids at each school, in no order. An array, not a set: it changes only when an
+    /// account arrives, leaves or moves, and a national store is read into it quickly.
+    var bySchool: [SchoolNumber: [AccountID]] = [:]
     /// Active non-MIS accounts by `expires` (R6, R10.1).
     var byExpiry = DateIndex()
     /// Active non-MIS accounts by `lastActivity` (R13).
@@ -35,12 +37,24 @@ public struct Store: Sendable {
     /// deletion), updating every index. Does not touch the audit log.
     mutating func replace(_ old: Account?, with new: Account?) {
         if let old { unindex(old) }
+        if old?.school != new?.school {
+            if let old { removeFromSchool(old) }
+            if let new { bySchool[new.school, default: []].append(new.id) }
+        }
         if let new {
             accounts[new.id] = new
             index(new)
         } else if let old {
             accounts[old.id] = nil
         }
+    }
+
+    /// Removes the id in place (the array is not copied out of the dictionary).
+    private mutating func removeFromSchool(_ account: Account) {
+        guard let position = bySchool[account.school]?.firstIndex(of: account.id) else { return }
+        bySchool[account.school]!.swapAt(position, bySchool[account.school]!.count - 1)
+        bySchool[account.school]!.removeLast()
+        if bySchool[account.school]!.isEmpty { bySchool[account.school] = nil }
     }
 
     /// Changes one account with `body` and records the change in the audit log. A change
@@ -62,8 +76,8 @@ public struct Store: Sendable {
             account: account.id, school: account.school, changes: changes))
     }
 
+    /// Adds the account to the date indexes and the pending set (not `bySchool`).
     mutating func index(_ account: Account) {
-        bySchool[account.school, default: []].insert(account.id)
         switch (account.status, account.kind) {
         case (.active, .nonMIS):
             if let expires = account.expires { byExpiry.insert(account.id, at: expires) }
@@ -77,8 +91,6 @@ public struct Store: Sendable {
     }
 
     private mutating func unindex(_ account: Account) {
-        bySchool[account.school]?.remove(account.id)
-        if bySchool[account.school]?.isEmpty == true { bySchool[account.school] = nil }
         switch (account.status, account.kind) {
         case (.active, .nonMIS):
             if let expires = account.expires { byExpiry.remove(account.id, at: expires) }

@@ -14,11 +14,16 @@ struct ByteWriter {
     mutating func u8(_ value: UInt8) { bytes.append(value) }
 
     mutating func u32(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func u64(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Overwrites the 8 bytes at `offset` (a length or an offset known only later).
+    mutating func setU64(_ value: UInt64, at offset: Int) {
+        for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) }
     }
 
     /// LEB128: 7 bits a byte, small numbers in one byte.
@@ -60,6 +65,19 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { position >= bytes.count }
+
+    /// How many bytes the reader covers.
+    var count: Int { bytes.count }
+
+    /// A reader of the bytes from the current position up to `end`.
+    func part(to end: Int) -> ByteReader {
+        ByteReader(UnsafeRawBufferPointer(rebasing: bytes[position..<end]))
+    }
+
+    /// A reader of the bytes from `start` to the end.
+    func part(from start: Int) -> ByteReader {
+        ByteReader(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    }
 
     mutating func take(_ count: Int, _ what: String) throws(Malformed) -> UnsafeRawBufferPointer {
         guard count >= 0, count <= bytes.count - position else { throw Malformed(what: "\(what) runs past the end") }
@@ -113,6 +131,10 @@ struct ByteReader {
         return date
     }
 }
+
+/// A reader may be handed to another thread while its bytes are alive (the parallel
+/// snapshot read): it only reads them.
+extension ByteReader: @unchecked Sendable {}
 
 /// A 64-bit checksum: FNV-1a over 8-byte words. Any change to one word always changes
 /// it (each step is a bijection), and it reads a snapshot at memory speed.
