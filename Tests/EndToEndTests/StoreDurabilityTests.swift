@@ -192,6 +192,25 @@ extension StoreDurabilityTests {
             #expect(again.stdout == states.last!)
         }
 
+        /// A damaged record with sound records after it is not a torn write: dropping it
+        /// would drop acknowledged changes, so the store is not opened and nothing changes.
+        @Test func aDamagedRecordBeforeTheLastStopsTheOpening() throws {
+            let (store, _) = try killedStore(commands)
+            defer { store.remove() }
+            var journal = try #require(StoreFiles.bytes(store.files.journal))
+            journal[20] ^= 0xFF // inside the first record's payload
+            try StoreFiles.write(journal, to: store.files.journal)
+            let snapshot = StoreFiles.bytes(store.path)
+
+            let reopened = try store.reopen()
+            #expect(reopened.status == 1)
+            #expect(reopened.stdout == "")
+            #expect(reopened.stderrLines.count == 1)
+            #expect(reopened.stderr.contains("record 1 is damaged and whole records follow it"), "\(reopened.stderr)")
+            #expect(StoreFiles.bytes(store.files.journal) == journal, "the journal is left as it was")
+            #expect(StoreFiles.bytes(store.path) == snapshot)
+        }
+
         /// The last record cut at every byte: it is dropped, with the records before it kept.
         @Test func lastRecordCutAnywhereIsDroppedAndTheRestKept() throws {
             let (store, states) = try killedStore(commands)

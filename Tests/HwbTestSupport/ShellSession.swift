@@ -27,6 +27,7 @@ public final class ShellSession {
     public init(today: String = "2027-07-01", actor: Actor = .serviceDesk, keepGoing: Bool = true) {
         shell = Shell(store: Store(today: Fixtures.date(today)), actor: actor, console: console)
         shell.keepGoing = keepGoing
+        shell.scriptsKeepGoing = keepGoing
     }
 
     /// Runs `script` as the lines of a file called `file`; returns only what this call printed.

@@ -32,37 +32,62 @@ struct JournalRecord: Equatable {
         return record.bytes
     }
 
-    /// The records of a journal file and the length of its good part. A record cut short
-    /// or failing its checksum at the end is a torn write: it and anything after it are
-    /// left out (`torn` says so).
-    static func decodeAll(_ bytes: [UInt8]) -> (records: [JournalRecord], goodLength: Int, torn: Bool) {
+    /// What reading a journal found.
+    struct Reading {
+        var records: [JournalRecord]
+        /// The length of the whole records at its start.
+        var goodLength: Int
+        /// The last record was cut short or fails its checksum: a write a crash
+        /// interrupted, to be dropped.
+        var torn = false
+        /// A record before the last is damaged: the journal cannot be trusted past it.
+        var damagedRecord: Int?
+    }
+
+    /// The records of a journal file. Only a bad record at the very end is a torn write;
+    /// a bad record with whole records after it is damage, which is never dropped quietly.
+    static func decodeAll(_ bytes: [UInt8]) -> Reading {
         bytes.withUnsafeBytes { decodeAll($0) }
     }
 
-    private static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> (records: [JournalRecord], goodLength: Int, torn: Bool) {
-        var records: [JournalRecord] = []
+    private static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> Reading {
+        var reading = Reading(records: [], goodLength: 0)
         var reader = ByteReader(bytes)
-        var goodLength = 0
         while !reader.isAtEnd {
-            do throws(ByteReader.Malformed) {
-                let length = Int(try reader.u32("record length"))
-                let checksum = try reader.u64("record checksum")
-                let payload = try reader.take(length, "record")
-                guard Checksum.of(payload) == checksum else { throw ByteReader.Malformed(what: "checksum") }
-                var fields = ByteReader(payload)
-                var record = JournalRecord(
-                    sequence: try fields.u64("sequence"), actor: try fields.string("actor"),
-                    command: try fields.string("command"))
-                for _ in 0..<(try fields.count("attachments")) {
-                    let path = try fields.string("path")
-                    record.attachments[path] = Array(try fields.take(try fields.count("size"), "attachment"))
+            guard let record = try? read(&reader) else {
+                // Damaged if a sound record follows the bad one, torn (the tail of a
+                // write a crash cut short) otherwise.
+                let rest = bytes.count - reading.goodLength
+                let claimed = rest >= 4
+                    ? Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: reading.goodLength, as: UInt32.self))) : rest
+                let next = reading.goodLength + 12 + claimed
+                var after = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[min(next, bytes.count)...]))
+                if next < bytes.count, (try? read(&after)) != nil {
+                    reading.damagedRecord = reading.records.count + 1
+                } else {
+                    reading.torn = true
                 }
-                records.append(record)
-                goodLength = reader.position
-            } catch {
-                return (records, goodLength, true)
+                return reading
             }
+            reading.records.append(record)
+            reading.goodLength = reader.position
         }
-        return (records, goodLength, false)
+        return reading
+    }
+
+    /// One whole record, checksum checked.
+    private static func read(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> JournalRecord {
+        let length = Int(try reader.u32("record length"))
+        let checksum = try reader.u64("record checksum")
+        let payload = try reader.take(length, "record")
+        guard Checksum.of(payload) == checksum else { throw ByteReader.Malformed(what: "checksum") }
+        var fields = ByteReader(payload)
+        var record = JournalRecord(
+            sequence: try fields.u64("sequence"), actor: try fields.string("actor"), command: try fields.string("command"))
+        for _ in 0..<(try fields.count("attachments")) {
+            let path = try fields.string("path")
+            record.attachments[path] = Array(try fields.take(try fields.count("size"), "attachment"))
+        }
+        return record
     }
 }

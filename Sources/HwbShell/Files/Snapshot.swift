@@ -162,7 +162,9 @@ enum Snapshot {
             schools.append(School(number: number, name: name, maintained: maintained == 1))
         }
         let accountCount = try reader.count("account count")
-        var restoration = try Restoration(today: today, schools: schools, accountCount: min(accountCount, 10_000_000))
+        // A count is only believed as far as the bytes left could hold it (an account takes
+        // at least 40 bytes), so a forged count cannot make room for billions.
+        var restoration = try Restoration(today: today, schools: schools, accountCount: min(accountCount, reader.count / 40))
         for _ in 0..<accountCount { try restoration.add(try decodeAccount(&reader)) }
         guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the accounts run into the audit log") }
         return restoration
@@ -173,7 +175,7 @@ enum Snapshot {
         for _ in 0..<(try reader.count("string count")) { strings.append(try reader.string("string")) }
         let entryCount = try reader.count("audit count")
         var entries: [AuditEntry] = []
-        entries.reserveCapacity(min(entryCount, 100_000_000))
+        entries.reserveCapacity(min(entryCount, reader.count / 14)) // an entry takes at least 14 bytes
         for _ in 0..<entryCount { entries.append(try decodeEntry(&reader, strings: strings)) }
         guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the data runs on after the audit log") }
         return AuditLog(entries)

@@ -98,6 +98,9 @@ final class StoreFile {
         if access(journalPath, F_OK) == 0 {
             let bytes = try FileAccess.read(journalPath)
             let decoded = JournalRecord.decodeAll(bytes)
+            if let damaged = decoded.damagedRecord {
+                throw .file("\(journalPath): record \(damaged) is damaged and whole records follow it, so nothing was opened; the \(damaged - 1) records before it are sound: keep a copy of the journal, then cut it to its first \(decoded.goodLength) bytes to open the store without the rest")
+            }
             if decoded.torn {
                 warnings.append("\(journalPath): dropped a torn last record (\(bytes.count - decoded.goodLength) bytes written when hwbsh stopped)")
                 guard truncate(journalPath, off_t(decoded.goodLength)) == 0 else {

@@ -60,11 +60,13 @@ public enum Program {
             }
         }
         shell.keepGoing = options.keepGoing
+        shell.scriptsKeepGoing = options.keepGoing
         if options.pace { shell.pace = Pacer.waitForEnter(console: console) }
         if let recordPath = options.recordPath {
             do throws(ShellError) {
                 let recorder = try TranscriptRecorder(
                     path: recordPath, today: shell.store.today, actor: shell.actor, storeWasEmpty: shell.store.isEmpty)
+                recorder.warn = console.writeError
                 shell.recorder = recorder
                 shell.console = RecordingConsole(console, recorder: recorder)
                 shell.errorRecorder = recorder.error

@@ -163,8 +163,14 @@ extension Shell {
             throw .file("run \(path): scripts nested more than \(Shell.maximumRunDepth) deep (does a script run itself?)")
         }
         let bytes = try FileAccess.read(path)
+        // A script run from the terminal stops at its first failure like any script (or
+        // goes on with --keep-going); the session itself then goes on. `quit` leaves.
+        let (outerKeepGoing, failuresBefore) = (keepGoing, failureCount)
+        keepGoing = scriptsKeepGoing
         runDepth += 1
-        defer { runDepth -= 1 }
         run(ScriptLines(bytes: bytes), file: path)
+        runDepth -= 1
+        keepGoing = outerKeepGoing
+        stopRequested = quitRequested || (failureCount > failuresBefore && !keepGoing)
     }
 }

@@ -24,6 +24,7 @@ extension Shell {
         actor = opening.contents.actor
         try replay(opening.records)
         storeFile = file
+        hasUnsavedChanges = false
     }
 
     /// Writes the command to the journal, flushed to disk, before it runs: if that fails

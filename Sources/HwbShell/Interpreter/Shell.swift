@@ -16,7 +16,14 @@ public final class Shell {
     /// Set by `quit`, or by a failure when not keeping going: the runner stops reading.
     public internal(set) var stopRequested = false
     /// Whether any command has failed.
-    public internal(set) var hasFailed = false
+    public var hasFailed: Bool { failureCount > 0 }
+    /// How many commands have failed.
+    public internal(set) var failureCount = 0
+    /// Set by `quit`: it leaves hwbsh, even from a script started with `run`.
+    public internal(set) var quitRequested = false
+    /// Whether scripts go on after a failure (`--keep-going`), also those started by `run`
+    /// at the terminal, where the session itself always goes on.
+    public var scriptsKeepGoing = false
     /// How errors are written.
     public enum ErrorStyle: Sendable {
         /// `FILE:LINE:COL: error: ...`, for scripts, `-c` and piped input.
@@ -127,7 +134,9 @@ public final class Shell {
             case .importSchools(let path): try importSchools(from: path, context)
             case .export(let format, let path, let filters): try export(format, to: path, filters: filters)
             case .run(let path): try runScript(at: path)
-            case .quit: stopRequested = true
+            case .quit:
+                quitRequested = true
+                stopRequested = true
             }
             switch parsed.command {
             case .save, .load: hasUnsavedChanges = false
@@ -235,7 +244,7 @@ public final class Shell {
 
     /// Records a failure; unless keeping going, the runner stops.
     func noteFailure() {
-        hasFailed = true
+        failureCount += 1
         if !keepGoing { stopRequested = true }
     }
 }

@@ -45,12 +45,13 @@ public struct Completer {
         let before = String(statementText.dropLast(current.count))
         guard let statements = try? Lexer.statements(in: before) else { return nil }
         let words = statements.first?.words ?? []
-        // Ids ignore case, so `show GW` finds gwen; the rest of the word is inserted.
-        let candidates = self.candidates(after: words, current: current)
-            .filter { $0.hasPrefix(current) || $0.lowercased().hasPrefix(current.lowercased()) }
+        // Ids ignore case, so `show GW` finds gwen (ids are all lower case); other words,
+        // file names among them, are matched as they are.
+        let typed = current.lowercased() == current || !isIDPosition(words) ? current : current.lowercased()
+        let candidates = self.candidates(after: words, current: current).filter { $0.hasPrefix(typed) }
         let unique = Array(NSOrderedSet(array: candidates)) as? [String] ?? candidates
         guard !unique.isEmpty else { return nil }
-        var insertion = String(commonPrefix(unique.map { $0.lowercased() }).dropFirst(current.count))
+        var insertion = String(commonPrefix(unique).dropFirst(current.count))
         if unique.count == 1, let only = unique.first, !only.hasSuffix("="), !only.hasSuffix("~"), !only.hasSuffix("/") {
             insertion += " "
         }
@@ -68,6 +69,18 @@ public struct Completer {
         let givenKeys = Set(words.compactMap(\.key))
         let keys = namedKeys(command: command, plain: plain).filter { !givenKeys.contains($0) || $0 == "name~" }
         return positional(command: command, plain: plain, current: current) + keys.map { $0.hasSuffix("~") ? $0 : $0 + "=" }
+    }
+
+    /// Whether the word being typed is an account id.
+    private func isIDPosition(_ words: [Word]) -> Bool {
+        guard let command = words.first?.text else { return false }
+        let plain = words.dropFirst().filter { $0.key == nil }.count
+        switch (command, plain) {
+        case ("keep", 0), ("close", 0), ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0), ("mis", 1):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Candidates for the next plain word.

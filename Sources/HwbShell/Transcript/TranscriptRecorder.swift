@@ -5,6 +5,9 @@ import HwbCore
 /// what it printed, so that `hwbsh test FILE.t` replays it to the same output.
 final class TranscriptRecorder {
     private let handle: FileHandle
+    private var failed = false
+    /// Where a failure to write the transcript is reported.
+    var warn: (String) -> Void = { _ in }
     private var printed: [PrintedLine] = []
     private var partial = ""
 
@@ -33,7 +36,9 @@ final class TranscriptRecorder {
     /// Called with the standard output a command printed.
     func output(_ text: String) {
         partial += text
-        var lines = partial.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = partial.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
+        }
         partial = lines.removeLast()
         printed += lines.map { PrintedLine($0, isError: false) }
     }
@@ -41,7 +46,7 @@ final class TranscriptRecorder {
     /// Called with an error as a transcript shows it.
     func error(_ text: String) {
         flushPartial()
-        printed += text.split(separator: "\n").map { PrintedLine(String($0), isError: true) }
+        printed += text.unicodeScalars.split(separator: "\n").map { PrintedLine(String(String.UnicodeScalarView($0)), isError: true) }
     }
 
     /// Writes down one line of commands and what it printed. A line on which a
@@ -61,8 +66,16 @@ final class TranscriptRecorder {
         partial = ""
     }
 
+    /// Writes to the transcript; if that fails (a full disk), recording stops with one
+    /// warning and the session goes on.
     private func append(_ text: String) {
-        handle.write(Data(text.utf8))
+        guard !failed else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            failed = true
+            warn("hwbsh: warning: the transcript stopped recording: \(error.localizedDescription)\n")
+        }
     }
 }
 
