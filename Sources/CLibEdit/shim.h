@@ -81,8 +81,6 @@ static inline void hwb_catch_interrupts(void) {
     sigaction(SIGINT, &action, NULL);
 }
 
-/// Opens the editor on the terminal (stdin/stdout), emacs keys, Ctrl-R incremental
-/// search, Tab completion and ~/.editrc. Returns 0 on success.
 /// Sets the character type from the environment, falling back to C.UTF-8 when that is not
 /// UTF-8 (LANG unset or C, common over ssh and in containers). Returns 1 when UTF-8 is in
 /// use: libedit then reads and shows non-ASCII text; without it, it must see ASCII only.
@@ -94,6 +92,8 @@ static inline int hwb_use_utf8_locale(void) {
     return 0;
 }
 
+/// Opens the editor on the terminal (stdin/stdout), emacs keys, Ctrl-R incremental
+/// search, Tab completion and ~/.editrc. Returns 0 on success.
 static inline int hwb_editor_open(hwb_editor *editor, const char *program) {
     editor->el = el_init(program, stdin, stdout, stderr);
     if (!editor->el) return -1;

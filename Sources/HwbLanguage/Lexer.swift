@@ -57,7 +57,7 @@ public enum Lexer {
     private static func refuseControl(_ character: Character, column: Int) throws(ParseError) {
         guard character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return }
         let code = String(character.unicodeScalars.first!.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        throw ParseError("unexpected control character U+\(code); only blanks may separate words", column: column)
+        throw ParseError("unexpected control character U+\(code); commands and values are text without control characters", column: column)
     }
 
     /// Reads one word starting at `start`; returns it and the index just past it.

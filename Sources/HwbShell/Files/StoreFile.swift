@@ -154,7 +154,7 @@ final class StoreFile {
         return handle
     }
 
-    /// Appends a record for the next command and flushes it to disk. Returns its sequence.
+    /// Appends a record for the next command and flushes it to disk.
     func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(ShellError) {
         let record = JournalRecord(sequence: sequence + 1, actor: actor, command: command, attachments: attachments)
         let bytes = record.encoded()

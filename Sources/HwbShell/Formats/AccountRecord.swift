@@ -1,6 +1,6 @@
 import HwbCore
 
-/// Reads an account from interchange cells (CSV import, snapshots): field name to text,
+/// Reads an account from interchange cells (CSV import, JSON objects): field name to text,
 /// with an empty or missing cell meaning null.
 enum AccountRecord {
     /// The fields every row must give a value for. (`lastActivity` may be null: R4, it is

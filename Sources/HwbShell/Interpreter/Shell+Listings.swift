@@ -134,14 +134,16 @@ extension Shell {
         let today = store.today
         switch (account.status, account.kind) {
         case (.deactivated, _):
-            var text = "deleted for good by the sweep on or after \(account.deletionDue!) with its \(account.content) content items (R10)"
+            var text = "deleted for good by the sweep on or after \(account.deletionDue!) with its \(plural(account.content, "content item")) (R10)"
             if account.isMIS && account.role == .learner {
                 text += "; reactivated if a maintained school's MIS takes the learner on (R9)"
             }
             return text
         case (.active, .mis):
             guard let leaving = account.leavingDate else { return "stays active while the school MIS holds the record (R9)" }
-            return "deactivated by the sweep \(leaving <= today ? "now due" : "on or after \(leaving)") (left, R10)"
+            return leaving <= today
+                ? "left on \(leaving): the next sweep deactivates it (R10)"
+                : "deactivated by the sweep on or after \(leaving), its leaving date (R10)"
         case (.active, .nonMIS):
             let expiryDay = account.expires!.addingDays(1) ?? .maximum
             let idleDay = account.lastActivity.addingDays(91) ?? .maximum
