@@ -245,4 +245,16 @@ import Testing
         let headers = diff.split(separator: "\n").filter { $0.hasPrefix("@@") }
         #expect(headers == ["@@ -1,5 +1,5 @@", "@@ -16,5 +16,5 @@"])
     }
+
+    /// Several `...` lines over a long output match without recursion or backtracking
+    /// blow-up, and a line that is missing is still found missing.
+    @Test func manyAnyLinesOverALongOutput() {
+        let printed = (0..<50_000).map { out("line \($0)") }
+        let pattern = command([.anyLines, .output("line 100"), .anyLines, .output("line 40000"), .anyLines])
+        #expect(pattern.matches(printed))
+        #expect(!command([.anyLines, .output("line 40000"), .anyLines, .output("line 100"), .anyLines]).matches(printed))
+        #expect(!command([.anyLines, .output("no such line"), .anyLines]).matches(printed))
+        #expect(command([.anyLines, .output("line 49999")]).matches(printed))
+        #expect(!command([.anyLines, .output("line 49998")]).matches(printed))
+    }
 }

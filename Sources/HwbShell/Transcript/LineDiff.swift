@@ -10,6 +10,15 @@ enum LineDiff {
     }
 
     static func unified(_ old: [String], _ new: [String], oldName: String, newName: String) -> String {
+        // Past a few million cells the table would cost too much: the texts' common start
+        // and end are kept, and everything between is shown as replaced.
+        guard (old.count + 1) * (new.count + 1) <= 4_000_000 else {
+            let head = zip(old, new).prefix { $0 == $1 }.count
+            let tail = zip(old.dropFirst(head).reversed(), new.dropFirst(head).reversed()).prefix { $0 == $1 }.count
+            let middle = unified(Array(old[head..<old.count - tail].prefix(1000)), Array(new[head..<new.count - tail].prefix(1000)),
+                                 oldName: oldName, newName: newName)
+            return middle.isEmpty ? "" : middle + "(a long transcript: lines \(head + 1) on, at most 1000 shown)\n"
+        }
         // Longest common subsequence, computed from the end.
         var table = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
         for i in stride(from: old.count - 1, through: 0, by: -1) {

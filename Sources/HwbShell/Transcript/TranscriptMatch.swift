@@ -39,19 +39,29 @@ extension Transcript.Expected {
 }
 
 extension Transcript.Command {
-    /// Whether what the command printed matches its expected lines.
+    /// Whether what the command printed matches its expected lines: `...` works like `*`
+    /// in a file pattern, matched without recursion in time proportional to the lines.
     func matches(_ printed: [PrintedLine]) -> Bool {
-        Self.match(expected[...], printed[...])
-    }
-
-    private static func match(_ expected: ArraySlice<Transcript.Expected>, _ printed: ArraySlice<PrintedLine>) -> Bool {
-        guard let first = expected.first else { return printed.isEmpty }
-        if first == .anyLines {
-            for skip in 0...printed.count where match(expected.dropFirst(), printed.dropFirst(skip)) { return true }
-            return false
+        var (i, j) = (0, 0)
+        var lastAnyLines: (expected: Int, printed: Int)?
+        while j < printed.count {
+            if i < expected.count, expected[i] == .anyLines {
+                lastAnyLines = (i, j)
+                i += 1
+            } else if i < expected.count, expected[i].matches(printed[j]) {
+                i += 1
+                j += 1
+            } else if let retry = lastAnyLines {
+                // Let the last `...` stand for one more line, and try again after it.
+                lastAnyLines = (retry.expected, retry.printed + 1)
+                i = retry.expected + 1
+                j = retry.printed + 1
+            } else {
+                return false
+            }
         }
-        guard let line = printed.first, first.matches(line) else { return false }
-        return match(expected.dropFirst(), printed.dropFirst())
+        while i < expected.count, expected[i] == .anyLines { i += 1 }
+        return i == expected.count
     }
 
     /// The expected lines `--update` writes: the printed lines, each shown by the
@@ -59,9 +69,11 @@ extension Transcript.Command {
     /// lines that still stand for something are kept.
     func updated(with printed: [PrintedLine]) -> [Transcript.Expected] {
         if matches(printed) { return expected }
+        let (m, n) = (expected.count, printed.count)
+        // Past a few million cells the alignment costs more than it saves: write it out.
+        guard (m + 1) * (n + 1) <= 4_000_000 else { return printed.map(\.expected) }
         // cost[i][j]: the fewest literal or dropped lines needed to turn expected[i...]
         // into a match for printed[j...]. A kept pattern line or `...` costs nothing.
-        let (m, n) = (expected.count, printed.count)
         var cost = Array(repeating: Array(repeating: Int.max / 2, count: n + 1), count: m + 1)
         cost[m][n] = 0
         for i in stride(from: m, through: 0, by: -1) {
