@@ -110,7 +110,12 @@ extension Shell {
         let previousFolder = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(URL(fileURLWithPath: file).deletingLastPathComponent().path)
         defer { FileManager.default.changeCurrentDirectoryPath(previousFolder) }
-        if let problem = apply(options: transcript.options) {
+        // The options run quietly: a replay prints what the transcript expects, no more.
+        let realConsole = console
+        console = BufferConsole()
+        let problem = apply(options: transcript.options)
+        console = realConsole
+        if let problem {
             report(.file("#! hwbsh line: \(problem)"), at: SourceLocation(file: file, line: 1, column: 1))
             noteFailure()
         }

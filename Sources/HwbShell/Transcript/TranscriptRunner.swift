@@ -64,6 +64,7 @@ public enum TranscriptRunner {
         if let problem = shell.apply(options: transcript.options) {
             setupErrors.append(PrintedLine("error: #! hwbsh \(transcript.options.joined(separator: " ")): \(problem)", isError: true))
         }
+        _ = console.take() // what the options printed ("today is ...") is not a command's output
         var passed = setupErrors.isEmpty
         for index in transcript.items.indices {
             guard case .command(var command) = transcript.items[index] else { continue }
@@ -99,29 +100,37 @@ public enum TranscriptRunner {
 }
 
 extension Shell {
-    /// Applies `#! hwbsh` options (`--date D`, `--as ACTOR`) to a fresh shell; the problem
-    /// in words, or nil.
+    /// Applies a transcript's `#! hwbsh` options (`--date D`, `--as ACTOR`) by running the
+    /// commands they stand for, `date set D` and `login ACTOR`, so that with `--store`
+    /// they are journaled like any change. Returns the problem in words, or nil.
     func apply(options: [String]) -> String? {
+        guard !options.isEmpty else { return nil }
         guard let statement = try? Lexer.statements(in: options.joined(separator: " ")).first else {
-            return options.isEmpty ? nil : "cannot read the options"
+            return "cannot read the options"
         }
         var words = statement.words.map(\.text)[...]
+        var commands: [(option: String, command: String)] = []
         while let option = words.popFirst() {
             guard let value = words.popFirst() else { return "\(option) needs a value" }
             switch option {
             case "--date":
-                guard let date = CalendarDate(value) else { return "--date: expected YYYY-MM-DD, got \"\(value)\"" }
-                do throws(RuleError) { try store.setDate(date) } catch { return error.description }
+                guard CalendarDate(value) != nil else { return "--date: expected YYYY-MM-DD, got \"\(value)\"" }
+                commands.append((option, "date set \(value)"))
             case "--as":
-                do {
-                    let actor = try Parser.actor(from: value)
-                    try store.checkLogin(actor)
-                    self.actor = actor
-                } catch {
-                    return "--as: \(error)"
-                }
+                guard let actor = try? Parser.actor(from: value) else { return "--as: \"\(value)\" is not an actor" }
+                commands.append((option, "login \(actor)"))
             default:
                 return "unknown option \(option); a transcript takes --date and --as"
+            }
+        }
+        for (option, text) in commands {
+            guard case .success(let parsed)? = Parser.parse(line: text, file: "#! hwbsh", lineNumber: 1).first else {
+                return "\(option): cannot run \(text)"
+            }
+            do throws(ShellError) {
+                try execute(parsed)
+            } catch {
+                return "\(option): \(error)"
             }
         }
         return nil
