@@ -68,6 +68,24 @@ public struct Account: Sendable, Equatable {
         self.reason = reason
     }
 
+    /// R10.1, R13: when the sweep deactivates this active non-MIS account, and why: the
+    /// day after it expires or the 91st day without a sign-in, whichever comes first
+    /// (`expired` on a tie). R10.2: an active MIS account with a leaving date, on that date.
+    /// Nil for a deactivated account or an MIS account with no leaving date. A day past
+    /// the calendar's end is no day.
+    public var scheduledDeactivation: (on: CalendarDate, reason: Reason)? {
+        guard isActive else { return nil }
+        if isMIS { return leavingDate.map { ($0, .left) } }
+        let expiryDay = expires?.addingDays(1)
+        let idleDay = lastActivity.addingDays(91)
+        switch (expiryDay, idleDay) {
+        case let (expiry?, idle?): return idle < expiry ? (idle, .inactive) : (expiry, .expired)
+        case let (expiry?, nil): return (expiry, .expired)
+        case let (nil, idle?): return (idle, .inactive)
+        case (nil, nil): return nil
+        }
+    }
+
     /// R10.3, R14.3: deletion is due 12 months after deactivation; the calendar ends on
     /// 9999-12-31, so a deactivation in its last year is due on that day.
     public static func deletionDue(after deactivation: CalendarDate) -> CalendarDate {

@@ -51,18 +51,12 @@ extension Store {
         if let idleCutoff = sweepDay.addingDays(-90) {
             candidates.formUnion(byActivity.ids(before: idleCutoff))
         }
+        // (The earlier of the days that have come is the earlier of the two days, once
+        // one of them has come.)
         for id in candidates {
             let account = accounts[id]!
-            var effective: (on: CalendarDate, reason: Account.Reason)?
-            if let expires = account.expires, expires < sweepDay, let dayAfter = expires.addingDays(1) {
-                effective = (dayAfter, .expired)
-            }
-            if account.lastActivity.days(since: sweepDay) < -90, let idleDay = account.lastActivity.addingDays(91),
-               effective == nil || idleDay < effective!.on {
-                effective = (idleDay, .inactive)
-            }
-            if let effective {
-                report.deactivated.append(.init(id: id, on: effective.on, reason: effective.reason, school: account.school))
+            if let (on, reason) = account.scheduledDeactivation, on <= sweepDay {
+                report.deactivated.append(.init(id: id, on: on, reason: reason, school: account.school))
             }
         }
 

@@ -22,11 +22,17 @@ extension Store {
         bySchool[school]?.count ?? 0
     }
 
+    /// R6: the expiring list looks 56 days (8 weeks) ahead.
+    public static let expiringWindowDays = 56
+
+    /// The last expiry date that puts an account in the expiring list today.
+    public var expiringWindowEnd: CalendarDate { today.addingDays(Self.expiringWindowDays) ?? .maximum }
+
     /// R6: the actor's active non-MIS accounts with `expires <= today + 56 days` and
     /// `closeAtExpiry` false, ordered by `expires`, then `id`. Overdue ones (expired, not
     /// yet swept) stay in the list.
     public func expiringList(visibleTo actor: Actor) -> [Account] {
-        let window = today.addingDays(56) ?? .maximum
+        let window = expiringWindowEnd
         let ids: [AccountID] = actor.seesEverything
             ? byExpiry.ids(through: window)
             : bySchool.filter { actor.covers($0.key) }.flatMap(\.value)

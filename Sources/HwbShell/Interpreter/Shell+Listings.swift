@@ -139,20 +139,20 @@ extension Shell {
                 text += "; reactivated if a maintained school's MIS takes the learner on (R9)"
             }
             return text
-        case (.active, .mis):
-            guard let leaving = account.leavingDate else { return "stays active while the school MIS holds the record (R9)" }
-            return leaving <= today
-                ? "left on \(leaving): the next sweep deactivates it (R10)"
-                : "deactivated by the sweep on or after \(leaving), its leaving date (R10)"
-        case (.active, .nonMIS):
-            let expiryDay = account.expires!.addingDays(1) ?? .maximum
-            let idleDay = account.lastActivity.addingDays(91) ?? .maximum
-            let (day, why) = idleDay < expiryDay
-                ? (idleDay, "inactive: no sign-in for more than 90 days, R13")
-                : (expiryDay, "expired, R10")
+        case (.active, _):
+            guard let (day, reason) = account.scheduledDeactivation else {
+                return account.isMIS
+                    ? "stays active while the school MIS holds the record (R9)"
+                    : "stays active: its expiry and last sign-in are at the end of the calendar"
+            }
+            let why = switch reason {
+            case .left: "left, R10"
+            case .inactive: "inactive: no sign-in for more than 90 days, R13"
+            default: "expired, R10"
+            }
             var text = day <= today ? "overdue: the next sweep deactivates it (\(why))"
                 : "deactivated by the sweep on or after \(day) (\(why))"
-            if account.closeAtExpiry != true, account.expires! <= today.addingDays(56) ?? .maximum {
+            if !account.isMIS, account.closeAtExpiry != true, let expires = account.expires, expires <= store.expiringWindowEnd {
                 text += "; in the expiring list (R6)"
             }
             return text
