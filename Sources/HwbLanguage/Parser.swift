@@ -220,7 +220,9 @@ public enum Parser {
         return actor
     }
 
-    static let filterKeys = ["kind", "status", "role", "category", "school", "la", "reason", "expiring", "inactive", "name"]
+    /// The filters of `list`, `count` and `export`, as typed (`name~` takes `~`).
+    public static let filters = ["kind=", "status=", "role=", "category=", "school=", "la=", "reason=", "expiring=", "inactive=", "name~"]
+    static let filterKeys = filters.map { String($0.dropLast()) }
 
     private static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
         var filters: [AccountFilter] = []
@@ -258,7 +260,7 @@ public enum Parser {
         default:
             var message = "unknown filter \(key)="
             if let near = CommandCatalog.suggestion(for: key, among: filterKeys) { message += "; did you mean \(near)?" }
-            throw ParseError(message + "; filters: kind= status= role= category= school= la= reason= expiring= inactive= name~", column: word.column)
+            throw ParseError(message + "; filters: " + filters.joined(separator: " "), column: word.column)
         }
     }
 }

@@ -4,10 +4,8 @@ extension Store {
     public mutating func addSchool(_ school: School, _ context: Context) throws(RuleError) {
         try checkNewSchool(school)
         schools[school.number] = school
-        audit.append(AuditEntry(
-            date: today, actor: "system", command: context.command, rule: .r3,
-            action: school.maintained ? "school added (maintained)" : "school added (not maintained)",
-            account: nil, school: school.number, changes: []))
+        record(context.system, rule: .r3, action: school.maintained ? "school added (maintained)" : "school added (not maintained)",
+               id: nil, school: school.number, changes: [])
     }
 
     func checkNewSchool(_ school: School) throws(RuleError) {

@@ -94,11 +94,9 @@ extension Store {
             replace(account, with: nil)
             // R10.4: the log keeps only the id, the date and the number of content items.
             audit.forget(deletion.id)
-            audit.append(AuditEntry(
-                date: today, actor: context.auditActor, command: context.command, rule: .r10,
-                action: "deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")",
-                account: deletion.id, school: account.school,
-                changes: [.init(field: .content, before: .number(deletion.content), after: .null)]))
+            record(context, rule: .r10, action: "deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")",
+                   id: deletion.id, school: account.school,
+                   changes: [.init(field: .content, before: .number(deletion.content), after: .null)])
         }
         return report
     }

@@ -71,9 +71,16 @@ public struct Store: Sendable {
     }
 
     mutating func record(_ context: Context, rule: Rule, action: String, account: Account, changes: [AuditEntry.Change]) {
+        record(context, rule: rule, action: action, id: account.id, school: account.school, changes: changes)
+    }
+
+    /// Appends an audit entry dated today.
+    mutating func record(
+        _ context: Context, rule: Rule, action: String, id: AccountID?, school: SchoolNumber?, changes: [AuditEntry.Change]
+    ) {
         audit.append(AuditEntry(
             date: today, actor: context.auditActor, command: context.command, rule: rule, action: action,
-            account: account.id, school: account.school, changes: changes))
+            account: id, school: school, changes: changes))
     }
 
     /// Adds the account to the date indexes and the pending set (not `bySchool`).

@@ -21,6 +21,7 @@ final class StoreFile {
 
     /// Journal records before compaction (tests set it low with HWBSH_JOURNAL_LIMIT).
     let recordLimit: Int
+    static let defaultRecordLimit = 10_000
     private let lockHandle: Int32
     private var journalHandle: Int32
     private(set) var sequence: UInt64
@@ -72,7 +73,7 @@ final class StoreFile {
 
     /// Locks and opens the store at `path`: a new, empty store dated `today` when the file
     /// does not exist yet.
-    static func open(path given: String, today: CalendarDate, recordLimit: Int = 10_000) throws(ShellError) -> (StoreFile, Opening) {
+    static func open(path given: String, today: CalendarDate, recordLimit: Int = defaultRecordLimit) throws(ShellError) -> (StoreFile, Opening) {
         guard !given.isEmpty else { throw .file("--store needs a file name") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: given, isDirectory: &isFolder), isFolder.boolValue {

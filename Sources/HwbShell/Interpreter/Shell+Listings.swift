@@ -3,7 +3,7 @@ import HwbLanguage
 
 /// The read-only commands: listings in the current format, `show`, `audit`, `help`.
 extension Shell {
-    func list(_ filters: [AccountFilter]) throws(RuleError) {
+    func list(_ filters: [AccountFilter]) {
         printAccounts(store.accounts(visibleTo: actor, matching: filters), empty: "no accounts match")
     }
 
@@ -184,7 +184,9 @@ extension Shell {
         var table = Table(["DATE", "ACTOR", "RULE"] + (showAccount ? ["ACCOUNT"] : []) + ["WHAT", "CHANGES"])
         for entry in entries {
             var changes = ""
-            if !entry.action.hasPrefix("created") && !entry.action.hasPrefix("joined") && entry.action != "imported" {
+            // A new account's entry (its id goes from nothing to something) lists every
+            // field: the action says enough.
+            if !entry.changes.contains(where: { $0.field == .id }) {
                 changes = entry.changes.map { "\($0.field.rawValue) \(display($0.before))→\(display($0.after))" }
                     .joined(separator: ", ")
             }

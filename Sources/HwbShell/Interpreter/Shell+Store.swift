@@ -17,7 +17,7 @@ extension Shell {
     /// Opens the `--store` files: loads the snapshot (a new store if there is none),
     /// replays the journal and from then on journals every change.
     func open(_ path: String, today: CalendarDate, environment: [String: String]) throws(ShellError) {
-        let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? 10_000
+        let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? StoreFile.defaultRecordLimit
         let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit)
         for warning in opening.warnings { console.writeError("hwbsh: warning: \(warning)\n") }
         store = opening.contents.store
@@ -60,7 +60,6 @@ extension Shell {
                 try? execute(parsed)
             }
         }
-        fileOverrides = [:]
     }
 
     /// Folds the journal into the snapshot when it has grown large. A failure is only a

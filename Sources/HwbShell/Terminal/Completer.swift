@@ -110,7 +110,7 @@ public struct Completer {
 
     /// The `key=` names a command takes once its plain words are given.
     private func namedKeys(command: String, plain: [String]) -> [String] {
-        let filters = ["kind", "status", "role", "category", "school", "la", "reason", "expiring", "inactive", "name~"]
+        let filters = Parser.filters.map { $0.hasSuffix("=") ? String($0.dropLast()) : $0 }
         switch command {
         case "create" where plain.count >= 1: return ["name", "category", "school", "expires", "for"]
         case "school" where plain.count >= 2: return ["name", "maintained"]

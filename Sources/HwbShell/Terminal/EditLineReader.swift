@@ -14,7 +14,7 @@ public final class EditLineReader: LineReader {
     private let completer: (String) -> Completion?
     private var promptStorage: UnsafeMutablePointer<CChar>?
     /// Whether the terminal's text is UTF-8; if not, prompts are shown in ASCII.
-    public let isUTF8: Bool
+    private let isUTF8: Bool
 
     /// Nil when libedit cannot start (no terminal); the caller then reads plainly.
     public init?(history: History, completer: @escaping (String) -> Completion?) {
