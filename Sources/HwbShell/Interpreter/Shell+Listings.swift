@@ -173,10 +173,13 @@ extension Shell {
 
     /// R11: an actor sees the entries of the accounts they can see now (an account that
     /// moved out of scope is not revealed), of deleted accounts last held in scope, and
-    /// of their schools in the directory.
+    /// of their schools in the directory. The entries of an earlier, deleted account with
+    /// a reused id go by that account's school.
     private func isVisible(_ entry: AuditEntry) -> Bool {
         guard !actor.seesEverything else { return true }
-        if let id = entry.account, let account = store.accounts[id] { return actor.covers(account.school) }
+        if let id = entry.account, let account = store.accounts[id], entry.date >= account.created {
+            return actor.covers(account.school)
+        }
         return entry.school.map(actor.covers) ?? false
     }
 
