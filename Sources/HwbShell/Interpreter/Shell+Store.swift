@@ -53,11 +53,17 @@ extension Shell {
             do throws(ParseError) {
                 actor = try Parser.actor(from: record.actor)
             } catch {
-                throw .file("journal record \(record.sequence) names an unknown actor \"\(record.actor)\"")
+                throw .file("journal record \(record.sequence) names an unknown actor \"\(record.actor)\"; it was not written by this hwbsh, so nothing was opened")
             }
-            for case .success(let parsed) in Parser.parse(line: record.command, file: "journal", lineNumber: Int(record.sequence)) {
-                fileOverrides = record.attachments
-                try? execute(parsed)
+            for parsed in Parser.parse(line: record.command, file: "journal", lineNumber: Int(record.sequence)) {
+                switch parsed {
+                case .success(let command):
+                    fileOverrides = record.attachments
+                    try? execute(command)
+                case .failure(let error):
+                    // Written by an hwbsh that read it: only a newer or older hwbsh can fail here.
+                    realConsole.writeError("hwbsh: warning: journal record \(record.sequence), \"\(record.command)\", no longer reads as a command (\(error.message)); it was skipped\n")
+                }
             }
         }
     }
