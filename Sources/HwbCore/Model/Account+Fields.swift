@@ -56,12 +56,41 @@ extension Account {
         }
     }
 
-    /// The fields whose values differ between `old` and `new`, with both values.
+    /// The fields whose values differ between `old` and `new`, with both values. Fields
+    /// are compared as they are stored; only those that differ are turned into text.
     public static func changes(from old: Account?, to new: Account?) -> [AuditEntry.Change] {
-        Field.allCases.compactMap { field in
-            let before = old?[field] ?? .null
-            let after = new?[field] ?? .null
-            return before == after ? nil : AuditEntry.Change(field: field, before: before, after: after)
+        guard let old, let new else {
+            return Field.allCases.compactMap { field in
+                let before = old?[field] ?? .null
+                let after = new?[field] ?? .null
+                return before == after ? nil : AuditEntry.Change(field: field, before: before, after: after)
+            }
+        }
+        return Field.allCases.compactMap { field in
+            old.sameValue(as: new, in: field) ? nil : AuditEntry.Change(field: field, before: old[field], after: new[field])
+        }
+    }
+
+    /// Whether two accounts hold the same value in `field`, without formatting it.
+    private func sameValue(as other: Account, in field: Field) -> Bool {
+        switch field {
+        case .id: return id == other.id
+        case .name: return name == other.name
+        case .kind: return kind == other.kind
+        case .school: return school == other.school
+        case .status: return status == other.status
+        case .created: return created == other.created
+        case .lastActivity: return lastActivity == other.lastActivity
+        case .content: return content == other.content
+        case .category: return category == other.category
+        case .expires: return expires == other.expires
+        case .closeAtExpiry: return closeAtExpiry == other.closeAtExpiry
+        case .role: return role == other.role
+        case .leavingDate: return leavingDate == other.leavingDate
+        case .pendingSchool: return pendingSchool == other.pendingSchool
+        case .deactivatedOn: return deactivatedOn == other.deactivatedOn
+        case .deletionDue: return deletionDue == other.deletionDue
+        case .reason: return reason == other.reason
         }
     }
 }

@@ -9,20 +9,17 @@ struct DateIndex: Sendable {
 
     mutating func insert(_ id: AccountID, at date: CalendarDate) {
         let day = date.dayNumber
-        if buckets[day, default: []].insert(id).inserted, buckets[day]!.count == 1 {
+        if buckets[day, default: []].insert(id).inserted, buckets[day]!.count == 1 { // in place, as in remove
             days.insert(day, at: position(of: day))
         }
     }
 
     mutating func remove(_ id: AccountID, at date: CalendarDate) {
         let day = date.dayNumber
-        guard var bucket = buckets[day], bucket.remove(id) != nil else { return }
-        if bucket.isEmpty {
-            buckets[day] = nil
-            days.remove(at: position(of: day))
-        } else {
-            buckets[day] = bucket
-        }
+        // In place: a set copied out of the dictionary would be copied whole on change.
+        guard buckets[day]?.remove(id) != nil, buckets[day]!.isEmpty else { return }
+        buckets[day] = nil
+        days.remove(at: position(of: day))
     }
 
     /// Every id whose date is on or before `date`, earliest date first.

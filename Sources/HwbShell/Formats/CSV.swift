@@ -1,5 +1,26 @@
+import HwbCore
+
 /// RFC 4180 CSV: writing cells, and reading records with the line each starts on.
 enum CSV {
+    /// The `export csv` document: a header of the JSON keys, then one row an account.
+    static func document(_ accounts: [Account], terminator: String = "\r\n") -> [UInt8] {
+        let end = Array(terminator.utf8)
+        var out = Array(record(Account.Field.allCases.map(\.rawValue), terminator: terminator).utf8)
+        out.reserveCapacity(out.count + accounts.count * 160)
+        for account in accounts {
+            for (index, field) in Account.Field.allCases.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                switch field {
+                case .created: Interchange.appendDate(account.created, to: &out)
+                case .lastActivity: Interchange.appendDate(account.lastActivity, to: &out)
+                default: out += cell(account[field].text).utf8
+                }
+            }
+            out += end
+        }
+        return out
+    }
+
     /// One record; cells with a comma, quote, line break or edge blank are quoted.
     static func record(_ cells: [String], terminator: String = "\r\n") -> String {
         cells.map(cell).joined(separator: ",") + terminator

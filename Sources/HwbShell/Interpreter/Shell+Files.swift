@@ -39,19 +39,16 @@ extension Shell {
 
     func export(_ format: ExportFormat, to path: String, filters: [AccountFilter]) throws(ShellError) {
         let accounts = store.accounts(visibleTo: actor, matching: filters)
-        let text: String
+        let bytes: [UInt8]
         switch format {
-        case .json:
-            text = JSONText.document(date: store.today, accounts: accounts)
-        case .csv:
-            text = CSV.record(Account.Field.allCases.map(\.rawValue))
-                + accounts.map { account in CSV.record(Account.Field.allCases.map { account[$0].text }) }.joined()
+        case .json: bytes = JSONText.document(date: store.today, accounts: accounts)
+        case .csv: bytes = CSV.document(accounts)
         }
-        if path == "-" { return console.write(text) }
+        if path == "-" { return console.write(String(decoding: bytes, as: UTF8.self)) }
         if let role = storeFile?.role(of: path) {
             throw .file("cannot export to \(path): it is the \(role.rawValue) of the store opened with --store")
         }
-        try FileAccess.writeAtomically(text, to: path)
+        try FileAccess.writeAtomically(bytes, to: path)
         print("exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(path)")
     }
 

@@ -11,10 +11,9 @@ extension Shell {
     func printAccounts(_ accounts: [Account], empty: String) {
         switch format {
         case .json:
-            console.write(JSONText.document(date: store.today, accounts: accounts))
+            console.write(String(decoding: JSONText.document(date: store.today, accounts: accounts), as: UTF8.self))
         case .csv:
-            console.write(CSV.record(Account.Field.allCases.map(\.rawValue), terminator: "\n"))
-            for account in accounts { console.write(CSV.record(Account.Field.allCases.map { account[$0].text }, terminator: "\n")) }
+            console.write(String(decoding: CSV.document(accounts, terminator: "\n"), as: UTF8.self))
         case .table:
             guard !accounts.isEmpty else { return print(empty) }
             var table = Table(["ID", "NAME", "KIND", "TYPE", "SCHOOL", "STATUS", "DATES"])
