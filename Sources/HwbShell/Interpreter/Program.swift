@@ -55,6 +55,7 @@ public enum Program {
                 // R11: a champion needs a maintained school, and a new store has none yet.
                 let hint = actor.isChampion && shell.store.schools.isEmpty
                     ? "; a new store has no schools: add the school, then login" : ""
+                // Worded like the other option errors (`hwbsh: --date: ...`), with exit status 2.
                 console.writeError("hwbsh: --as \(actor): \(error)\(hint)\n")
                 return 2
             }
@@ -66,7 +67,7 @@ public enum Program {
             do throws(ShellError) {
                 let recorder = try TranscriptRecorder(
                     path: recordPath, today: shell.store.today, actor: shell.actor, storeWasEmpty: shell.store.isEmpty)
-                recorder.warn = console.writeError
+                recorder.warn = { [unowned shell] in shell.warn($0) }
                 shell.recorder = recorder
                 shell.console = RecordingConsole(console, recorder: recorder)
                 shell.errorRecorder = recorder.error

@@ -19,7 +19,7 @@ extension Shell {
     func open(_ path: String, today: CalendarDate, environment: [String: String]) throws(ShellError) {
         let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? StoreFile.defaultRecordLimit
         let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit)
-        for warning in opening.warnings { console.writeError("hwbsh: warning: \(warning)\n") }
+        for warning in opening.warnings { warn(warning) }
         store = opening.contents.store
         actor = opening.contents.actor
         try replay(opening.records)
@@ -62,7 +62,9 @@ extension Shell {
                     try? execute(command)
                 case .failure(let error):
                     // Written by an hwbsh that read it: only a newer or older hwbsh can fail here.
-                    realConsole.writeError("hwbsh: warning: journal record \(record.sequence), \"\(record.command)\", no longer reads as a command (\(error.message)); it was skipped\n")
+                    console = realConsole
+                    warn("journal record \(record.sequence), \"\(record.command)\", no longer reads as a command (\(error.message)); it was skipped")
+                    console = BufferConsole()
                 }
             }
         }
@@ -81,7 +83,7 @@ extension Shell {
         do throws(ShellError) {
             try storeFile.compact(store, actor: actor)
         } catch {
-            console.writeError("hwbsh: warning: \(error); the journal still holds every change\n")
+            warn("\(error); the journal still holds every change")
         }
     }
 }

@@ -242,6 +242,13 @@ public final class Shell {
         }
     }
 
+    /// Something went wrong that is not a command's failure (a torn journal record
+    /// dropped, a fold that must wait): `hwbsh: warning: ...`. With `report`, the only
+    /// place problems become text.
+    public func warn(_ message: String) {
+        console.writeError("hwbsh: warning: \(message)\n")
+    }
+
     /// Records a failure; unless keeping going, the runner stops.
     func noteFailure() {
         failureCount += 1

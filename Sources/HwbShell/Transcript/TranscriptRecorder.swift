@@ -74,7 +74,7 @@ final class TranscriptRecorder {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
             failed = true
-            warn("hwbsh: warning: the transcript stopped recording: \(error.localizedDescription)\n")
+            warn("the transcript stopped recording: \(error.localizedDescription)")
         }
     }
 }
