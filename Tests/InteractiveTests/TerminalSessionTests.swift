@@ -131,4 +131,18 @@ import Testing
 
             """)
     }
+
+    /// R6: the banner also greets a session that starts on a store with expiring accounts.
+    @Test func theBannerIsShownOnStartWhenTheActorHasExpiringAccounts() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.file("s.hwbs")
+        let setup = try Executable.run(["--store", store, "--date", "2027-07-20", "-c",
+                                        #"school add 6612001 name="Ysgol y Môr"; create sian name=Siân category=governor school=6612001"#])
+        #expect(setup.status == 0)
+        let terminal = try PseudoTerminal(["--store", store, "--as", "champion 6612001"], folder: folder)
+        defer { terminal.close() }
+        try terminal.expect("1 non-MIS account expires in the next 8 weeks: type expiring to manage them")
+        try terminal.expect("champion 6612001 · 2027-07-20 › ")
+    }
 }
