@@ -94,19 +94,27 @@ extension CalendarDate: CustomStringConvertible {
 extension CalendarDate {
     /// Parses exactly `YYYY-MM-DD`; nil for anything else, including impossible days.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            return nil
-        }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
+        self.init(String(text))
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (not generic: an import reads millions of dates).
+    public init?(_ text: String) {
+        var parts = (0, 0, 0)
+        var index = 0
+        for byte in text.utf8 {
+            switch index {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if index < 4 { parts.0 = parts.0 * 10 + digit } else if index < 7 { parts.1 = parts.1 * 10 + digit } else { parts.2 = parts.2 * 10 + digit }
+            default:
+                return nil
             }
-            return value
+            index += 1
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard index == 10 else { return nil }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 }

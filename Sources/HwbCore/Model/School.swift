@@ -5,9 +5,19 @@ public struct SchoolNumber: Sendable, Hashable, Comparable {
     /// Parses exactly seven ASCII digits; nil otherwise. The LA range is checked by R3,
     /// not here, so that the error can say which rule refused it.
     public init?(_ text: some StringProtocol) {
-        guard text.utf8.count == 7, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
-            return nil
+        self.init(String(text))
+    }
+
+    /// Not generic: an import reads a million of them.
+    public init?(_ text: String) {
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            guard byte >= 48, byte <= 57, digits < 7 else { return nil }
+            value = value * 10 + Int(byte - 48)
+            digits += 1
         }
+        guard digits == 7 else { return nil }
         self.value = value
     }
 

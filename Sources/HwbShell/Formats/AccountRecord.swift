@@ -32,10 +32,10 @@ enum AccountRecord {
             let value = cells[field]
             return value.isEmpty ? nil : value
         }
-        func parse<T>(_ field: Account.Field, _ what: String, _ reader: (String) -> T?) -> T? {
+        func parse<T>(_ field: Account.Field, _ what: @autoclosure () -> String, _ reader: (String) -> T?) -> T? {
             guard let raw = text(field) else { return nil }
             guard let value = reader(raw) else {
-                problems.append("\(field.rawValue): expected \(what), got \"\(raw)\"")
+                problems.append("\(field.rawValue): expected \(what()), got \"\(raw)\"")
                 return nil
             }
             return value
