@@ -37,7 +37,8 @@ def main():
                  ("sweep on 1 September", "date set 2027-09-01; sweep"),
                  ("export json", "export json out.json"), ("save snapshot", "save again.hwbs")]
         for label, command in after:
-            rows.append((label + " (after the load)", best(hwbsh, "load store.hwbs; " + command, folder) - load))
+            # The load is taken off; what is left is within the noise (±0.05 s) for the fastest.
+            rows.append((label + " (after the load)", max(0.0, best(hwbsh, "load store.hwbs; " + command, folder) - load)))
         for label, seconds in rows:
             print(f"{label:46} {seconds:8.2f}")
 
