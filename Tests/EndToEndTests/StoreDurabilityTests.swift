@@ -358,9 +358,9 @@ extension StoreDurabilityTests {
         }
 
         /// The same store named through a symbolic link is still the same store: a second
-        /// hwbsh is kept out. (Today the lock is FILE.lock of the name given, so the second
-        /// takes link.hwbs.lock, reads the snapshot without the first session's journal,
-        /// and its fold replaces the link with a store of its own.)
+        /// hwbsh is kept out. (Were the lock taken by the name given, the second would lock
+        /// link.hwbs.lock, read the snapshot without the first session's journal, and its
+        /// fold would replace the link with a store of its own.)
         @Test func aSecondHwbshThroughASymlinkIsRefused() throws {
             let store = try StoreFixture()
             defer { store.remove() }
@@ -827,9 +827,8 @@ extension StoreDurabilityTests {
 
         /// The same without a crash: the session writes over one of its files and exits with
         /// nothing left to fold. The store must open again, as it was, without a warning.
-        /// (`export json FILE` alone leaves a JSON file where the snapshot was: the store no
-        /// longer opens. `save FILE.journal` leaves a snapshot where the journal was: the next
-        /// open warns of a torn record.)
+        /// (Were they allowed, `export json FILE` would leave a JSON file where the snapshot
+        /// was, and `save FILE.journal` a snapshot where the journal was.)
         @Test(arguments: ["save", "export json", "export csv"], Target.allCases)
         func writingOverTheStoresOwnFilesThenExitingLeavesAGoodStore(_ verb: String, _ target: Target) throws {
             let store = try StoreFixture()
@@ -852,10 +851,10 @@ extension StoreDurabilityTests {
             #expect(reopened.stdout == model.state, "`\(verb) \(path)`, then exit: \(firstDifference(reopened.stdout, model.state))")
         }
 
-        /// `save FILE` onto the store's own snapshot writes a snapshot that holds every
-        /// change but says it holds no journal record; until the fold after it rewrites it,
-        /// a crash makes the next open replay the journal over it. Killed in that moment,
-        /// an acknowledged `date advance 1d` must still count once.
+        /// `save FILE` onto the store's own snapshot must fold the journal, not write a
+        /// snapshot that holds every change but says it holds no journal record (a crash
+        /// would then replay the journal over it). Killed at that moment, an acknowledged
+        /// `date advance 1d` must still count once.
         @Test func savingOverTheSnapshotThenACrashAppliesNothingTwice() throws {
             let store = try StoreFixture()
             defer { store.remove() }

@@ -3,6 +3,11 @@ extension Store {
     /// and is added once.
     public mutating func addSchool(_ school: School, _ context: Context) throws(RuleError) {
         try checkNewSchool(school)
+        insertSchool(school, context)
+    }
+
+    /// Adds a school already checked (R3) and records it.
+    mutating func insertSchool(_ school: School, _ context: Context) {
         schools[school.number] = school
         record(context.system, rule: .r3, action: school.maintained ? "school added (maintained)" : "school added (not maintained)",
                id: nil, school: school.number, changes: [])

@@ -45,16 +45,12 @@ extension Store {
     }
 
     /// `import schools`: adds schools to the directory (R3). All or nothing.
-    public mutating func importSchools(_ rows: [School], _ context: Context) throws(ImportRefusal) {
-        let refusal = schoolImportProblems(rows)
+    public mutating func importSchools(
+        _ rows: [School], _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" }
+    ) throws(ImportRefusal) {
+        let refusal = schoolImportProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
-        for school in rows {
-            do throws(RuleError) {
-                try addSchool(school, context)
-            } catch {
-                preconditionFailure("a school checked by schoolImportProblems was refused: \(error)")
-            }
-        }
+        for school in rows { insertSchool(school, context) }
     }
 
     /// What is wrong with each row of a school import (R3).

@@ -126,15 +126,16 @@ extension Shell {
             schoolLines.append(record.line)
         }
         let rowName = { (index: Int) in "line \(schoolLines[index])" }
-        for problem in store.schoolImportProblems(schools, rowName: rowName).problems {
-            bad.append((schoolLines[problem.row], problem.problems.joined(separator: "; ")))
+        do throws(ImportRefusal) {
+            // With unreadable rows nothing is imported, but the rule check still runs so
+            // that every bad row is listed at once (as for accounts).
+            let refusal = bad.isEmpty ? nil : store.schoolImportProblems(schools, rowName: rowName)
+            if let refusal, !refusal.problems.isEmpty { throw refusal }
+            if bad.isEmpty { try store.importSchools(schools, context, rowName: rowName) }
+        } catch {
+            bad += error.problems.map { (schoolLines[$0.row], $0.problems.joined(separator: "; ")) }
         }
         guard bad.isEmpty else { throw refusal(bad, in: path) }
-        do throws(ImportRefusal) {
-            try store.importSchools(schools, context)
-        } catch {
-            preconditionFailure("rows checked by schoolImportProblems were refused: \(error)")
-        }
         print("imported \(schools.count) school\(schools.count == 1 ? "" : "s") from \(path)")
     }
 
