@@ -21,7 +21,7 @@ struct StoreState: Equatable {
     init(_ store: Store) {
         today = store.today
         schools = store.schools
-        accounts = store.accounts
+        accounts = store.accounts.dictionary
         auditCount = store.audit.count
         audit = store.audit.all
     }

@@ -39,7 +39,7 @@ import Testing
 
     /// The first answer of the store that differs from the brute-force one, or nil.
     static func mismatch(in store: Store) -> String? {
-        let all = store.accounts
+        let all = store.accounts.dictionary
         let today = store.today
         func ids(_ accounts: [Account]) -> String {
             "[" + accounts.map { "\($0.id)" + ($0.expires.map { "@\($0)" } ?? "") }.joined(separator: ", ") + "]"

@@ -10,7 +10,7 @@ struct Observable: Equatable {
     var actor: Actor
 
     init(_ runner: ScenarioRunner) {
-        accounts = runner.store.accounts
+        accounts = runner.store.accounts.dictionary
         schools = runner.store.schools
         today = runner.store.today
         auditCount = runner.store.audit.count

@@ -72,7 +72,7 @@ import Testing
         }
         if jumped.accounts != daily.accounts {
             return "\(steps): the accounts differ:\n"
-                + Reference.differences(jumped.accounts, daily.accounts, names: ("jump ", "daily"))
+                + Reference.differences(jumped.accounts.dictionary, daily.accounts.dictionary, names: ("jump ", "daily"))
         }
         return nil
     }

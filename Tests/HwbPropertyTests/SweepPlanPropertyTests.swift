@@ -27,13 +27,13 @@ import Testing
             return "the sweep moved the clock or changed the directory"
         }
         // R14: a sweep from any state leaves R14.1-4 holding.
-        let problems = Reference.invariantViolations(accounts: swept.accounts, schools: swept.schools)
-            + Reference.afterSweepViolations(accounts: swept.accounts, today: swept.today)
+        let problems = Reference.invariantViolations(accounts: swept.accounts.dictionary, schools: swept.schools)
+            + Reference.afterSweepViolations(accounts: swept.accounts.dictionary, today: swept.today)
         if !problems.isEmpty {
             return "after a sweep: " + problems.joined(separator: "; ")
         }
         // What the plan says should happen, done by hand.
-        var expected = store.accounts
+        var expected = store.accounts.dictionary
         for deactivation in plan.deactivated {
             guard var account = expected[deactivation.id], account.isActive else {
                 return "the plan deactivates \(deactivation.id), which is not an active account"
@@ -52,9 +52,9 @@ import Testing
                 return "the plan deletes \(deletion.id) with \(deletion.content) items; it holds \(account.content)"
             }
         }
-        if swept.accounts != expected {
+        if swept.accounts.dictionary != expected {
             return "the sweep did not do what its dry run said:\n"
-                + Reference.differences(swept.accounts, expected, names: ("swept  ", "planned"))
+                + Reference.differences(swept.accounts.dictionary, expected, names: ("swept  ", "planned"))
         }
         // R10.4: of a deleted account the log keeps only the deletion (id, date, content);
         // every other account gains one entry per deactivation.

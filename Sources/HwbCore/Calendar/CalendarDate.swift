@@ -22,6 +22,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         self.dayNumber = Int32(dayNumber)
     }
 
+    /// A day number already known to be in range (read from the store's own columns).
+    init(trustedDayNumber dayNumber: Int32) {
+        self.dayNumber = dayNumber
+    }
+
     /// A date from its parts, or nil when they do not name a real day from 1900 to 9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month),

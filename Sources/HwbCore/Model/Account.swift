@@ -76,6 +76,13 @@ public struct Account: Sendable, Equatable {
     public var scheduledDeactivation: (on: CalendarDate, reason: Reason)? {
         guard isActive else { return nil }
         if isMIS { return leavingDate.map { ($0, .left) } }
+        return Account.scheduledDeactivation(expires: expires, lastActivity: lastActivity)
+    }
+
+    /// R10.1, R13: when the sweep deactivates an active non-MIS account with these dates.
+    static func scheduledDeactivation(
+        expires: CalendarDate?, lastActivity: CalendarDate
+    ) -> (on: CalendarDate, reason: Reason)? {
         let expiryDay = expires?.addingDays(1)
         let idleDay = lastActivity.addingDays(91)
         switch (expiryDay, idleDay) {

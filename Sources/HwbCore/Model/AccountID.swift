@@ -29,6 +29,11 @@ public struct AccountID: Sendable, Hashable, Comparable {
             : text
     }
 
+    /// Text already known to be a valid, lower-case id (read from the store's own columns).
+    init(trusted text: String) {
+        value = text
+    }
+
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }

@@ -27,6 +27,11 @@ public struct SchoolNumber: Sendable, Hashable, Comparable {
         self.value = value
     }
 
+    /// A value already known to be a school number (read from the store's own columns).
+    init(unchecked value: Int32) {
+        self.value = Int(value)
+    }
+
     public var laCode: Int { value / 10_000 }
 
     public static func < (lhs: SchoolNumber, rhs: SchoolNumber) -> Bool { lhs.value < rhs.value }

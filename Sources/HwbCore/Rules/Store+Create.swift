@@ -33,7 +33,7 @@ extension Store {
     ///     created jo.bloggs (non-MIS, supply-teacher) at 6612001, expires 2027-08-31
     @discardableResult
     public mutating func create(_ request: NewAccount, _ context: Context) throws(RuleError) -> Account {
-        guard accounts[request.id] == nil else {
+        guard accounts.row(of: request.id) == nil else {
             throw RuleError("the id \(request.id) is already taken", rule: .r5)
         }
         guard request.category != "learner" else {

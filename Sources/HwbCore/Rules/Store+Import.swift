@@ -18,7 +18,7 @@ extension Store {
         let refusal = importProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
         let context = context.system
-        accounts.reserveCapacity(accounts.count + rows.count)
+        accounts.reserveCapacity(rows.count)
         for account in rows {
             replace(nil, with: account)
             // The row itself is the account's starting state; the entry says where it came from.
@@ -33,7 +33,7 @@ extension Store {
         var refusal = ImportRefusal(problems: [])
         for (index, account) in rows.enumerated() {
             var problems = self.problems(with: account)
-            if accounts[account.id] != nil {
+            if accounts.row(of: account.id) != nil {
                 problems.insert("id \(account.id) is already in the store (R14.1)", at: 0)
             } else if let first = seen[account.id] {
                 problems.insert("id \(account.id) repeats \(rowName(first)) (R14.1)", at: 0)

@@ -84,11 +84,10 @@ public struct Restoration {
         if let problem = store.problems(with: account).first {
             throw RuleError("account \(account.id): \(problem)", rule: nil)
         }
-        guard store.accounts.updateValue(account, forKey: account.id) == nil else {
+        guard store.accounts.row(of: account.id) == nil else {
             throw RuleError("account \(account.id) appears twice", rule: .r14)
         }
-        store.bySchool[account.school, default: []].append(account.id)
-        store.index(account)
+        store.add(account)
     }
 
     public mutating func add(_ entry: AuditEntry) {

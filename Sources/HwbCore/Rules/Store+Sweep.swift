@@ -47,33 +47,35 @@ extension Store {
         // 1. Active non-MIS accounts that expired (expires < T) or were idle too long
         //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
         //    `expired` on a tie.
-        var candidates = Set(byExpiry.ids(before: sweepDay))
+        var candidates = Set(byExpiry.rows(before: sweepDay))
         if let idleCutoff = sweepDay.addingDays(-90) {
-            candidates.formUnion(byActivity.ids(before: idleCutoff))
+            candidates.formUnion(byActivity.rows(before: idleCutoff))
         }
         // (The earlier of the days that have come is the earlier of the two days, once
         // one of them has come.)
-        for id in candidates {
-            let account = accounts[id]!
-            if let (on, reason) = account.scheduledDeactivation, on <= sweepDay {
-                report.deactivated.append(.init(id: id, on: on, reason: reason, school: account.school))
+        for row in candidates {
+            if let (on, reason) = accounts.scheduledDeactivation(row), on <= sweepDay {
+                report.deactivated.append(.init(id: accounts.id(at: row), on: on, reason: reason, school: accounts.school(at: row)))
             }
         }
 
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
-        for id in byLeaving.ids(through: sweepDay) {
-            let account = accounts[id]!
-            report.deactivated.append(.init(id: id, on: account.leavingDate!, reason: .left, school: account.school))
+        for row in byLeaving.rows(through: sweepDay) {
+            let (on, _) = accounts.scheduledDeactivation(row)!
+            report.deactivated.append(.init(id: accounts.id(at: row), on: on, reason: .left, school: accounts.school(at: row)))
         }
         report.deactivated.sort { $0.id < $1.id }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
-        var deletions = byDeletion.ids(through: sweepDay)
+        var deletions = byDeletion.rows(through: sweepDay).map { accounts.id(at: $0) }
         for deactivation in report.deactivated {
             if Account.deletionDue(after: deactivation.on) <= sweepDay { deletions.append(deactivation.id) }
         }
-        report.deleted = deletions.sorted().map { .init(id: $0, content: accounts[$0]!.content, school: accounts[$0]!.school) }
+        report.deleted = deletions.sorted().map { id in
+            let row = accounts.row(of: id)!
+            return .init(id: id, content: accounts.content(at: row), school: accounts.school(at: row))
+        }
         return report
     }
 

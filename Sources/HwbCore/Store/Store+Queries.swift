@@ -1,20 +1,26 @@
 extension Store {
     /// The accounts `actor` can see that pass every filter, sorted by id.
     public func accounts(visibleTo actor: Actor, matching filters: [AccountFilter] = []) -> [Account] {
-        candidates(visibleTo: actor, filters: filters)
-            .filter { account in filters.allSatisfy { $0.matches(account, today: today) } }
-            .sorted { $0.id < $1.id }
+        rows(visibleTo: actor, matching: filters).map { accounts[$0] }
     }
 
-    /// How many accounts `actor` can see that pass every filter. Without filters this
-    /// adds up the per-school index and reads no account.
+    /// The rows of the accounts `actor` can see that pass every filter, sorted by id.
+    public func rows(visibleTo actor: Actor, matching filters: [AccountFilter] = []) -> [Row] {
+        let passes = accounts.predicate(for: filters, today: today)
+        var rows = candidates(visibleTo: actor, filters: filters).filter(passes)
+        accounts.sortByID(&rows)
+        return rows
+    }
+
+    /// How many accounts `actor` can see that pass every filter, read from the columns.
+    /// Without filters this adds up the per-school index and reads no account.
     public func count(visibleTo actor: Actor, matching filters: [AccountFilter] = []) -> Int {
         if filters.isEmpty {
             if actor.seesEverything { return accounts.count }
             return bySchool.reduce(0) { $0 + (actor.covers($1.key) ? $1.value.count : 0) }
         }
-        return candidates(visibleTo: actor, filters: filters)
-            .reduce(0) { total, account in total + (filters.allSatisfy { $0.matches(account, today: today) } ? 1 : 0) }
+        let passes = accounts.predicate(for: filters, today: today)
+        return candidates(visibleTo: actor, filters: filters).reduce(0) { $0 + (passes($1) ? 1 : 0) }
     }
 
     /// How many accounts belong to one school (read from the per-school index).
@@ -32,39 +38,41 @@ extension Store {
     /// `closeAtExpiry` false, ordered by `expires`, then `id`. Overdue ones (expired, not
     /// yet swept) stay in the list.
     public func expiringList(visibleTo actor: Actor) -> [Account] {
-        let window = expiringWindowEnd
-        let ids: [AccountID] = actor.seesEverything
-            ? byExpiry.ids(through: window)
+        let window = expiringWindowEnd.dayNumber
+        let rows: [Row] = actor.seesEverything
+            ? byExpiry.rows(through: expiringWindowEnd)
             : bySchool.filter { actor.covers($0.key) }.flatMap(\.value)
-        return ids.compactMap { accounts[$0] }
-            .filter { account in
-                account.isActive && !account.isMIS && account.closeAtExpiry != true
-                    && account.expires.map { $0 <= window } == true
+        return rows
+            .filter { row in
+                let r = Int(row)
+                return accounts.kinds[r] == .nonMIS && accounts.reasons[r] == nil
+                    && !accounts.closeAtExpiry[r] && accounts.expires[r] <= window
             }
+            .map { accounts[$0] }
             .sorted { ($0.expires!, $0.id) < ($1.expires!, $1.id) }
     }
 
     /// R9: deactivated staff waiting for the Service Desk, in the actor's scope, by id.
     public func pendingList(visibleTo actor: Actor) -> [Account] {
-        pendingIDs.compactMap { accounts[$0] }.filter { actor.covers($0.school) }.sorted { $0.id < $1.id }
+        accounts.pendingSchools.keys.map { accounts[$0] }.filter { actor.covers($0.school) }.sorted { $0.id < $1.id }
     }
 
-    /// The smallest set of accounts the indexes can narrow the question to.
-    private func candidates(visibleTo actor: Actor, filters: [AccountFilter]) -> [Account] {
+    /// The smallest set of rows the indexes can narrow the question to.
+    private func candidates(visibleTo actor: Actor, filters: [AccountFilter]) -> [Row] {
         for filter in filters {
             if case .school(let school) = filter {
                 guard actor.covers(school) else { return [] }
-                return (bySchool[school] ?? []).compactMap { accounts[$0] }
+                return bySchool[school] ?? []
             }
         }
         if !actor.seesEverything {
-            return bySchool.filter { actor.covers($0.key) }.flatMap(\.value).compactMap { accounts[$0] }
+            return bySchool.filter { actor.covers($0.key) }.flatMap(\.value)
         }
         for filter in filters {
             if case .expiring(let period) = filter, let horizon = period.after(today) {
-                return byExpiry.ids(through: horizon).compactMap { accounts[$0] }
+                return byExpiry.rows(through: horizon)
             }
         }
-        return Array(accounts.values)
+        return accounts.rows
     }
 }

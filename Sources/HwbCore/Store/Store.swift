@@ -5,15 +5,17 @@
 /// command leaves the store exactly as it was (R14.5). All changes to an account go
 /// through `replace(_:with:)`, which keeps the indexes and the audit log in step.
 public struct Store: Sendable {
+    public typealias Row = AccountTable.Row
+
     /// The simulated date. Never the wall clock.
     public internal(set) var today: CalendarDate
     public internal(set) var schools: [SchoolNumber: School] = [:]
-    public internal(set) var accounts: [AccountID: Account] = [:]
+    public internal(set) var accounts = AccountTable()
     public internal(set) var audit = AuditLog()
 
-    /// The ids at each school, in no order. An array, not a set: it changes only when an
+    /// The rows at each school, in no order. An array, not a set: it changes only when an
     /// account arrives, leaves or moves, and a national store is read into it quickly.
-    var bySchool: [SchoolNumber: [AccountID]] = [:]
+    var bySchool: [SchoolNumber: [Row]] = [:]
     /// Active non-MIS accounts by `expires` (R6, R10.1).
     var byExpiry = DateIndex()
     /// Active non-MIS accounts by `lastActivity` (R13).
@@ -22,8 +24,6 @@ public struct Store: Sendable {
     var byLeaving = DateIndex()
     /// Deactivated accounts by `deletionDue` (R10.4).
     var byDeletion = DateIndex()
-    /// Deactivated staff with a `pendingSchool` (R9).
-    var pendingIDs: Set<AccountID> = []
 
     /// An empty store whose clock reads `today`.
     public init(today: CalendarDate) {
@@ -36,25 +36,39 @@ public struct Store: Sendable {
     /// Puts `new` in place of the account `old` (either may be nil: a creation or a
     /// deletion), updating every index. Does not touch the audit log.
     mutating func replace(_ old: Account?, with new: Account?) {
-        if let old { unindex(old) }
-        if old?.school != new?.school {
-            if let old { removeFromSchool(old) }
-            if let new { bySchool[new.school, default: []].append(new.id) }
+        guard let old else {
+            if let new { add(new) }
+            return
+        }
+        let row = accounts.row(of: old.id)!
+        unindex(old, row)
+        if old.school != new?.school {
+            removeFromSchool(row, old.school)
+            if let new { bySchool[new.school, default: []].append(row) }
         }
         if let new {
-            accounts[new.id] = new
-            index(new)
-        } else if let old {
-            accounts[old.id] = nil
+            accounts.update(row, to: new)
+            index(new, row)
+        } else {
+            accounts.remove(row)
         }
     }
 
-    /// Removes the id in place (the array is not copied out of the dictionary).
-    private mutating func removeFromSchool(_ account: Account) {
-        guard let position = bySchool[account.school]?.firstIndex(of: account.id) else { return }
-        bySchool[account.school]!.swapAt(position, bySchool[account.school]!.count - 1)
-        bySchool[account.school]!.removeLast()
-        if bySchool[account.school]!.isEmpty { bySchool[account.school] = nil }
+    /// Adds a new account to the table and every index.
+    @discardableResult
+    mutating func add(_ account: Account) -> Row {
+        let row = accounts.insert(account)
+        bySchool[account.school, default: []].append(row)
+        index(account, row)
+        return row
+    }
+
+    /// Removes the row in place (the array is not copied out of the dictionary).
+    private mutating func removeFromSchool(_ row: Row, _ school: SchoolNumber) {
+        guard let position = bySchool[school]?.lastIndex(of: row) else { return }
+        bySchool[school]!.swapAt(position, bySchool[school]!.count - 1)
+        bySchool[school]!.removeLast()
+        if bySchool[school]!.isEmpty { bySchool[school] = nil }
     }
 
     /// Changes one account with `body` and records the change in the audit log. A change
@@ -83,31 +97,29 @@ public struct Store: Sendable {
             account: id, school: school, changes: changes))
     }
 
-    /// Adds the account to the date indexes and the pending set (not `bySchool`).
-    mutating func index(_ account: Account) {
+    /// Adds the account in `row` to the date indexes.
+    mutating func index(_ account: Account, _ row: Row) {
         switch (account.status, account.kind) {
         case (.active, .nonMIS):
-            if let expires = account.expires { byExpiry.insert(account.id, at: expires) }
-            byActivity.insert(account.id, at: account.lastActivity)
+            if let expires = account.expires { byExpiry.insert(row, at: expires) }
+            byActivity.insert(row, at: account.lastActivity)
         case (.active, .mis):
-            if let leaving = account.leavingDate { byLeaving.insert(account.id, at: leaving) }
+            if let leaving = account.leavingDate { byLeaving.insert(row, at: leaving) }
         case (.deactivated, _):
-            if let due = account.deletionDue { byDeletion.insert(account.id, at: due) }
+            if let due = account.deletionDue { byDeletion.insert(row, at: due) }
         }
-        if account.pendingSchool != nil { pendingIDs.insert(account.id) }
     }
 
-    private mutating func unindex(_ account: Account) {
+    private mutating func unindex(_ account: Account, _ row: Row) {
         switch (account.status, account.kind) {
         case (.active, .nonMIS):
-            if let expires = account.expires { byExpiry.remove(account.id, at: expires) }
-            byActivity.remove(account.id, at: account.lastActivity)
+            if let expires = account.expires { byExpiry.remove(row, at: expires) }
+            byActivity.remove(row, at: account.lastActivity)
         case (.active, .mis):
-            if let leaving = account.leavingDate { byLeaving.remove(account.id, at: leaving) }
+            if let leaving = account.leavingDate { byLeaving.remove(row, at: leaving) }
         case (.deactivated, _):
-            if let due = account.deletionDue { byDeletion.remove(account.id, at: due) }
+            if let due = account.deletionDue { byDeletion.remove(row, at: due) }
         }
-        pendingIDs.remove(account.id)
     }
 }
 

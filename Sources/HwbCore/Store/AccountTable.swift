@@ -1,0 +1,347 @@
+/// R4: every account of the store, held column by column.
+///
+/// An account lives in a row: its id and name are bytes in one text arena, its dates day
+/// numbers, its school a number, its kind, role, category and reason a byte each. A
+/// million accounts take about 70 bytes each and no allocation of their own, and a filter
+/// reads only the columns it needs. `Account` is the typed view of one row, built only
+/// for the rows a command shows or changes (`self[row]`).
+///
+/// R14.3 holds by construction: the status is whether a reason is set, and `deletionDue`
+/// is not stored but derived from `deactivatedOn`.
+///
+/// Ids are found through an open-addressing hash table of rows. The row of a deleted
+/// account is reused by the next account added.
+public struct AccountTable: Sendable {
+    /// A row number: an account's place in the columns.
+    public typealias Row = Int32
+
+    /// The day number that stands for "no date".
+    static let noDate = Int32.min
+
+    // The text arena: each row's id, then its name.
+    private var text: [UInt8] = []
+    private var textStart: [Int] = []
+    private var idLength: [UInt8] = []
+    private var nameLength: [UInt32] = []
+
+    /// nil for a free row (its account was deleted).
+    private(set) var kinds: [Account.Kind?] = []
+    private(set) var schools: [Int32] = []
+    /// nil while the account is active.
+    private(set) var reasons: [Account.Reason?] = []
+    private(set) var created: [Int32] = []
+    private(set) var lastActivity: [Int32] = []
+    private(set) var contents: [Int] = []
+    /// MIS accounts.
+    private(set) var roles: [Account.Role?] = []
+    private(set) var leaving: [Int32] = []
+    /// Non-MIS accounts.
+    private(set) var categories: [Account.Category?] = []
+    private(set) var expires: [Int32] = []
+    private(set) var closeAtExpiry: [Bool] = []
+    private(set) var deactivatedOn: [Int32] = []
+    /// Deactivated staff waiting for the Service Desk (R9), by row: rare, so kept apart.
+    public private(set) var pendingSchools: [Row: SchoolNumber] = [:]
+
+    /// Rows by the hash of their id; -1 for an empty slot. The capacity is a power of two
+    /// at least twice the number of accounts.
+    private var slots: [Row] = []
+    private var freeRows: [Row] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// One past the highest row in use: rows are `0..<rowCount`, some of them free.
+    var rowCount: Int { kinds.count }
+
+    func isLive(_ row: Row) -> Bool { kinds[Int(row)] != nil }
+
+    /// Every row that holds an account, in row order.
+    public var rows: [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(count)
+        for row in 0..<kinds.count where kinds[row] != nil { rows.append(Row(row)) }
+        return rows
+    }
+
+    /// Makes room for `more` accounts beyond those held.
+    public mutating func reserveCapacity(_ more: Int, textBytes: Int = 0) {
+        let total = count + more
+        textStart.reserveCapacity(total)
+        idLength.reserveCapacity(total)
+        nameLength.reserveCapacity(total)
+        kinds.reserveCapacity(total)
+        schools.reserveCapacity(total)
+        reasons.reserveCapacity(total)
+        created.reserveCapacity(total)
+        lastActivity.reserveCapacity(total)
+        contents.reserveCapacity(total)
+        roles.reserveCapacity(total)
+        leaving.reserveCapacity(total)
+        categories.reserveCapacity(total)
+        expires.reserveCapacity(total)
+        closeAtExpiry.reserveCapacity(total)
+        deactivatedOn.reserveCapacity(total)
+        text.reserveCapacity(text.count + textBytes)
+        growSlots(toHold: total)
+    }
+
+    // MARK: Reading
+
+    /// The row of the account `id`, or nil.
+    public func row(of id: AccountID) -> Row? {
+        var value = id.value
+        return value.withUTF8 { row(ofIDBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The row whose id is exactly these (lower-case) bytes, or nil.
+    func row(ofIDBytes id: UnsafeRawBufferPointer) -> Row? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Self.hash(id) & mask
+        while true {
+            let row = slots[slot]
+            if row < 0 { return nil }
+            if idEquals(row, id) { return row }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    public subscript(id: AccountID) -> Account? {
+        row(of: id).map { self[$0] }
+    }
+
+    /// The account in `row`, as a typed value.
+    public subscript(row: Row) -> Account {
+        let r = Int(row)
+        let kind = kinds[r]!
+        let reason = reasons[r]
+        let deactivated = date(deactivatedOn[r])
+        return Account(
+            id: id(at: row), name: name(at: row), kind: kind, school: SchoolNumber(unchecked: schools[r]),
+            status: reason == nil ? .active : .deactivated, created: date(created[r])!,
+            lastActivity: date(lastActivity[r]), content: contents[r],
+            role: roles[r], leavingDate: date(leaving[r]), pendingSchool: pendingSchools[row],
+            category: categories[r], expires: date(expires[r]),
+            closeAtExpiry: kind == .nonMIS ? closeAtExpiry[r] : nil,
+            deactivatedOn: deactivated, deletionDue: deactivated.map(Account.deletionDue(after:)), reason: reason)
+    }
+
+    public func id(at row: Row) -> AccountID {
+        AccountID(trusted: string(from: Int(textStart[Int(row)]), count: Int(idLength[Int(row)])))
+    }
+
+    public func name(at row: Row) -> String {
+        string(from: Int(textStart[Int(row)]) + Int(idLength[Int(row)]), count: Int(nameLength[Int(row)]))
+    }
+
+    public func school(at row: Row) -> SchoolNumber { SchoolNumber(unchecked: schools[Int(row)]) }
+
+    public func content(at row: Row) -> Int { contents[Int(row)] }
+
+    /// Calls `body` with the bytes of the id in `row`.
+    func withIDBytes<T>(_ row: Row, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let start = Int(textStart[Int(row)]), length = Int(idLength[Int(row)])
+        return text.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+    }
+
+    /// Calls `body` with the bytes of the name in `row`.
+    func withNameBytes<T>(_ row: Row, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let start = Int(textStart[Int(row)]) + Int(idLength[Int(row)]), length = Int(nameLength[Int(row)])
+        return text.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+    }
+
+    private func string(from start: Int, count: Int) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+    }
+
+    private func date(_ day: Int32) -> CalendarDate? {
+        day == Self.noDate ? nil : CalendarDate(trustedDayNumber: day)
+    }
+
+    /// Sorts rows by their accounts' ids (byte order, which is the order of `AccountID`).
+    public func sortByID(_ rows: inout [Row]) {
+        text.withUnsafeBytes { text in
+            textStart.withUnsafeBufferPointer { starts in
+                idLength.withUnsafeBufferPointer { lengths in
+                    rows.sort { a, b in
+                        let aStart = Int(starts[Int(a)]), bStart = Int(starts[Int(b)])
+                        let aEnd = aStart + Int(lengths[Int(a)]), bEnd = bStart + Int(lengths[Int(b)])
+                        return UnsafeRawBufferPointer(rebasing: text[aStart..<aEnd])
+                            .lexicographicallyPrecedes(UnsafeRawBufferPointer(rebasing: text[bStart..<bEnd]))
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Changing
+
+    /// Adds `account`, whose id must not be in the table, and returns its row.
+    @discardableResult
+    public mutating func insert(_ account: Account) -> Row {
+        let row: Row
+        if let free = freeRows.popLast() {
+            row = free
+        } else {
+            row = Row(kinds.count)
+            textStart.append(0)
+            idLength.append(0)
+            nameLength.append(0)
+            kinds.append(nil)
+            schools.append(0)
+            reasons.append(nil)
+            created.append(Self.noDate)
+            lastActivity.append(Self.noDate)
+            contents.append(0)
+            roles.append(nil)
+            leaving.append(Self.noDate)
+            categories.append(nil)
+            expires.append(Self.noDate)
+            closeAtExpiry.append(false)
+            deactivatedOn.append(Self.noDate)
+        }
+        let r = Int(row)
+        textStart[r] = text.count
+        idLength[r] = UInt8(account.id.value.utf8.count)
+        nameLength[r] = UInt32(account.name.utf8.count)
+        text.append(contentsOf: account.id.value.utf8)
+        text.append(contentsOf: account.name.utf8)
+        count += 1
+        growSlots(toHold: count)
+        addToSlots(row)
+        set(row, to: account)
+        return row
+    }
+
+    /// Puts `account` in `row`, which holds the account with the same id (ids and names
+    /// never change).
+    public mutating func update(_ row: Row, to account: Account) {
+        set(row, to: account)
+    }
+
+    /// Frees `row`; its account is gone.
+    public mutating func remove(_ row: Row) {
+        removeFromSlots(row)
+        kinds[Int(row)] = nil
+        pendingSchools[row] = nil
+        freeRows.append(row)
+        count -= 1
+    }
+
+    private mutating func set(_ row: Row, to account: Account) {
+        let r = Int(row)
+        kinds[r] = account.kind
+        schools[r] = Int32(account.school.value)
+        reasons[r] = account.status == .deactivated ? account.reason : nil
+        created[r] = account.created.dayNumber
+        lastActivity[r] = account.lastActivity.dayNumber
+        contents[r] = account.content
+        roles[r] = account.kind == .mis ? account.role : nil
+        leaving[r] = account.kind == .mis ? account.leavingDate?.dayNumber ?? Self.noDate : Self.noDate
+        categories[r] = account.kind == .nonMIS ? account.category : nil
+        expires[r] = account.kind == .nonMIS ? account.expires?.dayNumber ?? Self.noDate : Self.noDate
+        closeAtExpiry[r] = account.closeAtExpiry ?? false
+        deactivatedOn[r] = account.status == .deactivated ? account.deactivatedOn?.dayNumber ?? Self.noDate : Self.noDate
+        pendingSchools[row] = account.pendingSchool
+    }
+
+    // MARK: The id hash table
+
+    private func idEquals(_ row: Row, _ id: UnsafeRawBufferPointer) -> Bool {
+        guard Int(idLength[Int(row)]) == id.count else { return false }
+        return withIDBytes(row) { $0.elementsEqual(id) }
+    }
+
+    /// FNV-1a over the id's bytes.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    private mutating func growSlots(toHold total: Int) {
+        guard total * 2 > slots.count else { return }
+        var capacity = Swift.max(16, slots.count)
+        while capacity < total * 2 { capacity *= 2 }
+        slots = [Row](repeating: -1, count: capacity)
+        for row in 0..<kinds.count where kinds[row] != nil { addToSlots(Row(row)) }
+    }
+
+    private mutating func addToSlots(_ row: Row) {
+        let mask = slots.count - 1
+        var slot = withIDBytes(row) { Self.hash($0) } & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = row
+    }
+
+    /// Linear probing's backward-shift deletion: no tombstones.
+    private mutating func removeFromSlots(_ row: Row) {
+        let mask = slots.count - 1
+        var slot = withIDBytes(row) { Self.hash($0) } & mask
+        while slots[slot] != row { slot = (slot + 1) & mask }
+        var hole = slot
+        var next = (hole + 1) & mask
+        while slots[next] >= 0 {
+            let home = withIDBytes(slots[next]) { Self.hash($0) } & mask
+            // The entry at `next` may move into the hole when its home is not in (hole, next].
+            let distanceToHome = (next - home) & mask
+            let distanceToHole = (next - hole) & mask
+            if distanceToHome >= distanceToHole {
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole] = -1
+    }
+}
+
+extension AccountTable: Equatable {
+    /// The same accounts, whatever their rows.
+    public static func == (lhs: AccountTable, rhs: AccountTable) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.rows.allSatisfy { row in rhs[lhs.id(at: row)] == lhs[row] }
+    }
+}
+
+extension AccountTable: Sequence {
+    /// Every account with its id, in row order.
+    public func makeIterator() -> AnyIterator<(key: AccountID, value: Account)> {
+        var rows = self.rows.makeIterator()
+        return AnyIterator {
+            rows.next().map { (key: id(at: $0), value: self[$0]) }
+        }
+    }
+
+    /// Every account, in row order.
+    public var values: [Account] { rows.map { self[$0] } }
+
+    /// Every id, in row order.
+    public var keys: [AccountID] { rows.map { id(at: $0) } }
+}
+
+extension AccountTable {
+    /// `Account.scheduledDeactivation` of the account in `row`, read from the columns.
+    func scheduledDeactivation(_ row: Row) -> (on: CalendarDate, reason: Account.Reason)? {
+        let r = Int(row)
+        guard reasons[r] == nil else { return nil }
+        if kinds[r] == .mis {
+            return leaving[r] == Self.noDate ? nil : (CalendarDate(trustedDayNumber: leaving[r]), .left)
+        }
+        return Account.scheduledDeactivation(
+            expires: expires[r] == Self.noDate ? nil : CalendarDate(trustedDayNumber: expires[r]),
+            lastActivity: CalendarDate(trustedDayNumber: lastActivity[r]))
+    }
+}
+
+extension AccountTable {
+    /// Every account by id: a copy for checks that compare whole stores (tests, properties).
+    public var dictionary: [AccountID: Account] {
+        Dictionary(uniqueKeysWithValues: rows.map { (id(at: $0), self[$0]) })
+    }
+}
