@@ -45,13 +45,19 @@ import Testing
     @Test func importsValidRowsAsTheyAre() throws {
         var store = Fixtures.store(today: Self.today)
         let before = store.audit.count
-        try store.importAccounts(Self.goodRows, Fixtures.context(.laAdmin(662)))
-        for row in Self.goodRows {
+        try store.importAccounts(Self.goodRows, from: "accounts.csv", Fixtures.context(.laAdmin(662)))
+        for (index, row) in Self.goodRows.enumerated() {
             #expect(store.accounts[row.id] == row)
-            #expect(store.audit.entries(for: row.id).last?.actor == "system")
-            #expect(store.audit.entries(for: row.id).last?.date == date(Self.today))
+            // Each account's history starts with its row of the file.
+            let history = store.history(of: row.id)
+            #expect(history.map(\.action) == ["imported from accounts.csv, row \(index + 1)"])
+            #expect(history.first?.actor == "system")
+            #expect(history.first?.date == date(Self.today))
+            #expect(history.first?.account == row.id)
         }
-        #expect(store.audit.count == before + Self.goodRows.count)
+        // The log holds one entry for the whole file.
+        #expect(store.audit.count == before + 1)
+        #expect(store.audit.all.last?.action == "imported \(Self.goodRows.count) accounts from accounts.csv")
         #expect(store.pendingList(visibleTo: .serviceDesk).map(\.id.value) == ["left.staff"])
         #expect(store.expiringIDs() == [])
     }

@@ -16,38 +16,42 @@ public struct AccountTable: Sendable {
     public typealias Row = Int32
 
     /// The day number that stands for "no date".
-    static let noDate = Int32.min
+    public static let noDate = Int32.min
 
     // The text arena: each row's id, then its name.
-    private var text: [UInt8] = []
-    private var textStart: [Int] = []
-    private var idLength: [UInt8] = []
-    private var nameLength: [UInt32] = []
+    var text: [UInt8] = []
+    var textStart: [Int] = []
+    var idLength: [UInt8] = []
+    var nameLength: [UInt32] = []
 
     /// nil for a free row (its account was deleted).
-    private(set) var kinds: [Account.Kind?] = []
-    private(set) var schools: [Int32] = []
+    var kinds: [Account.Kind?] = []
+    var schools: [Int32] = []
     /// nil while the account is active.
-    private(set) var reasons: [Account.Reason?] = []
-    private(set) var created: [Int32] = []
-    private(set) var lastActivity: [Int32] = []
-    private(set) var contents: [Int] = []
+    var reasons: [Account.Reason?] = []
+    var created: [Int32] = []
+    var lastActivity: [Int32] = []
+    var contents: [Int] = []
     /// MIS accounts.
-    private(set) var roles: [Account.Role?] = []
-    private(set) var leaving: [Int32] = []
+    var roles: [Account.Role?] = []
+    var leaving: [Int32] = []
     /// Non-MIS accounts.
-    private(set) var categories: [Account.Category?] = []
-    private(set) var expires: [Int32] = []
-    private(set) var closeAtExpiry: [Bool] = []
-    private(set) var deactivatedOn: [Int32] = []
+    var categories: [Account.Category?] = []
+    var expires: [Int32] = []
+    var closeAtExpiry: [Bool] = []
+    var deactivatedOn: [Int32] = []
+    /// For an imported account, the audit entry of its import and its row in the file
+    /// (1-based); -1 and 0 for an account made by a command.
+    var importEntries: [Int32] = []
+    var importRows: [Int32] = []
     /// Deactivated staff waiting for the Service Desk (R9), by row: rare, so kept apart.
-    public private(set) var pendingSchools: [Row: SchoolNumber] = [:]
+    public internal(set) var pendingSchools: [Row: SchoolNumber] = [:]
 
     /// Rows by the hash of their id; -1 for an empty slot. The capacity is a power of two
     /// at least twice the number of accounts.
-    private var slots: [Row] = []
+    var slots: [Row] = []
     private var freeRows: [Row] = []
-    public private(set) var count = 0
+    public internal(set) var count = 0
 
     public init() {}
 
@@ -84,6 +88,8 @@ public struct AccountTable: Sendable {
         expires.reserveCapacity(total)
         closeAtExpiry.reserveCapacity(total)
         deactivatedOn.reserveCapacity(total)
+        importEntries.reserveCapacity(total)
+        importRows.reserveCapacity(total)
         text.reserveCapacity(text.count + textBytes)
         growSlots(toHold: total)
     }
@@ -202,8 +208,12 @@ public struct AccountTable: Sendable {
             expires.append(Self.noDate)
             closeAtExpiry.append(false)
             deactivatedOn.append(Self.noDate)
+            importEntries.append(-1)
+            importRows.append(0)
         }
         let r = Int(row)
+        importEntries[r] = -1
+        importRows[r] = 0
         textStart[r] = text.count
         idLength[r] = UInt8(account.id.value.utf8.count)
         nameLength[r] = UInt32(account.name.utf8.count)
@@ -264,15 +274,18 @@ public struct AccountTable: Sendable {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
-    private mutating func growSlots(toHold total: Int) {
+    /// Makes the id map big enough for `total` accounts, entering the rows held again
+    /// unless `rehash` is false.
+    mutating func growSlots(toHold total: Int, rehash: Bool = true) {
         guard total * 2 > slots.count else { return }
         var capacity = Swift.max(16, slots.count)
         while capacity < total * 2 { capacity *= 2 }
         slots = [Row](repeating: -1, count: capacity)
+        guard rehash else { return }
         for row in 0..<kinds.count where kinds[row] != nil { addToSlots(Row(row)) }
     }
 
-    private mutating func addToSlots(_ row: Row) {
+    mutating func addToSlots(_ row: Row) {
         let mask = slots.count - 1
         var slot = withIDBytes(row) { Self.hash($0) } & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }

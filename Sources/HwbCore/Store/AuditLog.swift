@@ -12,6 +12,9 @@ public struct AuditLog: Sendable {
     /// Each account's latest entry.
     private var latest: [AccountID: Int32] = [:]
     public private(set) var count = 0
+    /// The file of each import entry (one entry a file, R14 checks): its accounts' own
+    /// histories start with it.
+    public private(set) var importFiles: [Int32: String] = [:]
 
     public init() {}
 
@@ -37,6 +40,19 @@ public struct AuditLog: Sendable {
         count += 1
     }
 
+    /// Appends the one entry of an `import accounts` of `file`; returns its index.
+    mutating func appendImport(_ entry: AuditEntry, file: String) -> Int32 {
+        let index = Int32(entries.count)
+        append(entry)
+        importFiles[index] = file
+        return index
+    }
+
+    /// The entry at `index`, unless it was dropped (R10.4).
+    func entry(at index: Int32) -> AuditEntry? {
+        entries.indices.contains(Int(index)) ? entries[Int(index)] : nil
+    }
+
     /// Drops every entry about `id` (R10.4), before its deletion entry is appended.
     mutating func forget(_ id: AccountID) {
         var index = latest.removeValue(forKey: id) ?? -1
@@ -52,10 +68,15 @@ public struct AuditLog: Sendable {
 
     /// The entries about one account, oldest first.
     public func entries(for id: AccountID) -> [AuditEntry] {
-        var result: [AuditEntry] = []
+        indexedEntries(for: id).map(\.entry)
+    }
+
+    /// The entries about one account with their places in the log, oldest first.
+    func indexedEntries(for id: AccountID) -> [(index: Int32, entry: AuditEntry)] {
+        var result: [(index: Int32, entry: AuditEntry)] = []
         var index = latest[id] ?? -1
         while index >= 0 {
-            if let entry = entries[Int(index)] { result.append(entry) }
+            if let entry = entries[Int(index)] { result.append((index, entry)) }
             index = previous[Int(index)]
         }
         return result.reversed()

@@ -76,3 +76,22 @@ extension Store {
         return accounts.rows
     }
 }
+
+extension Store {
+    /// The audit entries about one account, oldest first (`audit ID`, `show ID`). An
+    /// imported account's history starts with its import: the file's one entry, told as
+    /// "imported from FILE, row N".
+    public func history(of id: AccountID) -> [AuditEntry] {
+        var entries = audit.indexedEntries(for: id)
+        if let row = accounts.row(of: id), let origin = accounts.importOrigin(row),
+           let imported = audit.entry(at: origin.entry), let file = audit.importFiles[origin.entry] {
+            let own = AuditEntry(
+                date: imported.date, actor: imported.actor, command: imported.command, rule: imported.rule,
+                action: "imported from \(file), row \(origin.row)", account: id, school: accounts.school(at: row),
+                changes: [])
+            let position = entries.firstIndex { $0.index > origin.entry } ?? entries.count
+            entries.insert((origin.entry, own), at: position)
+        }
+        return entries.map(\.entry)
+    }
+}

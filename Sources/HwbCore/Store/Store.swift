@@ -110,6 +110,20 @@ public struct Store: Sendable {
         }
     }
 
+    /// Adds the account in `row` to the date indexes, read from the columns (as `index`).
+    mutating func indexColumns(_ row: Row) {
+        let r = Int(row)
+        func day(_ number: Int32) -> CalendarDate { CalendarDate(trustedDayNumber: number) }
+        if accounts.reasons[r] != nil {
+            byDeletion.insert(row, at: Account.deletionDue(after: day(accounts.deactivatedOn[r])))
+        } else if accounts.kinds[r] == .nonMIS {
+            byExpiry.insert(row, at: day(accounts.expires[r]))
+            byActivity.insert(row, at: day(accounts.lastActivity[r]))
+        } else if accounts.leaving[r] != AccountTable.noDate {
+            byLeaving.insert(row, at: day(accounts.leaving[r]))
+        }
+    }
+
     private mutating func unindex(_ account: Account, _ row: Row) {
         switch (account.status, account.kind) {
         case (.active, .nonMIS):

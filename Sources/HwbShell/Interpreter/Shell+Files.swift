@@ -53,7 +53,16 @@ extension Shell {
     }
 
     func importAccounts(from path: String, _ context: Context) throws(ShellError) {
-        let records = try csvRecords(path)
+        let bytes = try fileBytes(path)
+        // A well-formed file goes straight into columns; anything else is read the careful
+        // way below, which says what is wrong with every row.
+        if let batch = AccountCSVReader.batch(bytes) {
+            do throws(ImportRefusal) {
+                try store.importAccounts(batch, from: path, context)
+                return print("imported \(plural(batch.count, "account")) from \(path)")
+            } catch {}
+        }
+        let records = try csvRecords(path, bytes: bytes)
         guard let header = records.first else { throw .file("\(path) is empty; expected a header row") }
         var fields: [Account.Field] = []
         for name in header.cells {
@@ -88,7 +97,7 @@ extension Shell {
             // that every bad row is listed at once.
             let refusal = bad.isEmpty ? nil : store.importProblems(accounts, rowName: rowName)
             if let refusal, !refusal.problems.isEmpty { throw refusal }
-            if bad.isEmpty { try store.importAccounts(accounts, context, rowName: rowName) }
+            if bad.isEmpty { try store.importAccounts(accounts, from: path, context, rowName: rowName) }
         } catch {
             bad += error.problems.map { (accountLines[$0.row], $0.problems.joined(separator: "; ")) }
         }
@@ -97,7 +106,7 @@ extension Shell {
     }
 
     func importSchools(from path: String, _ context: Context) throws(ShellError) {
-        let records = try csvRecords(path)
+        let records = try csvRecords(path, bytes: fileBytes(path))
         guard let header = records.first else { throw .file("\(path) is empty; expected the header number,name,maintained") }
         let columns = header.cells
         guard Set(columns) == ["number", "name", "maintained"], columns.count == 3 else {
@@ -139,16 +148,25 @@ extension Shell {
         print("imported \(schools.count) school\(schools.count == 1 ? "" : "s") from \(path)")
     }
 
-    /// An import refused as a whole, its bad rows listed in file order.
+    /// An import refused as a whole: its first bad rows in file order, then how many more.
     private func refusal(_ bad: [(line: Int, text: String)], in path: String) -> ShellError {
-        let rows = bad.sorted { $0.line < $1.line }.map { "\(path):\($0.line): \($0.text)" }
-        return .detailed("import refused, nothing imported: \(plural(rows.count, "bad row")) in \(path)", details: rows)
+        var rows = bad.sorted { $0.line < $1.line }.prefix(Self.badRowsShown).map { "\(path):\($0.line): \($0.text)" }
+        if bad.count > Self.badRowsShown { rows.append("and \(plural(bad.count - Self.badRowsShown, "more bad row"))") }
+        return .detailed("import refused, nothing imported: \(plural(bad.count, "bad row")) in \(path)", details: rows)
     }
 
-    private func csvRecords(_ path: String) throws(ShellError) -> [CSV.Record] {
-        var bytes = fileOverrides[path]
-        if bytes == nil { bytes = try FileAccess.read(path) }
-        let text = try FileAccess.text(bytes!, path: path)
+    /// How many bad rows an import refusal lists.
+    static let badRowsShown = 20
+
+    /// The bytes of a file to import: those journaled with the command when it is
+    /// replayed (`--store`), else the file's.
+    private func fileBytes(_ path: String) throws(ShellError) -> [UInt8] {
+        if let bytes = fileOverrides[path] { return bytes }
+        return try FileAccess.read(path)
+    }
+
+    private func csvRecords(_ path: String, bytes: [UInt8]) throws(ShellError) -> [CSV.Record] {
+        let text = try FileAccess.text(bytes, path: path)
         do {
             return try CSV.records(in: text)
         } catch {

@@ -121,7 +121,7 @@ extension Shell {
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
         for (label, value) in rows { print("  \(label.padded(to: 15))\(value)") }
-        let history = store.audit.entries(for: id)
+        let history = store.history(of: id)
         if !history.isEmpty {
             print("history")
             console.write(auditTable(history, showAccount: false))
@@ -161,7 +161,7 @@ extension Shell {
     func audit(_ id: AccountID?) throws(RuleError) {
         let entries: [AuditEntry]
         if let id {
-            entries = store.audit.entries(for: id).filter(isVisible)
+            entries = store.history(of: id).filter(isVisible)
             guard !entries.isEmpty else { throw .noAccount(id) }
         } else {
             entries = store.audit.all.filter(isVisible)

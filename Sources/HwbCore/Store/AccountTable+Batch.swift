@@ -1,0 +1,145 @@
+/// Filling a table in bulk: an import parses its rows straight into a table of their own
+/// (`appendRow`, no id map), the store checks it (`Store.importAccounts`) and takes its
+/// rows over in one go (`append(contentsOf:)`).
+extension AccountTable {
+    /// One row's values, as an import reads them. Dates are day numbers, `noDate` for none.
+    public struct RowValues {
+        public var kind: Account.Kind
+        public var school: SchoolNumber
+        /// nil for an active account.
+        public var reason: Account.Reason?
+        public var created: Int32
+        public var lastActivity: Int32
+        public var content: Int
+        public var role: Account.Role?
+        public var leaving: Int32
+        public var pendingSchool: SchoolNumber?
+        public var category: Account.Category?
+        public var expires: Int32
+        public var closeAtExpiry: Bool
+        public var deactivatedOn: Int32
+
+        public static let noDate = AccountTable.noDate
+
+        /// The values of a sound account (R4, R14.1-3).
+        public init(_ account: Account) {
+            self.init(kind: account.kind, school: account.school)
+            reason = account.status == .deactivated ? account.reason : nil
+            created = account.created.dayNumber
+            lastActivity = account.lastActivity.dayNumber
+            content = account.content
+            role = account.role
+            leaving = account.leavingDate?.dayNumber ?? Self.noDate
+            pendingSchool = account.pendingSchool
+            category = account.category
+            expires = account.expires?.dayNumber ?? Self.noDate
+            closeAtExpiry = account.closeAtExpiry ?? false
+            deactivatedOn = account.deactivatedOn?.dayNumber ?? Self.noDate
+        }
+
+        public init(kind: Account.Kind, school: SchoolNumber) {
+            self.kind = kind
+            self.school = school
+            reason = nil
+            created = Self.noDate
+            lastActivity = Self.noDate
+            content = 0
+            role = nil
+            leaving = Self.noDate
+            pendingSchool = nil
+            category = nil
+            expires = Self.noDate
+            closeAtExpiry = false
+            deactivatedOn = Self.noDate
+        }
+    }
+
+    /// Appends a row without entering its id in the id map: for a batch that
+    /// `Store.importAccounts` checks and takes over. `id` must be a valid lower-case id and
+    /// `name` UTF-8; the values must be those of the kind (no role for non-MIS...).
+    public mutating func appendRow(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, _ values: RowValues) {
+        let row = Row(kinds.count)
+        textStart.append(text.count)
+        idLength.append(UInt8(id.count))
+        nameLength.append(UInt32(name.count))
+        text.append(contentsOf: id)
+        text.append(contentsOf: name)
+        kinds.append(values.kind)
+        schools.append(Int32(values.school.value))
+        reasons.append(values.reason)
+        created.append(values.created)
+        lastActivity.append(values.lastActivity == Self.noDate ? values.created : values.lastActivity)
+        contents.append(values.content)
+        roles.append(values.role)
+        leaving.append(values.leaving)
+        categories.append(values.category)
+        expires.append(values.expires)
+        closeAtExpiry.append(values.closeAtExpiry)
+        deactivatedOn.append(values.deactivatedOn)
+        importEntries.append(-1)
+        importRows.append(0)
+        if let pending = values.pendingSchool { pendingSchools[row] = pending }
+        count += 1
+    }
+
+    /// Enters every row of a batch in its own id map, and returns each row whose id an
+    /// earlier row has, with that earlier row.
+    mutating func mapIDs() -> [(row: Row, first: Row)] {
+        slots = []
+        growSlots(toHold: count, rehash: false)
+        var repeats: [(row: Row, first: Row)] = []
+        for row in 0..<Row(kinds.count) {
+            if let first = withIDBytes(row, { self.row(ofIDBytes: $0) }) {
+                repeats.append((row, first))
+            } else {
+                addToSlots(row)
+            }
+        }
+        return repeats
+    }
+
+    /// Takes over every row of `batch` (whose ids are not in this table), after the rows
+    /// held, marking them as imported by the audit entry `entry`. Returns the first new row.
+    mutating func append(contentsOf batch: AccountTable, importEntry entry: Int32) -> Row {
+        let first = Row(kinds.count)
+        growSlots(toHold: count + batch.count)
+        appendBatch(batch)
+        for r in Int(first)..<kinds.count {
+            importEntries[r] = entry
+            importRows[r] = Int32(r - Int(first) + 1)
+            addToSlots(Row(r))
+        }
+        return first
+    }
+
+    /// Joins two batches read side by side (the second's rows after the first's).
+    public mutating func appendBatch(_ batch: AccountTable) {
+        let shift = text.count
+        let first = Row(kinds.count)
+        text.append(contentsOf: batch.text)
+        textStart.append(contentsOf: batch.textStart.lazy.map { $0 + shift })
+        idLength.append(contentsOf: batch.idLength)
+        nameLength.append(contentsOf: batch.nameLength)
+        kinds.append(contentsOf: batch.kinds)
+        schools.append(contentsOf: batch.schools)
+        reasons.append(contentsOf: batch.reasons)
+        created.append(contentsOf: batch.created)
+        lastActivity.append(contentsOf: batch.lastActivity)
+        contents.append(contentsOf: batch.contents)
+        roles.append(contentsOf: batch.roles)
+        leaving.append(contentsOf: batch.leaving)
+        categories.append(contentsOf: batch.categories)
+        expires.append(contentsOf: batch.expires)
+        closeAtExpiry.append(contentsOf: batch.closeAtExpiry)
+        deactivatedOn.append(contentsOf: batch.deactivatedOn)
+        importEntries.append(contentsOf: batch.importEntries)
+        importRows.append(contentsOf: batch.importRows)
+        for (row, school) in batch.pendingSchools { pendingSchools[first + row] = school }
+        count += batch.count
+    }
+
+    /// The import entry and file row of the account in `row`, if it was imported.
+    func importOrigin(_ row: Row) -> (entry: Int32, row: Int32)? {
+        importEntries[Int(row)] < 0 ? nil : (importEntries[Int(row)], importRows[Int(row)])
+    }
+}
