@@ -7,10 +7,28 @@ extension Account {
         case category, expires, closeAtExpiry, role, leavingDate, pendingSchool
         case deactivatedOn, deletionDue, reason
 
-        private static let ordered = allCases
-
         /// The field's position in interchange order (0 for `id`).
-        public var ordinal: Int { Self.ordered.firstIndex(of: self)! }
+        public var ordinal: Int {
+            switch self {
+            case .id: 0
+            case .name: 1
+            case .kind: 2
+            case .school: 3
+            case .status: 4
+            case .created: 5
+            case .lastActivity: 6
+            case .content: 7
+            case .category: 8
+            case .expires: 9
+            case .closeAtExpiry: 10
+            case .role: 11
+            case .leavingDate: 12
+            case .pendingSchool: 13
+            case .deactivatedOn: 14
+            case .deletionDue: 15
+            case .reason: 16
+            }
+        }
     }
 
     /// A field's value as the interchange formats see it.

@@ -51,6 +51,18 @@ public enum LocalAuthority {
     public static func isWelsh(_ code: Int) -> Bool { codes.contains(code) }
 }
 
+extension LocalAuthority {
+    /// The number of possible Welsh school numbers: 22 LAs of 10,000 numbers each.
+    static let schoolNumberCount = codes.count * 10_000
+
+    /// A Welsh school number (R3) as a position from 0 to `schoolNumberCount - 1`, for
+    /// tallies over a million accounts that would otherwise hash each account's school.
+    static func position(of school: Int32) -> Int? {
+        let position = Int(school) - codes.lowerBound * 10_000
+        return position >= 0 && position < schoolNumberCount ? position : nil
+    }
+}
+
 /// R3: an entry of the school directory.
 public struct School: Sendable, Equatable {
     public var number: SchoolNumber

@@ -88,7 +88,8 @@ extension Store {
     ) throws(ImportRefusal) {
         var batch = batch
         var problems: [Int: [String]] = [:]
-        for row in 0..<AccountTable.Row(batch.rowCount) where !isAcceptable(row, of: batch) {
+        let maintained = maintainedSchools()
+        for row in 0..<AccountTable.Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
             problems[Int(row)] = self.problems(with: batch[row])
         }
         for (row, first) in batch.mapIDs() {
@@ -116,9 +117,9 @@ extension Store {
     /// `problems(with: batch[row])` would find nothing. (The table cannot hold a role on
     /// a non-MIS account, an active account's deactivation or a wrong `deletionDue`:
     /// those the reader refuses before.)
-    private func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable) -> Bool {
+    private func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {
         let r = Int(row)
-        guard schools[SchoolNumber(unchecked: batch.schools[r])]?.maintained == true,
+        guard let position = LocalAuthority.position(of: batch.schools[r]), maintained[position],
               batch.contents[r] >= 0, batch.lastActivity[r] >= batch.created[r]
         else { return false }
         let deactivated = batch.reasons[r] != nil
@@ -139,11 +140,38 @@ extension Store {
         }
     }
 
-    /// Enters the rows from `first` on in the per-school and date indexes.
-    private mutating func indexRows(from first: AccountTable.Row) {
-        for row in first..<AccountTable.Row(accounts.rowCount) {
-            bySchool[accounts.school(at: row), default: []].append(row)
-            indexColumns(row)
+    /// Whether each Welsh school number (`LocalAuthority.position`) is a maintained
+    /// school in the directory.
+    private func maintainedSchools() -> [Bool] {
+        var maintained = [Bool](repeating: false, count: LocalAuthority.schoolNumberCount)
+        for school in schools.values where school.maintained {
+            if let position = LocalAuthority.position(of: Int32(school.number.value)) { maintained[position] = true }
         }
+        return maintained
+    }
+
+    /// Enters the rows from `first` on (all at maintained schools) in the per-school and
+    /// date indexes: the rows are grouped by school first, so that each school's list
+    /// grows once.
+    private mutating func indexRows(from first: AccountTable.Row) {
+        let rows = first..<AccountTable.Row(accounts.rowCount)
+        var counts = [Int32](repeating: 0, count: LocalAuthority.schoolNumberCount + 1)
+        for row in rows { counts[LocalAuthority.position(of: accounts.schools[Int(row)])! + 1] += 1 }
+        for position in 1..<counts.count { counts[position] += counts[position - 1] }
+        var grouped = [AccountTable.Row](repeating: 0, count: rows.count)
+        for row in rows {
+            let position = LocalAuthority.position(of: accounts.schools[Int(row)])!
+            grouped[Int(counts[position])] = row
+            counts[position] += 1
+        }
+        var start = 0
+        while start < grouped.count {
+            let school = accounts.school(at: grouped[start])
+            var end = start + 1
+            while end < grouped.count, accounts.schools[Int(grouped[end])] == Int32(school.value) { end += 1 }
+            bySchool[school, default: []].append(contentsOf: grouped[start..<end])
+            start = end
+        }
+        for row in rows { indexColumns(row) }
     }
 }

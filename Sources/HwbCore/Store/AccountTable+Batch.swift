@@ -78,6 +78,7 @@ extension AccountTable {
         deactivatedOn.append(values.deactivatedOn)
         importEntries.append(-1)
         importRows.append(0)
+        idHashes.append(Self.hash(id))
         if let pending = values.pendingSchool { pendingSchools[row] = pending }
         count += 1
     }
@@ -89,10 +90,11 @@ extension AccountTable {
         growSlots(toHold: count, rehash: false)
         var repeats: [(row: Row, first: Row)] = []
         for row in 0..<Row(kinds.count) {
-            if let first = withIDBytes(row, { self.row(ofIDBytes: $0) }) {
+            let hash = idHashes[Int(row)]
+            if let first = withIDBytes(row, { self.row(ofIDBytes: $0, hash: hash) }) {
                 repeats.append((row, first))
             } else {
-                addToSlots(row)
+                addToSlots(row, hash: hash)
             }
         }
         return repeats
@@ -102,18 +104,25 @@ extension AccountTable {
     /// held, marking them as imported by the audit entry `entry`. Returns the first new row.
     mutating func append(contentsOf batch: AccountTable, importEntry entry: Int32) -> Row {
         let first = Row(kinds.count)
-        growSlots(toHold: count + batch.count)
-        appendBatch(batch)
+        if first == 0 {
+            // Into an empty table the batch, its id map (`mapIDs`) included, carries over as it is.
+            self = batch
+        } else {
+            growSlots(toHold: count + batch.count)
+            appendBatch(batch)
+        }
+        idHashes = []
         for r in Int(first)..<kinds.count {
             importEntries[r] = entry
             importRows[r] = Int32(r - Int(first) + 1)
-            addToSlots(Row(r))
+            if first > 0 { addToSlots(Row(r), hash: batch.idHashes[r - Int(first)]) }
         }
         return first
     }
 
     /// Joins two batches read side by side (the second's rows after the first's).
     public mutating func appendBatch(_ batch: AccountTable) {
+        reserveCapacity(batch.count, textBytes: batch.text.count)
         let shift = text.count
         let first = Row(kinds.count)
         text.append(contentsOf: batch.text)
@@ -134,6 +143,7 @@ extension AccountTable {
         deactivatedOn.append(contentsOf: batch.deactivatedOn)
         importEntries.append(contentsOf: batch.importEntries)
         importRows.append(contentsOf: batch.importRows)
+        idHashes.append(contentsOf: batch.idHashes)
         for (row, school) in batch.pendingSchools { pendingSchools[first + row] = school }
         count += batch.count
     }

@@ -44,6 +44,9 @@ public struct AccountTable: Sendable {
     /// (1-based); -1 and 0 for an account made by a command.
     var importEntries: [Int32] = []
     var importRows: [Int32] = []
+    /// The hash of each row's id, kept only while a batch is being read (`appendRow`), so
+    /// that the reading cores hash the ids, not the one that checks them.
+    var idHashes: [Int] = []
     /// Deactivated staff waiting for the Service Desk (R9), by row: rare, so kept apart.
     public internal(set) var pendingSchools: [Row: SchoolNumber] = [:]
 
@@ -104,9 +107,14 @@ public struct AccountTable: Sendable {
 
     /// The row whose id is exactly these (lower-case) bytes, or nil.
     func row(ofIDBytes id: UnsafeRawBufferPointer) -> Row? {
+        row(ofIDBytes: id, hash: Self.hash(id))
+    }
+
+    /// The row whose id is exactly these bytes, whose hash is `hash`, or nil.
+    func row(ofIDBytes id: UnsafeRawBufferPointer, hash: Int) -> Row? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Self.hash(id) & mask
+        var slot = hash & mask
         while true {
             let row = slots[slot]
             if row < 0 { return nil }
@@ -286,8 +294,12 @@ public struct AccountTable: Sendable {
     }
 
     mutating func addToSlots(_ row: Row) {
+        addToSlots(row, hash: withIDBytes(row) { Self.hash($0) })
+    }
+
+    mutating func addToSlots(_ row: Row, hash: Int) {
         let mask = slots.count - 1
-        var slot = withIDBytes(row) { Self.hash($0) } & mask
+        var slot = hash & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = row
     }

@@ -30,9 +30,9 @@ enum AccountCSVReader {
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 var reader = Reader(file: whole.bytes, fields: fields)
                 let read = half == 0 ? reader.read(from: first, to: split) : reader.read(from: split, to: whole.bytes.count)
-                halves.set(half, read ? reader.table : nil)
+                if half == 0 { halves.first = read ? reader.table : nil } else { halves.second = read ? reader.table : nil }
             }
-            guard var table = halves.tables[0], let second = halves.tables[1] else { return nil }
+            guard var table = halves.first, let second = halves.second else { return nil }
             table.appendBatch(second)
             return table
         }
@@ -63,10 +63,10 @@ enum AccountCSVReader {
         init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
 
-    /// What the two halves read, each half writing only its own slot.
+    /// What the two halves read, each half writing only its own property.
     private final class Halves: @unchecked Sendable {
-        var tables: [AccountTable?] = [nil, nil]
-        func set(_ half: Int, _ table: AccountTable?) { tables[half] = table }
+        var first: AccountTable?
+        var second: AccountTable?
     }
 
     /// Reads the records of one part of the file into `table`.
