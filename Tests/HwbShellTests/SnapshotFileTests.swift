@@ -70,8 +70,8 @@ import Testing
 
     @Test func aNewerVersionIsNamed() throws {
         var bytes = try goodSnapshot()
-        bytes[8] = 2
-        #expect(decodeError(bytes)?.contains("version 2") == true)
+        bytes[8] = 3
+        #expect(decodeError(bytes)?.contains("version 3") == true)
     }
 
     @Test func extraBytesAreRefused() throws {
@@ -89,9 +89,7 @@ import Testing
         let renumbered = Array(withUnsafeBytes(of: UInt32(6_612_009).littleEndian, Array.init))
         let at = try #require(bytes.indices.first { Array(bytes[$0..<min($0 + 4, bytes.count)]) == number })
         bytes.replaceSubrange(at..<at + 4, with: renumbered)
-        let body = Array(bytes[Snapshot.headerSize...])
-        let checksum = Array(withUnsafeBytes(of: Checksum.of(body[...]).littleEndian, Array.init))
-        bytes.replaceSubrange(24..<32, with: checksum)
+        reseal(&bytes)
         let message = try #require(decodeError(bytes))
         #expect(message.contains("6612001"), "\(message)")
     }
@@ -120,5 +118,26 @@ import Testing
         session.run("save \(folder.file("s.hwbs"))")
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.file("s.hwbs"))
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    /// Puts right every checksum of a version 2 file after its bytes were changed: each
+    /// block's in the head, then the head's in the header.
+    private func reseal(_ bytes: inout [UInt8]) {
+        func u64(at offset: Int) -> Int { bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) } }
+        func setU64(_ value: UInt64, at offset: Int) {
+            for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) }
+        }
+        let headStart = Snapshot.headerSize, headLength = u64(at: 16)
+        var position = headStart + 8 + 4
+        let actorLength = Int(bytes[position]) // a short actor: one LEB128 byte
+        position += 1 + actorLength + 4
+        var blockStart = headStart + headLength
+        for _ in 0..<Snapshot.Block.allCases.count {
+            let length = u64(at: position + 4)
+            setU64(Checksum.of(bytes[blockStart..<blockStart + length]), at: position + 12)
+            blockStart += length
+            position += 20
+        }
+        setU64(Checksum.of(bytes[headStart..<headStart + headLength]), at: 24)
     }
 }

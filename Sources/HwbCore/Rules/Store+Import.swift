@@ -117,7 +117,7 @@ extension Store {
     /// `problems(with: batch[row])` would find nothing. (The table cannot hold a role on
     /// a non-MIS account, an active account's deactivation or a wrong `deletionDue`:
     /// those the reader refuses before.)
-    private func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {
+    func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {
         let r = Int(row)
         guard let position = LocalAuthority.position(of: batch.schools[r]), maintained[position],
               batch.contents[r] >= 0, batch.lastActivity[r] >= batch.created[r]
@@ -142,7 +142,7 @@ extension Store {
 
     /// Whether each Welsh school number (`LocalAuthority.position`) is a maintained
     /// school in the directory.
-    private func maintainedSchools() -> [Bool] {
+    func maintainedSchools() -> [Bool] {
         var maintained = [Bool](repeating: false, count: LocalAuthority.schoolNumberCount)
         for school in schools.values where school.maintained {
             if let position = LocalAuthority.position(of: Int32(school.number.value)) { maintained[position] = true }
@@ -153,7 +153,7 @@ extension Store {
     /// Enters the rows from `first` on (all at maintained schools) in the per-school and
     /// date indexes: the rows are grouped by school first, so that each school's list
     /// grows once.
-    private mutating func indexRows(from first: AccountTable.Row) {
+    mutating func indexRows(from first: AccountTable.Row) {
         let rows = first..<AccountTable.Row(accounts.rowCount)
         var counts = [Int32](repeating: 0, count: LocalAuthority.schoolNumberCount + 1)
         for row in rows { counts[LocalAuthority.position(of: accounts.schools[Int(row)])! + 1] += 1 }

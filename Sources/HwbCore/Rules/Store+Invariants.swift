@@ -65,6 +65,43 @@ extension Store {
     }
 }
 
+extension Store {
+    /// A store rebuilt from a snapshot's columns (version 2), refused unless every school
+    /// number is Welsh, every value one an account can hold, every id unique, every
+    /// account passes R14.1-3 and every import it names is in the audit log.
+    public static func restored(
+        today: CalendarDate, schools: [School], columns: AccountTable.Columns, audit: AuditLog
+    ) throws(RuleError) -> Store {
+        var store = Store(today: today)
+        for school in schools {
+            try store.checkNewSchool(school)
+            store.schools[school.number] = school
+        }
+        guard var table = AccountTable(columns) else {
+            throw RuleError("the accounts' columns do not fit together", rule: nil)
+        }
+        let maintained = store.maintainedSchools()
+        for row in 0..<AccountTable.Row(table.rowCount) {
+            if let problem = table.malformation(of: row) { throw RuleError(problem, rule: nil) }
+            if !store.isAcceptable(row, of: table, maintained: maintained) {
+                let problem = store.problems(with: table[row]).first ?? "it breaks R14"
+                throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
+            }
+            if let origin = table.importOrigin(row), audit.importFiles[origin.entry] == nil || origin.row < 1 {
+                throw RuleError("account \(table.id(at: row)): it names an import the audit log does not hold", rule: nil)
+            }
+        }
+        if let (row, _) = table.mapIDs().first {
+            throw RuleError("account \(table.id(at: row)) appears twice", rule: .r14)
+        }
+        table.idHashes = []
+        store.accounts = table
+        store.indexRows(from: 0)
+        store.audit = audit
+        return store
+    }
+}
+
 /// Rebuilds a store one saved account at a time, checking each (R14.1-3) as it comes, so
 /// that a snapshot of a million accounts never holds them twice.
 public struct Restoration {

@@ -23,6 +23,27 @@ public struct AuditLog: Sendable {
         for entry in entries { append(entry) }
     }
 
+    /// A log as a snapshot keeps it: every slot in order, nil for an entry dropped when
+    /// its account was deleted (R10.4), and the file of each import entry. Nil when an
+    /// import file names no import entry.
+    public init?(slots: [AuditEntry?], importFiles: [Int32: String]) {
+        guard importFiles.keys.allSatisfy({ slots.indices.contains(Int($0)) && slots[Int($0)] != nil }) else { return nil }
+        reserveCapacity(slots.count)
+        for slot in slots {
+            if let slot {
+                append(slot)
+            } else {
+                entries.append(nil)
+                previous.append(-1)
+            }
+        }
+        self.importFiles = importFiles
+    }
+
+    /// Every slot of the log, nil where an entry was dropped (R10.4): what a snapshot
+    /// saves, so that entries keep their places.
+    public var slots: [AuditEntry?] { entries }
+
     mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
         previous.reserveCapacity(count)

@@ -66,6 +66,9 @@ struct ByteReader {
 
     var isAtEnd: Bool { position >= bytes.count }
 
+    /// Every byte the reader covers, wherever it stands.
+    var all: UnsafeRawBufferPointer { bytes }
+
     /// How many bytes the reader covers.
     var count: Int { bytes.count }
 

@@ -9,7 +9,8 @@ import HwbLanguage
 /// every invariant of R14 before anything is replaced, and says what is wrong.
 enum Snapshot {
     static let magic = Array("HWBSNAP\n".utf8)
-    static let version: UInt32 = 1
+    /// The version `save` writes; version 1 files still load.
+    static let version: UInt32 = 2
     static let headerSize = 32
 
     /// What a snapshot holds besides the store.
@@ -20,65 +21,72 @@ enum Snapshot {
         var journalSequence: UInt64 = 0
     }
 
+    /// The file: a header, a head naming the blocks, then the blocks (the school
+    /// directory, the account columns, the audit log), each with its own checksum. The
+    /// columns are written on one core while the audit log is on the other.
     static func encode(_ contents: Contents) -> [UInt8] {
         let store = contents.store
-        // The audit part is written on the second core while this one writes the accounts.
-        let auditPart = PartBytes()
         let accountsPart = PartBytes()
+        let auditPart = PartBytes()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                accountsPart.bytes = encodeAccounts(store)
+                accountsPart.bytes = encodeColumns(store.accounts.columns)
             } else {
                 auditPart.bytes = encodeAudit(store.audit)
             }
         }
+        var schools = ByteWriter(capacity: 16 + store.schools.count * 24)
+        schools.count(store.schools.count)
+        for school in store.schools.values.sorted(by: { $0.number < $1.number }) {
+            schools.u32(UInt32(school.number.value))
+            schools.string(school.name)
+            schools.u8(school.maintained ? 1 : 0)
+        }
+        let blocks = [schools.bytes, accountsPart.bytes, auditPart.bytes]
 
-        var body = ByteWriter(capacity: 64 + accountsPart.bytes.count + auditPart.bytes.count)
-        body.u64(contents.journalSequence)
-        body.date(store.today)
-        body.string(contents.actor.description)
-        let offsetPosition = body.bytes.count
-        body.u64(0) // where the audit part starts, filled in below
+        var head = ByteWriter(capacity: 128)
+        head.u64(contents.journalSequence)
+        head.date(store.today)
+        head.string(contents.actor.description)
+        head.u32(UInt32(blocks.count))
+        for (tag, block) in zip(Block.allCases, blocks) {
+            head.u32(tag.rawValue)
+            head.u64(UInt64(block.count))
+            head.u64(block.withUnsafeBytes { Checksum.of($0) })
+        }
 
-        body.append(accountsPart.bytes)
-        body.setU64(UInt64(body.bytes.count), at: offsetPosition)
-        body.append(auditPart.bytes)
-
-        var file = ByteWriter(capacity: headerSize + body.bytes.count)
+        var file = ByteWriter(capacity: headerSize + head.bytes.count + blocks.reduce(0) { $0 + $1.count })
         file.append(magic)
         file.u32(version)
         file.u32(0)
-        file.u64(UInt64(body.bytes.count))
-        file.u64(Checksum.of(body.bytes[...]))
-        file.append(body.bytes)
+        file.u64(UInt64(head.bytes.count))
+        file.u64(Checksum.of(head.bytes[...]))
+        file.append(head.bytes)
+        for block in blocks { file.append(block) }
         return file.bytes
     }
 
-    /// The school directory and the accounts, sorted.
-    private static func encodeAccounts(_ store: Store) -> [UInt8] {
-        var part = ByteWriter(capacity: 64 + store.accounts.count * 96)
-        part.count(store.schools.count)
-        for school in store.schools.values.sorted(by: { $0.number < $1.number }) {
-            part.u32(UInt32(school.number.value))
-            part.string(school.name)
-            part.u8(school.maintained ? 1 : 0)
-        }
-        part.count(store.accounts.count)
-        var rows = store.accounts.rows
-        store.accounts.sortByID(&rows)
-        for row in rows {
-            encode(store.accounts[row], into: &part)
-        }
-        return part.bytes
+    /// The blocks of a version 2 file, in the order they are written.
+    enum Block: UInt32, CaseIterable {
+        case schools = 1, accounts, audit
     }
 
-    /// The string table, then the audit log referring to it.
+    /// The string table, then every slot of the audit log (1 byte: 0 for an entry
+    /// dropped with its account, 1 before an entry), then the file of each import entry.
     private static func encodeAudit(_ audit: AuditLog) -> [UInt8] {
         var strings = StringTable()
-        let all = audit.all
-        var entries = ByteWriter(capacity: all.count * 24)
-        entries.count(all.count)
-        for entry in all { encode(entry, into: &entries, strings: &strings) }
+        let slots = audit.slots
+        var entries = ByteWriter(capacity: slots.count * 24)
+        entries.count(slots.count)
+        for slot in slots {
+            entries.u8(slot == nil ? 0 : 1)
+            if let slot { encode(slot, into: &entries, strings: &strings) }
+        }
+        entries.count(audit.importFiles.count)
+        for (index, file) in audit.importFiles.sorted(by: { $0.key < $1.key }) {
+            entries.u32(UInt32(index))
+            entries.count(strings.index(file))
+        }
         var part = ByteWriter(capacity: entries.bytes.count + strings.list.count * 16)
         part.count(strings.list.count)
         for string in strings.list { part.string(string) }
@@ -97,9 +105,10 @@ enum Snapshot {
         func u64(at offset: Int) -> UInt64 { bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
         let (version, flags, length, checksum) = (u32(at: 8), u32(at: 12), u64(at: 16), u64(at: 24))
         guard version <= Snapshot.version, version > 0 else {
-            throw fail("it is a version \(version) snapshot; this hwbsh reads version \(Snapshot.version)")
+            throw fail("it is a version \(version) snapshot; this hwbsh reads versions 1 and \(Snapshot.version)")
         }
         guard flags == 0 else { throw fail("it uses features this hwbsh does not know (flags \(flags))") }
+        if version == 2 { return try decodeVersion2(bytes, length: length, checksum: checksum, fail: fail) }
         guard length == UInt64(bytes.count - headerSize) else {
             throw fail(UInt64(bytes.count - headerSize) < length
                 ? "it is truncated (\(bytes.count) of \(UInt64(headerSize) + length) bytes)"
@@ -184,26 +193,6 @@ enum Snapshot {
 
     // MARK: Accounts
 
-    private static func encode(_ account: Account, into body: inout ByteWriter) {
-        body.string(account.id.value)
-        body.string(account.name)
-        body.u8(ordinal(account.kind))
-        body.u32(UInt32(account.school.value))
-        body.u8(ordinal(account.status))
-        body.date(account.created)
-        body.date(account.lastActivity)
-        body.count(account.content)
-        body.u8(account.role.map { ordinal($0) + 1 } ?? 0)
-        body.date(account.leavingDate)
-        body.u32(account.pendingSchool.map { UInt32($0.value) + 1 } ?? 0)
-        body.u8(account.category.map { ordinal($0) + 1 } ?? 0)
-        body.date(account.expires)
-        body.u8(account.closeAtExpiry.map { $0 ? 2 : 1 } ?? 0)
-        body.date(account.deactivatedOn)
-        body.date(account.deletionDue)
-        body.u8(account.reason.map { ordinal($0) + 1 } ?? 0)
-    }
-
     private static func decodeAccount(_ reader: inout ByteReader) throws -> Account {
         let idText = try reader.string("account id")
         guard let id = AccountID(idText) else { throw ByteReader.Malformed(what: "\"\(idText)\" is not an account id") }
@@ -266,7 +255,7 @@ enum Snapshot {
         }
     }
 
-    private static func decodeEntry(_ reader: inout ByteReader, strings: [String]) throws -> AuditEntry {
+    static func decodeEntry(_ reader: inout ByteReader, strings: [String]) throws -> AuditEntry {
         func string(_ what: String) throws -> String {
             let index = try reader.count(what)
             guard index < strings.count else { throw ByteReader.Malformed(what: "\(what) names no string") }
@@ -299,7 +288,7 @@ enum Snapshot {
                           account: account, school: school, changes: changes)
     }
 
-    private static func fieldValue(_ reader: inout ByteReader, strings: [String]) throws -> Account.FieldValue {
+    static func fieldValue(_ reader: inout ByteReader, strings: [String]) throws -> Account.FieldValue {
         switch try reader.u8("audit value") {
         case 0: return .null
         case 1:
@@ -315,37 +304,37 @@ enum Snapshot {
 
     // MARK: Helpers
 
-    private static func schoolNumber(_ raw: UInt32) throws -> SchoolNumber {
+    static func schoolNumber(_ raw: UInt32) throws -> SchoolNumber {
         guard let number = SchoolNumber(value: Int(raw)) else { throw ByteReader.Malformed(what: "\(raw) is not a school number") }
         return number
     }
 
-    private static func ordinal<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
+    static func ordinal<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
         UInt8(T.allCases.firstIndex(of: value).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) }!)
     }
 
-    private static func value<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T {
+    static func value<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T {
         guard Int(raw) < cases.count else { throw ByteReader.Malformed(what: "\(what) has an unknown value \(raw)") }
         return cases[Int(raw)]
     }
 
-    private static func optionalValue<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T? {
+    static func optionalValue<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T? {
         raw == 0 ? nil : try value(raw - 1, cases, what)
     }
 
     // The cases of each enum, in the order their numbers are written.
-    private static let kinds = Account.Kind.allCases
-    private static let statuses = Account.Status.allCases
-    private static let roles = Account.Role.allCases
-    private static let categories = Account.Category.allCases
-    private static let reasons = Account.Reason.allCases
-    private static let rules = Rule.allCases
-    private static let fields = Account.Field.allCases
+    static let kinds = Account.Kind.allCases
+    static let statuses = Account.Status.allCases
+    static let roles = Account.Role.allCases
+    static let categories = Account.Category.allCases
+    static let reasons = Account.Reason.allCases
+    static let rules = Rule.allCases
+    static let fields = Account.Field.allCases
 }
 
 /// Each distinct string of the audit log stored once: a sweep's thousands of entries
 /// share one command and a handful of dates.
-private struct StringTable {
+struct StringTable {
     private(set) var list: [String] = []
     private var indexes: [String: Int] = [:]
     /// The last few strings looked up: neighbouring entries mostly repeat them, and a
@@ -369,7 +358,7 @@ private struct StringTable {
 }
 
 /// The bytes one half of a parallel write produces.
-private final class PartBytes: @unchecked Sendable {
+final class PartBytes: @unchecked Sendable {
     var bytes: [UInt8] = []
 }
 

@@ -226,10 +226,10 @@ enum AccountCSVReader {
             guard readID() else { return false }
             let name = nameCopy.isEmpty ? cell(.name) : nil
             if let name {
-                guard Self.isUTF8(name) else { return false }
+                guard AccountTable.isUTF8(name) else { return false }
                 id.withUnsafeBytes { table.appendRow(id: $0, name: name, values) }
             } else {
-                guard nameCopy.withUnsafeBytes(Self.isUTF8) else { return false }
+                guard nameCopy.withUnsafeBytes(AccountTable.isUTF8) else { return false }
                 id.withUnsafeBytes { id in nameCopy.withUnsafeBytes { table.appendRow(id: id, name: $0, values) } }
             }
             return true
@@ -316,32 +316,6 @@ enum AccountCSVReader {
                   let date = CalendarDate(year: year, month: month, day: day)
             else { return nil }
             return date.dayNumber
-        }
-
-        /// Whether `bytes` are well-formed UTF-8 (`String(validating:)` without a string).
-        static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int, lowest: UInt32
-                switch lead {
-                case 0xC2...0xDF: (length, lowest) = (2, 0x80)
-                case 0xE0...0xEF: (length, lowest) = (3, 0x800)
-                case 0xF0...0xF4: (length, lowest) = (4, 0x10000)
-                default: return false
-                }
-                guard index + length <= bytes.count else { return false }
-                var scalar = UInt32(lead) & (0xFF >> (length + 1))
-                for offset in 1..<length {
-                    let byte = bytes[index + offset]
-                    guard byte & 0xC0 == 0x80 else { return false }
-                    scalar = scalar << 6 | UInt32(byte & 0x3F)
-                }
-                guard scalar >= lowest, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
-                index += length
-            }
-            return true
         }
     }
 }

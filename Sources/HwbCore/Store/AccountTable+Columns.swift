@@ -1,0 +1,164 @@
+/// A table as a snapshot holds it: every column whole, rows dense (no free rows), so
+/// that saving and loading copy columns rather than build accounts.
+extension AccountTable {
+    public struct Columns: Sendable {
+        /// Each row's id, then its name, in row order.
+        public var text: [UInt8] = []
+        public var idLength: [UInt8] = []
+        public var nameLength: [UInt32] = []
+        public var kinds: [Account.Kind] = []
+        public var schools: [Int32] = []
+        public var reasons: [Account.Reason?] = []
+        public var created: [Int32] = []
+        public var lastActivity: [Int32] = []
+        public var contents: [Int] = []
+        public var roles: [Account.Role?] = []
+        public var leaving: [Int32] = []
+        public var categories: [Account.Category?] = []
+        public var expires: [Int32] = []
+        public var closeAtExpiry: [Bool] = []
+        public var deactivatedOn: [Int32] = []
+        public var importEntries: [Int32] = []
+        public var importRows: [Int32] = []
+        public var pendingSchools: [Row: SchoolNumber] = [:]
+
+        public init() {}
+
+        public var count: Int { kinds.count }
+    }
+
+    /// The columns of every account, rows renumbered densely when some are free.
+    public var columns: Columns {
+        var columns = Columns()
+        let live = rows
+        let dense = live.count == kinds.count
+        columns.idLength = dense ? idLength : live.map { idLength[Int($0)] }
+        columns.nameLength = dense ? nameLength : live.map { nameLength[Int($0)] }
+        // The text of deleted accounts stays in the arena until it is saved.
+        if dense && text.count == textStart.last.map({ $0 + Int(idLength.last!) + Int(nameLength.last!) }) ?? 0 {
+            columns.text = text
+        } else {
+            columns.text.reserveCapacity(text.count)
+            for row in live {
+                let start = textStart[Int(row)]
+                columns.text.append(contentsOf: text[start..<start + Int(idLength[Int(row)]) + Int(nameLength[Int(row)])])
+            }
+        }
+        func pick<T>(_ column: [T]) -> [T] { dense ? column : live.map { column[Int($0)] } }
+        columns.kinds = live.map { kinds[Int($0)]! }
+        columns.schools = pick(schools)
+        columns.reasons = pick(reasons)
+        columns.created = pick(created)
+        columns.lastActivity = pick(lastActivity)
+        columns.contents = pick(contents)
+        columns.roles = pick(roles)
+        columns.leaving = pick(leaving)
+        columns.categories = pick(categories)
+        columns.expires = pick(expires)
+        columns.closeAtExpiry = pick(closeAtExpiry)
+        columns.deactivatedOn = pick(deactivatedOn)
+        columns.importEntries = pick(importEntries)
+        columns.importRows = pick(importRows)
+        var newRow: [Row: Row] = [:]
+        if !dense { for (index, row) in live.enumerated() where pendingSchools[row] != nil { newRow[row] = Row(index) } }
+        for (row, school) in pendingSchools { columns.pendingSchools[dense ? row : newRow[row]!] = school }
+        return columns
+    }
+
+    /// A batch holding `columns` (no id map yet), or nil when they do not fit together:
+    /// columns of different lengths, text that does not add up, a pending row out of range.
+    init?(_ columns: Columns) {
+        let count = columns.count
+        let lengths = [columns.idLength.count, columns.nameLength.count, columns.schools.count, columns.reasons.count,
+                       columns.created.count, columns.lastActivity.count, columns.contents.count, columns.roles.count,
+                       columns.leaving.count, columns.categories.count, columns.expires.count,
+                       columns.closeAtExpiry.count, columns.deactivatedOn.count, columns.importEntries.count,
+                       columns.importRows.count]
+        guard lengths.allSatisfy({ $0 == count }),
+              columns.pendingSchools.keys.allSatisfy({ $0 >= 0 && Int($0) < count })
+        else { return nil }
+        var starts = [Int](repeating: 0, count: count)
+        var position = 0
+        for row in 0..<count {
+            starts[row] = position
+            position += Int(columns.idLength[row]) + Int(columns.nameLength[row])
+        }
+        guard position == columns.text.count else { return nil }
+        text = columns.text
+        textStart = starts
+        idLength = columns.idLength
+        nameLength = columns.nameLength
+        kinds = columns.kinds.map { $0 }
+        schools = columns.schools
+        reasons = columns.reasons
+        created = columns.created
+        lastActivity = columns.lastActivity
+        contents = columns.contents
+        roles = columns.roles
+        leaving = columns.leaving
+        categories = columns.categories
+        expires = columns.expires
+        closeAtExpiry = columns.closeAtExpiry
+        deactivatedOn = columns.deactivatedOn
+        importEntries = columns.importEntries
+        importRows = columns.importRows
+        pendingSchools = columns.pendingSchools
+        self.count = count
+        idHashes = (0..<Row(count)).map { row in withIDBytes(row) { Self.hash($0) } }
+    }
+
+    /// What is wrong with the values of `row` that no account can hold (an id not in
+    /// lower-case R4 form, a name not UTF-8, a date off the calendar, fields of the other
+    /// kind); nil when nothing is. The rules (R14) are checked apart.
+    func malformation(of row: Row) -> String? {
+        let r = Int(row)
+        let idIsValid = withIDBytes(row) { id in
+            !id.isEmpty && id.count <= AccountID.maximumLength && id.enumerated().allSatisfy { index, byte in
+                (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
+                    || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45))
+            }
+        }
+        guard idIsValid else { return "row \(row + 1): the id is not a lower-case account id" }
+        guard withNameBytes(row, Self.isUTF8) else { return "account \(id(at: row)): the name is not UTF-8" }
+        func isDay(_ day: Int32) -> Bool { CalendarDate(dayNumber: Int(day)) != nil }
+        func isDayOrNone(_ day: Int32) -> Bool { day == Self.noDate || isDay(day) }
+        guard isDay(created[r]), isDay(lastActivity[r]), isDayOrNone(leaving[r]), isDayOrNone(expires[r]),
+              (reasons[r] == nil) == (deactivatedOn[r] == Self.noDate), isDayOrNone(deactivatedOn[r])
+        else { return "account \(id(at: row)): a date is off the calendar or out of place" }
+        guard (importEntries[r] == -1 && importRows[r] == 0) || (importEntries[r] >= 0 && importRows[r] >= 1) else {
+            return "account \(id(at: row)): its import origin is malformed"
+        }
+        guard SchoolNumber(value: Int(schools[r])) != nil,
+              kinds[r] == .mis ? (categories[r] == nil && expires[r] == Self.noDate && !closeAtExpiry[r])
+                               : (roles[r] == nil && leaving[r] == Self.noDate)
+        else { return "account \(id(at: row)): it holds fields of the other kind of account" }
+        return nil
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (what `String(validating:)` accepts),
+    /// without making a string.
+    public static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int, lowest: UInt32
+            switch lead {
+            case 0xC2...0xDF: (length, lowest) = (2, 0x80)
+            case 0xE0...0xEF: (length, lowest) = (3, 0x800)
+            case 0xF0...0xF4: (length, lowest) = (4, 0x10000)
+            default: return false
+            }
+            guard index + length <= bytes.count else { return false }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard byte & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            guard scalar >= lowest, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
+            index += length
+        }
+        return true
+    }
+}
