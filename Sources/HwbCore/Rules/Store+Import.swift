@@ -92,6 +92,7 @@ extension Store {
         for row in 0..<AccountTable.Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
             problems[Int(row)] = self.problems(with: batch[row])
         }
+        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch[row]) }
         for (row, first) in batch.mapIDs() {
             problems[Int(row), default: []].insert("id \(batch.id(at: row)) repeats \(rowName(Int(first))) (R14.1)", at: 0)
         }
@@ -114,7 +115,8 @@ extension Store {
     }
 
     /// R4, R14.1-3 on a row of a batch, read from its columns: true when
-    /// `problems(with: batch[row])` would find nothing. (The table cannot hold a role on
+    /// `problems(with: batch[row])` would find nothing, but for a pending school
+    /// (`misplacedPendingRows`). (The table cannot hold a role on
     /// a non-MIS account, an active account's deactivation or a wrong `deletionDue`:
     /// those the reader refuses before.)
     func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {
@@ -128,15 +130,23 @@ extension Store {
         case .mis?:
             guard batch.roles[r] != nil else { return false }
             if deactivated && (batch.reasons[r] != .left || batch.leaving[r] != batch.deactivatedOn[r]) { return false }
-            if let pending = batch.pendingSchools[row] {
-                return batch.roles[r] == .staff && deactivated && schools[pending]?.maintained == true
-            }
-            return true
         case .nonMIS?:
-            return batch.categories[r] != nil && batch.expires[r] != AccountTable.noDate
-                && batch.pendingSchools[row] == nil
+            guard batch.categories[r] != nil, batch.expires[r] != AccountTable.noDate else { return false }
         case nil:
             return false
+        }
+        return true
+    }
+
+    /// R9: the rows of a batch whose pending school is out of place (only deactivated
+    /// MIS staff wait for a maintained school). Apart from `isAcceptable`, which cannot
+    /// afford to look each row up among the few that have one.
+    func misplacedPendingRows(of batch: AccountTable) -> [AccountTable.Row] {
+        batch.pendingSchools.compactMap { row, pending in
+            let r = Int(row)
+            let fits = batch.kinds[r] == .mis && batch.roles[r] == .staff && batch.reasons[r] != nil
+                && schools[pending]?.maintained == true
+            return fits ? nil : row
         }
     }
 

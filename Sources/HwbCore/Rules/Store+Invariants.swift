@@ -91,6 +91,10 @@ extension Store {
                 throw RuleError("account \(table.id(at: row)): it names an import the audit log does not hold", rule: nil)
             }
         }
+        if let row = store.misplacedPendingRows(of: table).min() {
+            let problem = store.problems(with: table[row]).first ?? "its pending school is out of place"
+            throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
+        }
         if let (row, _) = table.mapIDs().first {
             throw RuleError("account \(table.id(at: row)) appears twice", rule: .r14)
         }

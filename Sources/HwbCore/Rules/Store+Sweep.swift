@@ -41,65 +41,80 @@ extension Store {
     /// R10: what a sweep as of today would do, computed from the indexes alone: only the
     /// accounts concerned are touched.
     public func planSweep() -> SweepReport {
+        plan().report
+    }
+
+    /// The sweep's plan, with the rows of the accounts it deactivates and deletes (in
+    /// the report's order).
+    private func plan() -> (report: SweepReport, deactivated: [Row], deleted: [Row]) {
         let sweepDay = today
         var report = SweepReport(date: sweepDay)
 
         // 1. Active non-MIS accounts that expired (expires < T) or were idle too long
         //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
-        //    `expired` on a tie.
+        //    `expired` on a tie. (The earlier of the days that have come is the earlier
+        //    of the two days, once one of them has come.)
         var candidates = Set(byExpiry.rows(before: sweepDay))
         if let idleCutoff = sweepDay.addingDays(-90) {
             candidates.formUnion(byActivity.rows(before: idleCutoff))
         }
-        // (The earlier of the days that have come is the earlier of the two days, once
-        // one of them has come.)
-        for row in candidates {
-            if let (on, reason) = accounts.scheduledDeactivation(row), on <= sweepDay {
-                report.deactivated.append(.init(id: accounts.id(at: row), on: on, reason: reason, school: accounts.school(at: row)))
-            }
-        }
-
+        var deactivated = [Row](candidates.lazy.filter { row in
+            accounts.scheduledDeactivation(row).map { $0.on <= sweepDay } ?? false
+        })
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
-        for row in byLeaving.rows(through: sweepDay) {
-            let (on, _) = accounts.scheduledDeactivation(row)!
-            report.deactivated.append(.init(id: accounts.id(at: row), on: on, reason: .left, school: accounts.school(at: row)))
+        deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
+        accounts.sortByID(&deactivated)
+        report.deactivated = deactivated.map { row in
+            let (on, reason) = accounts.scheduledDeactivation(row)!
+            return .init(id: accounts.id(at: row), on: on, reason: reason, school: accounts.school(at: row))
         }
-        report.deactivated.sort { $0.id < $1.id }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
-        var deletions = byDeletion.rows(through: sweepDay).map { accounts.id(at: $0) }
-        for deactivation in report.deactivated {
-            if Account.deletionDue(after: deactivation.on) <= sweepDay { deletions.append(deactivation.id) }
+        var deleted = byDeletion.rows(through: sweepDay)
+        for (row, deactivation) in zip(deactivated, report.deactivated)
+        where Account.deletionDue(after: deactivation.on) <= sweepDay {
+            deleted.append(row)
         }
-        report.deleted = deletions.sorted().map { id in
-            let row = accounts.row(of: id)!
-            return .init(id: id, content: accounts.content(at: row), school: accounts.school(at: row))
+        accounts.sortByID(&deleted)
+        report.deleted = deleted.map { row in
+            .init(id: accounts.id(at: row), content: accounts.content(at: row), school: accounts.school(at: row))
         }
-        return report
+        return (report, deactivated, deleted)
     }
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
-    /// nothing.
+    /// nothing. Works on the rows the plan names, without building accounts.
     @discardableResult
     public mutating func sweep(_ context: Context) -> SweepReport {
         let context = context.system
-        let report = planSweep()
-        for deactivation in report.deactivated {
+        let (report, deactivatedRows, deletedRows) = plan()
+        for (row, deactivation) in zip(deactivatedRows, report.deactivated) {
             let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
-            update(deactivation.id, context, rule: rule, action: "deactivated (\(deactivation.reason.rawValue))") {
-                $0.deactivate(on: deactivation.on, reason: deactivation.reason)
-            }
+            let due = Account.deletionDue(after: deactivation.on)
+            unindexColumns(row)
+            accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
+            indexColumns(row)
+            record(context, rule: rule, action: Self.deactivationActions[deactivation.reason]!,
+                   id: deactivation.id, school: deactivation.school, changes: [
+                       .init(field: .status, before: .string("active"), after: .string("deactivated")),
+                       .init(field: .deactivatedOn, before: .null, after: .string(deactivation.on.description)),
+                       .init(field: .deletionDue, before: .null, after: .string(due.description)),
+                       .init(field: .reason, before: .null, after: .string(deactivation.reason.rawValue)),
+                   ])
         }
-        for deletion in report.deleted {
-            let account = accounts[deletion.id]!
-            replace(account, with: nil)
+        for (row, deletion) in zip(deletedRows, report.deleted) {
+            remove(row)
             // R10.4: the log keeps only the id, the date and the number of content items.
             audit.forget(deletion.id)
             record(context, rule: .r10, action: "deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")",
-                   id: deletion.id, school: account.school,
+                   id: deletion.id, school: deletion.school,
                    changes: [.init(field: .content, before: .number(deletion.content), after: .null)])
         }
         return report
     }
+
+    /// The audit action of a deactivation, by reason (one string each, shared).
+    private static let deactivationActions = Dictionary(
+        uniqueKeysWithValues: Account.Reason.allCases.map { ($0, "deactivated (\($0.rawValue))") })
 }

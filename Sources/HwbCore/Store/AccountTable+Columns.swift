@@ -113,14 +113,18 @@ extension AccountTable {
     func malformation(of row: Row) -> String? {
         let r = Int(row)
         let idIsValid = withIDBytes(row) { id in
-            !id.isEmpty && id.count <= AccountID.maximumLength && id.enumerated().allSatisfy { index, byte in
-                (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
-                    || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45))
+            guard !id.isEmpty, id.count <= AccountID.maximumLength else { return false }
+            for index in 0..<id.count {
+                let byte = id[index]
+                let alphanumeric = (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
+                guard alphanumeric || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45)) else {
+                    return false
+                }
             }
+            return true
         }
-        guard idIsValid else { return "row \(row + 1): the id is not a lower-case account id" }
         guard withNameBytes(row, Self.isUTF8) else { return "account \(id(at: row)): the name is not UTF-8" }
-        func isDay(_ day: Int32) -> Bool { CalendarDate(dayNumber: Int(day)) != nil }
+        func isDay(_ day: Int32) -> Bool { day >= CalendarDate.minimum.dayNumber && day <= CalendarDate.maximum.dayNumber }
         func isDayOrNone(_ day: Int32) -> Bool { day == Self.noDate || isDay(day) }
         guard isDay(created[r]), isDay(lastActivity[r]), isDayOrNone(leaving[r]), isDayOrNone(expires[r]),
               (reasons[r] == nil) == (deactivatedOn[r] == Self.noDate), isDayOrNone(deactivatedOn[r])

@@ -50,9 +50,11 @@ public struct AccountTable: Sendable {
     /// Deactivated staff waiting for the Service Desk (R9), by row: rare, so kept apart.
     public internal(set) var pendingSchools: [Row: SchoolNumber] = [:]
 
-    /// Rows by the hash of their id; -1 for an empty slot. The capacity is a power of two
-    /// at least twice the number of accounts.
-    var slots: [Row] = []
+    /// Rows by the hash of their id. Each slot holds the top half of the id's hash over
+    /// the row (so that a probe reads an id only when the hashes agree), or `emptySlot`.
+    /// The capacity is a power of two at least twice the number of accounts.
+    var slots: [UInt64] = []
+    static let emptySlot = UInt64.max
     private var freeRows: [Row] = []
     public internal(set) var count = 0
 
@@ -114,14 +116,21 @@ public struct AccountTable: Sendable {
     func row(ofIDBytes id: UnsafeRawBufferPointer, hash: Int) -> Row? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
+        let tag = Self.tag(hash)
         var slot = hash & mask
         while true {
-            let row = slots[slot]
-            if row < 0 { return nil }
-            if idEquals(row, id) { return row }
+            let entry = slots[slot]
+            if entry == Self.emptySlot { return nil }
+            if entry >> 32 == tag {
+                let row = Row(truncatingIfNeeded: entry)
+                if idEquals(row, id) { return row }
+            }
             slot = (slot + 1) & mask
         }
     }
+
+    /// The top half of a hash, kept in the slot beside the row.
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) }
 
     public subscript(id: AccountID) -> Account? {
         row(of: id).map { self[$0] }
@@ -176,19 +185,48 @@ public struct AccountTable: Sendable {
     }
 
     /// Sorts rows by their accounts' ids (byte order, which is the order of `AccountID`).
+    /// Each row is sorted with the first 16 bytes of its id as two numbers, so that most
+    /// comparisons neither read the text nor leave the array being sorted.
     public func sortByID(_ rows: inout [Row]) {
         text.withUnsafeBytes { text in
             textStart.withUnsafeBufferPointer { starts in
                 idLength.withUnsafeBufferPointer { lengths in
-                    rows.sort { a, b in
-                        let aStart = Int(starts[Int(a)]), bStart = Int(starts[Int(b)])
-                        let aEnd = aStart + Int(lengths[Int(a)]), bEnd = bStart + Int(lengths[Int(b)])
-                        return UnsafeRawBufferPointer(rebasing: text[aStart..<aEnd])
-                            .lexicographicallyPrecedes(UnsafeRawBufferPointer(rebasing: text[bStart..<bEnd]))
+                    func id(_ row: Row) -> UnsafeRawBufferPointer {
+                        let start = starts[Int(row)]
+                        return UnsafeRawBufferPointer(rebasing: text[start..<start + Int(lengths[Int(row)])])
                     }
+                    var keyed = rows.map { row in
+                        let bytes = id(row)
+                        return (high: Self.sortKey(bytes, from: 0), low: Self.sortKey(bytes, from: 8), row: row)
+                    }
+                    keyed.sort { a, b in
+                        if a.high != b.high { return a.high < b.high }
+                        if a.low != b.low { return a.low < b.low }
+                        return Self.precedes(id(a.row), id(b.row))
+                    }
+                    rows = keyed.map(\.row)
                 }
             }
         }
+    }
+
+    /// 8 bytes of an id from `start` as a big-endian number, zeros past its end (no id
+    /// holds a zero byte, so the keys are in the ids' order).
+    private static func sortKey(_ id: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for index in start..<start + 8 { key = key << 8 | UInt64(index < id.count ? id[index] : 0) }
+        return key
+    }
+
+    /// Whether `a` comes before `b` in byte order.
+    private static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let common = Swift.min(a.count, b.count)
+        var index = 0
+        while index < common {
+            if a[index] != b[index] { return a[index] < b[index] }
+            index += 1
+        }
+        return a.count < b.count
     }
 
     // MARK: Changing
@@ -240,6 +278,13 @@ public struct AccountTable: Sendable {
         set(row, to: account)
     }
 
+    /// R10.1-3: the active account in `row` becomes deactivated on `day` for `reason`
+    /// (`deletionDue` follows from the day).
+    mutating func deactivate(_ row: Row, on day: CalendarDate, reason: Account.Reason) {
+        reasons[Int(row)] = reason
+        deactivatedOn[Int(row)] = day.dayNumber
+    }
+
     /// Frees `row`; its account is gone.
     public mutating func remove(_ row: Row) {
         removeFromSlots(row)
@@ -288,7 +333,7 @@ public struct AccountTable: Sendable {
         guard total * 2 > slots.count else { return }
         var capacity = Swift.max(16, slots.count)
         while capacity < total * 2 { capacity *= 2 }
-        slots = [Row](repeating: -1, count: capacity)
+        slots = [UInt64](repeating: Self.emptySlot, count: capacity)
         guard rehash else { return }
         for row in 0..<kinds.count where kinds[row] != nil { addToSlots(Row(row)) }
     }
@@ -300,19 +345,19 @@ public struct AccountTable: Sendable {
     mutating func addToSlots(_ row: Row, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = row
+        while slots[slot] != Self.emptySlot { slot = (slot + 1) & mask }
+        slots[slot] = Self.tag(hash) << 32 | UInt64(UInt32(bitPattern: row))
     }
 
     /// Linear probing's backward-shift deletion: no tombstones.
     private mutating func removeFromSlots(_ row: Row) {
         let mask = slots.count - 1
         var slot = withIDBytes(row) { Self.hash($0) } & mask
-        while slots[slot] != row { slot = (slot + 1) & mask }
+        while Row(truncatingIfNeeded: slots[slot]) != row { slot = (slot + 1) & mask }
         var hole = slot
         var next = (hole + 1) & mask
-        while slots[next] >= 0 {
-            let home = withIDBytes(slots[next]) { Self.hash($0) } & mask
+        while slots[next] != Self.emptySlot {
+            let home = withIDBytes(Row(truncatingIfNeeded: slots[next])) { Self.hash($0) } & mask
             // The entry at `next` may move into the hole when its home is not in (hole, next].
             let distanceToHome = (next - home) & mask
             let distanceToHole = (next - hole) & mask
@@ -322,7 +367,7 @@ public struct AccountTable: Sendable {
             }
             next = (next + 1) & mask
         }
-        slots[hole] = -1
+        slots[hole] = Self.emptySlot
     }
 }
 

@@ -63,6 +63,13 @@ public struct Store: Sendable {
         return row
     }
 
+    /// Deletes the account in `row` from the table and every index.
+    mutating func remove(_ row: Row) {
+        unindexColumns(row)
+        removeFromSchool(row, accounts.school(at: row))
+        accounts.remove(row)
+    }
+
     /// Removes the row in place (the array is not copied out of the dictionary).
     private mutating func removeFromSchool(_ row: Row, _ school: SchoolNumber) {
         guard let position = bySchool[school]?.lastIndex(of: row) else { return }
@@ -121,6 +128,20 @@ public struct Store: Sendable {
             byActivity.insert(row, at: day(accounts.lastActivity[r]))
         } else if accounts.leaving[r] != AccountTable.noDate {
             byLeaving.insert(row, at: day(accounts.leaving[r]))
+        }
+    }
+
+    /// Takes the account in `row` out of the date indexes, read from the columns (as `unindex`).
+    mutating func unindexColumns(_ row: Row) {
+        let r = Int(row)
+        func day(_ number: Int32) -> CalendarDate { CalendarDate(trustedDayNumber: number) }
+        if accounts.reasons[r] != nil {
+            byDeletion.remove(row, at: Account.deletionDue(after: day(accounts.deactivatedOn[r])))
+        } else if accounts.kinds[r] == .nonMIS {
+            byExpiry.remove(row, at: day(accounts.expires[r]))
+            byActivity.remove(row, at: day(accounts.lastActivity[r]))
+        } else if accounts.leaving[r] != AccountTable.noDate {
+            byLeaving.remove(row, at: day(accounts.leaving[r]))
         }
     }
 

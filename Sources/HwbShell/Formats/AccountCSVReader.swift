@@ -16,8 +16,8 @@ enum AccountCSVReader {
         bytes.withUnsafeBytes { file -> AccountTable? in
             var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             guard let fields = header(file, from: &start) else { return nil }
-            // Split at a line end near the middle; the split holds when the first half
-            // ends there on a record's end (the line end was not inside a quoted cell).
+            // Split at a line end near the middle; the split holds when both halves read
+            // (a line end inside a quoted cell leaves one of them unreadable).
             var middle = start + (file.count - start) / 2
             while middle < file.count, file[middle] != 10 { middle += 1 }
             let split = min(middle + 1, file.count)
@@ -32,7 +32,11 @@ enum AccountCSVReader {
                 let read = half == 0 ? reader.read(from: first, to: split) : reader.read(from: split, to: whole.bytes.count)
                 if half == 0 { halves.first = read ? reader.table : nil } else { halves.second = read ? reader.table : nil }
             }
-            guard var table = halves.first, let second = halves.second else { return nil }
+            guard var table = halves.first, let second = halves.second else {
+                // The split may have fallen inside a quoted cell: read the file in one go.
+                var reader = Reader(file: file, fields: fields)
+                return reader.read(from: start, to: file.count) ? reader.table : nil
+            }
             table.appendBatch(second)
             return table
         }
