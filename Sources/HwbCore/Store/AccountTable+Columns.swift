@@ -31,11 +31,11 @@ extension AccountTable {
     public var columns: Columns {
         var columns = Columns()
         let live = rows
-        let dense = live.count == kinds.count
+        let dense = isDense
         columns.idLength = dense ? idLength : live.map { idLength[Int($0)] }
         columns.nameLength = dense ? nameLength : live.map { nameLength[Int($0)] }
         // The text of deleted accounts stays in the arena until it is saved.
-        if dense && text.count == textStart.last.map({ $0 + Int(idLength.last!) + Int(nameLength.last!) }) ?? 0 {
+        if dense {
             columns.text = text
         } else {
             columns.text.reserveCapacity(text.count)

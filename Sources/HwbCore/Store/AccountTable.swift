@@ -19,31 +19,31 @@ public struct AccountTable: Sendable {
     public static let noDate = Int32.min
 
     // The text arena: each row's id, then its name.
-    var text: [UInt8] = []
-    var textStart: [Int] = []
-    var idLength: [UInt8] = []
-    var nameLength: [UInt32] = []
+    public internal(set) var text: [UInt8] = []
+    public internal(set) var textStart: [Int] = []
+    public internal(set) var idLength: [UInt8] = []
+    public internal(set) var nameLength: [UInt32] = []
 
     /// nil for a free row (its account was deleted).
-    var kinds: [Account.Kind?] = []
-    var schools: [Int32] = []
+    public internal(set) var kinds: [Account.Kind?] = []
+    public internal(set) var schools: [Int32] = []
     /// nil while the account is active.
-    var reasons: [Account.Reason?] = []
-    var created: [Int32] = []
-    var lastActivity: [Int32] = []
-    var contents: [Int] = []
+    public internal(set) var reasons: [Account.Reason?] = []
+    public internal(set) var created: [Int32] = []
+    public internal(set) var lastActivity: [Int32] = []
+    public internal(set) var contents: [Int] = []
     /// MIS accounts.
-    var roles: [Account.Role?] = []
-    var leaving: [Int32] = []
+    public internal(set) var roles: [Account.Role?] = []
+    public internal(set) var leaving: [Int32] = []
     /// Non-MIS accounts.
-    var categories: [Account.Category?] = []
-    var expires: [Int32] = []
-    var closeAtExpiry: [Bool] = []
-    var deactivatedOn: [Int32] = []
+    public internal(set) var categories: [Account.Category?] = []
+    public internal(set) var expires: [Int32] = []
+    public internal(set) var closeAtExpiry: [Bool] = []
+    public internal(set) var deactivatedOn: [Int32] = []
     /// For an imported account, the audit entry of its import and its row in the file
     /// (1-based); -1 and 0 for an account made by a command.
-    var importEntries: [Int32] = []
-    var importRows: [Int32] = []
+    public internal(set) var importEntries: [Int32] = []
+    public internal(set) var importRows: [Int32] = []
     /// The hash of each row's id, kept only while a batch is being read (`appendRow`), so
     /// that the reading cores hash the ids, not the one that checks them.
     var idHashes: [Int] = []
@@ -56,6 +56,8 @@ public struct AccountTable: Sendable {
     var slots: [UInt64] = []
     static let emptySlot = UInt64.max
     private var freeRows: [Row] = []
+    /// Bytes of the text arena left behind by freed rows.
+    private var freedText = 0
     public internal(set) var count = 0
 
     public init() {}
@@ -63,7 +65,11 @@ public struct AccountTable: Sendable {
     public var isEmpty: Bool { count == 0 }
 
     /// One past the highest row in use: rows are `0..<rowCount`, some of them free.
-    var rowCount: Int { kinds.count }
+    public var rowCount: Int { kinds.count }
+
+    /// Whether no row was ever freed: every row is live and the text arena holds exactly
+    /// their ids and names in row order, so the columns can be saved as they are.
+    public var isDense: Bool { freedText == 0 }
 
     func isLive(_ row: Row) -> Bool { kinds[Int(row)] != nil }
 
@@ -288,6 +294,7 @@ public struct AccountTable: Sendable {
     /// Frees `row`; its account is gone.
     public mutating func remove(_ row: Row) {
         removeFromSlots(row)
+        freedText += Int(idLength[Int(row)]) + Int(nameLength[Int(row)])
         kinds[Int(row)] = nil
         pendingSchools[row] = nil
         freeRows.append(row)

@@ -66,8 +66,8 @@ struct ByteReader {
 
     var isAtEnd: Bool { position >= bytes.count }
 
-    /// Every byte the reader covers, wherever it stands.
-    var all: UnsafeRawBufferPointer { bytes }
+    /// How many bytes are left.
+    var remaining: Int { bytes.count - position }
 
     /// How many bytes the reader covers.
     var count: Int { bytes.count }
@@ -146,12 +146,53 @@ enum Checksum {
         bytes.withUnsafeBytes { of($0) }
     }
 
+    /// The same checksum over bytes that come in pieces: `State().adding(a).adding(b)`
+    /// ends as `of(a + b)`, whatever the pieces' sizes.
+    struct State {
+        private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        /// Bytes of an unfinished word, waiting for the next piece.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        private(set) var count = 0
+
+        mutating func add(_ raw: UnsafeRawBufferPointer) {
+            count += raw.count
+            var offset = 0
+            while pendingCount > 0, pendingCount < 8, offset < raw.count {
+                pending |= UInt64(raw[offset]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                offset += 1
+            }
+            if pendingCount == 8 {
+                hash = (hash ^ pending) &* prime
+                (pending, pendingCount) = (0, 0)
+            }
+            while offset + 8 <= raw.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
+                offset += 8
+            }
+            while offset < raw.count {
+                pending |= UInt64(raw[offset]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                offset += 1
+            }
+        }
+
+        /// The checksum of every byte added.
+        var value: UInt64 {
+            var hash = self.hash
+            for index in 0..<pendingCount { hash = (hash ^ (pending >> UInt64(8 * index) & 0xFF)) &* prime }
+            return (hash ^ UInt64(count)) &* prime
+        }
+    }
+
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01B3
         var offset = 0
         while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
             offset += 8
         }
         while offset < raw.count {

@@ -82,35 +82,128 @@ enum FileAccess {
         try result.get()
     }
 
-    /// Writes `buffer` to `path` atomically: a temporary file in the same folder, flushed
-    /// to disk and renamed over the target, then the folder flushed, so that a reader (or
-    /// a crash) sees the old file or the new one, never a part. New files are readable
-    /// by their owner only unless `mode` says otherwise: they hold personal data.
+    /// Writes `buffer` to `path` atomically (see the streaming version).
     static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o600) throws(ShellError) {
+        try writeAtomically(to: path, mode: mode) { (file: inout FileSink) throws(ShellError) in try file.write(buffer) }
+    }
+
+    /// Writes what `body` gives to `path` atomically: a temporary file in the same folder,
+    /// flushed to disk and renamed over the target, then the folder flushed, so that a
+    /// reader (or a crash) sees the old file or the new one, never a part. New files are
+    /// readable by their owner only unless `mode` says otherwise: they hold personal data.
+    static func writeAtomically(
+        to path: String, mode: mode_t = 0o600, _ body: (inout FileSink) throws(ShellError) -> Void
+    ) throws(ShellError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
         let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
-        var failure: String?
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(handle, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = systemError()
-                break
-            }
-            offset += written
+        var file = FileSink(handle: handle, path: path)
+        var failure: ShellError?
+        do throws(ShellError) {
+            try body(&file)
+            try file.flush()
+            if fsync(handle) != 0 { throw .file("cannot write \(path): \(systemError())") }
+        } catch {
+            failure = error
         }
-        if failure == nil, fsync(handle) != 0 { failure = systemError() }
         close(handle)
-        if failure == nil, rename(temporary, path) != 0 { failure = systemError() }
-        guard failure == nil else {
+        if failure == nil, rename(temporary, path) != 0 { failure = .file("cannot write \(path): \(systemError())") }
+        if let failure {
             unlink(temporary)
-            throw .file("cannot write \(path): \(failure!)")
+            throw failure
         }
         syncFolder(of: path)
+    }
+
+    /// Writes to an open file through a buffer; large pieces go straight through.
+    struct FileSink: SnapshotSink {
+        let handle: Int32
+        let path: String
+        private var buffer: [UInt8] = []
+        private static let capacity = 1 << 20
+
+        init(handle: Int32, path: String) {
+            self.handle = handle
+            self.path = path
+            buffer.reserveCapacity(Self.capacity)
+        }
+
+        mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ShellError) {
+            if buffer.count + bytes.count <= Self.capacity {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            try flush()
+            if bytes.count >= Self.capacity / 2 {
+                try writeAll(bytes)
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+        }
+
+        mutating func flush() throws(ShellError) {
+            let result = buffer.withUnsafeBytes { raw in Result { () throws(ShellError) in try writeAll(raw) } }
+            try result.get()
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ShellError) {
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(handle, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw .file("cannot write \(path): \(systemError())")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// A snapshot file open for reading block by block (`pread`), never read whole.
+    struct SnapshotFile: SnapshotSource {
+        let handle: Int32
+        let size: Int
+        let path: String
+
+        /// Opens `path`, which must be a regular file of at most `maximumSize` bytes.
+        init(_ path: String) throws(ShellError) {
+            let handle = open(path, O_RDONLY | O_NONBLOCK)
+            guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
+            var info = stat()
+            guard fstat(handle, &info) == 0 else {
+                let message = systemError()
+                Glibc.close(handle)
+                throw .file("cannot read \(path): \(message)")
+            }
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                Glibc.close(handle)
+                throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot read \(path): it is a directory"
+                                                              : "cannot read \(path): it is not a regular file")
+            }
+            guard Int(info.st_size) <= maximumSize else {
+                Glibc.close(handle)
+                throw .file("cannot read \(path): it is larger than 2 GiB")
+            }
+            self.handle = handle
+            size = Int(info.st_size)
+            self.path = path
+        }
+
+        func close() { _ = Glibc.close(handle) }
+
+        func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+            var done = 0
+            while done < buffer.count {
+                let count = pread(handle, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { throw ShellError.file("cannot read \(path): \(systemError())") }
+                if count == 0 { throw ShellError.file("cannot load \(path): it changed while it was read") }
+                done += count
+            }
+        }
     }
 
     /// Flushes a folder's entries (a rename or a new file in it) to disk.

@@ -2,57 +2,168 @@ import Dispatch
 import HwbCore
 import HwbLanguage
 
-/// Version 2 of the snapshot file: the account columns written as they are in memory,
-/// so that loading is a few large copies and a check rather than a parse per field.
-/// docs/snapshot-format.md describes the layout.
+/// Version 2 of the snapshot file: the account columns written as they are in memory, so
+/// that saving and loading are a few large writes and reads and a check, not a parse per
+/// field; neither ever holds the whole file in memory. docs/snapshot-format.md describes
+/// the layout.
 extension Snapshot {
-    /// The account columns: counts, the text arena, then one column after another.
-    static func encodeColumns(_ columns: AccountTable.Columns) -> [UInt8] {
-        let count = columns.count
-        var part = ByteWriter(capacity: 32 + columns.text.count + count * 48)
-        part.u64(UInt64(count))
-        part.u64(UInt64(columns.text.count))
-        part.append(columns.text)
-        part.append(columns.idLength)
-        part.integers(columns.nameLength)
-        part.append(columns.kinds.map { ordinal($0) })
-        part.integers(columns.schools)
-        part.append(columns.reasons.map { $0.map { ordinal($0) + 1 } ?? 0 })
-        part.integers(columns.created)
-        part.integers(columns.lastActivity)
-        part.integers(columns.contents.map { Int64($0) })
-        part.append(columns.roles.map { $0.map { ordinal($0) + 1 } ?? 0 })
-        part.integers(columns.leaving)
-        part.append(columns.categories.map { $0.map { ordinal($0) + 1 } ?? 0 })
-        part.integers(columns.expires)
-        part.append(columns.closeAtExpiry.map { $0 ? 1 : 0 })
-        part.integers(columns.deactivatedOn)
-        part.integers(columns.importEntries)
-        part.integers(columns.importRows)
-        part.u64(UInt64(columns.pendingSchools.count))
-        for (row, school) in columns.pendingSchools.sorted(by: { $0.key < $1.key }) {
-            part.u32(UInt32(row))
-            part.u32(UInt32(school.value))
+    // MARK: Writing
+
+    /// Writes the file to `sink`: the header, the head naming the blocks with their
+    /// lengths and checksums, then the blocks (the school directory, the account columns,
+    /// the audit log). The columns' checksum is taken on one core while the audit log is
+    /// encoded on the other; then the columns are written straight from the store.
+    static func write<Sink: SnapshotSink>(_ contents: Contents, to sink: inout Sink) throws(Sink.Failure) {
+        let store = contents.store
+        let parts = WriteParts()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var checksum = ChecksumSink()
+                writeColumns(of: store.accounts, to: &checksum)
+                parts.columns = (checksum.state.count, checksum.state.value)
+            } else {
+                parts.audit = encodeAudit(store.audit)
+            }
         }
-        return part.bytes
+        var schools = ByteWriter(capacity: 16 + store.schools.count * 24)
+        schools.count(store.schools.count)
+        for school in store.schools.values.sorted(by: { $0.number < $1.number }) {
+            schools.u32(UInt32(school.number.value))
+            schools.string(school.name)
+            schools.u8(school.maintained ? 1 : 0)
+        }
+        let sizes = [
+            (schools.bytes.count, schools.bytes.withUnsafeBytes { Checksum.of($0) }),
+            parts.columns,
+            (parts.audit.count, parts.audit.withUnsafeBytes { Checksum.of($0) }),
+        ]
+
+        var head = ByteWriter(capacity: 128)
+        head.u64(contents.journalSequence)
+        head.date(store.today)
+        head.string(contents.actor.description)
+        head.u32(UInt32(Block.allCases.count))
+        for (tag, (length, checksum)) in zip(Block.allCases, sizes) {
+            head.u32(tag.rawValue)
+            head.u64(UInt64(length))
+            head.u64(checksum)
+        }
+        var header = ByteWriter(capacity: headerSize)
+        header.append(magic)
+        header.u32(version)
+        header.u32(0)
+        header.u64(UInt64(head.bytes.count))
+        header.u64(Checksum.of(head.bytes[...]))
+
+        try sink.write(contentsOf: header.bytes)
+        try sink.write(contentsOf: head.bytes)
+        try sink.write(contentsOf: schools.bytes)
+        try writeColumns(of: store.accounts, to: &sink)
+        try sink.write(contentsOf: parts.audit)
     }
 
+    /// The account columns in the version 2 layout: the row and text counts, the text
+    /// arena, then one column after another. Rows freed by deletions are left out, their
+    /// text too; the rest is written as it is in memory when no row was ever freed.
+    static func writeColumns<Sink: SnapshotSink>(of table: AccountTable, to sink: inout Sink) throws(Sink.Failure) {
+        let live: [AccountTable.Row]? = table.isDense ? nil : table.rows
+        let count = live?.count ?? table.rowCount
+        var textCount = table.text.count
+        if let live { textCount = live.reduce(0) { $0 + Int(table.idLength[Int($1)]) + Int(table.nameLength[Int($1)]) } }
+        var counts = ByteWriter(capacity: 16)
+        counts.u64(UInt64(count))
+        counts.u64(UInt64(textCount))
+        try sink.write(contentsOf: counts.bytes)
+
+        if let live {
+            var text: [UInt8] = []
+            text.reserveCapacity(1 << 16)
+            for row in live {
+                let start = table.textStart[Int(row)]
+                text.append(contentsOf: table.text[start..<start + Int(table.idLength[Int(row)]) + Int(table.nameLength[Int(row)])])
+                if text.count >= 1 << 16 {
+                    try sink.write(contentsOf: text)
+                    text.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink.write(contentsOf: text)
+        } else {
+            try sink.write(contentsOf: table.text)
+        }
+        /// One column: as it is when `T` is written as it is and every row is live, else
+        /// encoded (and gathered) in pieces.
+        func column<T, U: FixedWidthInteger>(_ values: [T], _ encode: (T) -> U) throws(Sink.Failure) {
+            if live == nil, T.self == U.self {
+                #if _endian(little)
+                return try sink.write(contentsOf: values)
+                #endif
+            }
+            var piece: [U] = []
+            piece.reserveCapacity(Swift.min(count, 1 << 15))
+            for index in 0..<count {
+                piece.append(encode(values[live.map { Int($0[index]) } ?? index]).littleEndian)
+                if piece.count == 1 << 15 {
+                    try sink.write(contentsOf: piece)
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink.write(contentsOf: piece)
+        }
+        try column(table.idLength) { $0 }
+        try column(table.nameLength) { $0 }
+        try column(table.kinds) { ordinal($0!) }
+        try column(table.schools) { $0 }
+        try column(table.reasons) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.created) { $0 }
+        try column(table.lastActivity) { $0 }
+        try column(table.contents) { Int64($0) }
+        try column(table.roles) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.leaving) { $0 }
+        try column(table.categories) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.expires) { $0 }
+        try column(table.closeAtExpiry) { UInt8($0 ? 1 : 0) }
+        try column(table.deactivatedOn) { $0 }
+        try column(table.importEntries) { $0 }
+        try column(table.importRows) { $0 }
+
+        // Pending schools by their rows as written.
+        var newRows: [AccountTable.Row: UInt32] = [:]
+        if let live {
+            for (index, row) in live.enumerated() where table.pendingSchools[row] != nil { newRows[row] = UInt32(index) }
+        }
+        var pending = ByteWriter(capacity: 8 + table.pendingSchools.count * 8)
+        pending.u64(UInt64(table.pendingSchools.count))
+        for (row, school) in table.pendingSchools.sorted(by: { $0.key < $1.key }) {
+            pending.u32(newRows[row] ?? UInt32(row))
+            pending.u32(UInt32(school.value))
+        }
+        try sink.write(contentsOf: pending.bytes)
+    }
+
+    /// What the two halves of the parallel write produce; each half sets only its own field.
+    private final class WriteParts: @unchecked Sendable {
+        var columns = (0, UInt64(0))
+        var audit: [UInt8] = []
+    }
+
+    // MARK: Reading
+
     /// A version 2 file after its header: the head (checked against the header's
-    /// checksum), then each block, checked against its own checksum.
+    /// checksum), then the blocks, each checked against its own checksum: the account
+    /// columns read straight into their arrays on one core, the school directory and the
+    /// audit log on the other.
     static func decodeVersion2(
-        _ bytes: [UInt8], length: UInt64, checksum: UInt64, fail: (String) -> ShellError
+        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, fail: (String) -> ShellError
     ) throws(ShellError) -> Contents {
         do {
-            return try bytes.withUnsafeBytes { file throws -> Contents in
-                let afterHeader = UnsafeRawBufferPointer(rebasing: file[headerSize...])
-                guard length <= UInt64(afterHeader.count) else {
-                    throw ByteReader.Malformed(what: "it is truncated (\(file.count) bytes, the head alone needs \(UInt64(headerSize) + length))")
-                }
-                let headBytes = UnsafeRawBufferPointer(rebasing: afterHeader[..<Int(length)])
-                guard Checksum.of(headBytes) == checksum else {
-                    throw Corrupt.checksum("its head")
-                }
-                var head = ByteReader(headBytes)
+            let afterHeader = source.size - headerSize
+            guard length <= UInt64(afterHeader) else {
+                throw Corrupt.truncated("\(source.size) bytes, the head alone needs \(UInt64(headerSize) + length)")
+            }
+            let headBytes = try source.bytes(at: headerSize, count: Int(length))
+            guard Checksum.of(headBytes[...]) == checksum else { throw Corrupt.checksum("its head") }
+            return try headBytes.withUnsafeBytes { raw throws -> Contents in
+                var head = ByteReader(raw)
                 let sequence = try head.u64("journal sequence")
                 let today = try head.requiredDate("today")
                 let actorText = try head.string("actor")
@@ -62,28 +173,24 @@ extension Snapshot {
                 guard try head.u32("block count") == UInt32(Block.allCases.count) else {
                     throw ByteReader.Malformed(what: "its blocks are not the ones this hwbsh knows")
                 }
-                var blocks: [ByteReader] = []
-                var sums: [UInt64] = []
-                var offset = Int(length)
+                var blocks: [BlockPlace] = []
+                var offset = headerSize + Int(length)
                 for block in Block.allCases {
                     guard try head.u32("block tag") == block.rawValue else {
                         throw ByteReader.Malformed(what: "its blocks are not the ones this hwbsh knows")
                     }
                     let size = try head.u64("block length"), sum = try head.u64("block checksum")
-                    guard size <= UInt64(afterHeader.count - offset) else {
-                        let needed = UInt64(headerSize + offset) + size
-                        throw Corrupt.truncated("\(file.count) of at least \(needed) bytes")
+                    guard size <= UInt64(source.size - offset) else {
+                        throw Corrupt.truncated("\(source.size) of at least \(UInt64(offset) + size) bytes")
                     }
-                    let part = UnsafeRawBufferPointer(rebasing: afterHeader[offset..<offset + Int(size)])
-                    blocks.append(ByteReader(part))
-                    sums.append(sum)
+                    blocks.append(BlockPlace(offset: offset, count: Int(size), checksum: sum))
                     offset += Int(size)
                 }
                 guard head.isAtEnd else { throw ByteReader.Malformed(what: "its head runs on") }
-                guard offset == afterHeader.count else {
-                    throw ByteReader.Malformed(what: "it has \(afterHeader.count - offset) bytes too many")
+                guard offset == source.size else {
+                    throw ByteReader.Malformed(what: "it has \(source.size - offset) bytes too many")
                 }
-                return try decodeBlocks(blocks, sums: sums, today: today, actor: actor, sequence: sequence)
+                return try decodeBlocks(source, blocks, today: today, actor: actor, sequence: sequence)
             }
         } catch let error as ByteReader.Malformed {
             throw fail("it is corrupt (\(error.what))")
@@ -91,31 +198,44 @@ extension Snapshot {
             throw fail(error.description)
         } catch let error as RuleError {
             throw fail(error.description)
+        } catch let error as ShellError {
+            throw error
         } catch {
             throw fail("\(error)")
         }
     }
 
-    /// Checks each block's checksum and reads it: the account columns on one core, the
-    /// school directory and the audit log on the other; then the store is rebuilt and
-    /// checked (R14) from the columns.
+    /// Where a block lies in the file, and its checksum.
+    private struct BlockPlace {
+        var offset: Int
+        var count: Int
+        var checksum: UInt64
+    }
+
     private static func decodeBlocks(
-        _ blocks: [ByteReader], sums: [UInt64], today: CalendarDate, actor: Actor, sequence: UInt64
+        _ source: some SnapshotSource, _ blocks: [BlockPlace], today: CalendarDate, actor: Actor, sequence: UInt64
     ) throws -> Contents {
         let results = BlockResults()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 results.columns = Result {
-                    var reader = blocks[1]
-                    guard reader.checksum == sums[1] else { throw Corrupt.checksum("its accounts") }
-                    return try decodeColumns(&reader)
+                    var stream = BlockStream(source: source, place: blocks[1])
+                    let columns = try decodeColumns(&stream)
+                    guard stream.checksum == blocks[1].checksum else { throw Corrupt.checksum("its accounts") }
+                    return columns
                 }
             } else {
                 results.rest = Result {
-                    var schoolReader = blocks[0], auditReader = blocks[2]
-                    guard schoolReader.checksum == sums[0] else { throw Corrupt.checksum("its school directory") }
-                    guard auditReader.checksum == sums[2] else { throw Corrupt.checksum("its audit log") }
-                    return (try decodeSchools(&schoolReader), try decodeSlots(&auditReader))
+                    let schoolBytes = try source.bytes(at: blocks[0].offset, count: blocks[0].count)
+                    guard Checksum.of(schoolBytes[...]) == blocks[0].checksum else { throw Corrupt.checksum("its school directory") }
+                    let auditBytes = try source.bytes(at: blocks[2].offset, count: blocks[2].count)
+                    guard Checksum.of(auditBytes[...]) == blocks[2].checksum else { throw Corrupt.checksum("its audit log") }
+                    return try schoolBytes.withUnsafeBytes { schools in
+                        try auditBytes.withUnsafeBytes { audit in
+                            var schoolReader = ByteReader(schools), auditReader = ByteReader(audit)
+                            return (try decodeSchools(&schoolReader), try decodeSlots(&auditReader))
+                        }
+                    }
                 }
             }
         }
@@ -139,45 +259,47 @@ extension Snapshot {
         return schools
     }
 
-    /// The columns `encodeColumns` wrote; every byte of an enum is checked.
-    private static func decodeColumns(_ reader: inout ByteReader) throws -> AccountTable.Columns {
-        let count = try reader.u64("account count"), textCount = try reader.u64("text length")
-        // Counts are believed only as far as the bytes left could hold them (a row takes
-        // at least 40 bytes), so a forged count cannot reserve memory.
-        guard count <= UInt64(reader.remaining / 40), textCount <= UInt64(reader.remaining) else {
+    /// The columns `writeColumns` wrote; every byte of an enum is checked.
+    private static func decodeColumns(_ stream: inout BlockStream) throws -> AccountTable.Columns {
+        let count = try stream.integers(1, "account count", as: UInt64.self)[0]
+        let textCount = try stream.integers(1, "text length", as: UInt64.self)[0]
+        // Counts are believed only as far as the block could hold them (a row takes at
+        // least 40 bytes), so a forged count cannot reserve memory.
+        guard count <= UInt64(stream.remaining / 40), textCount <= UInt64(stream.remaining) else {
             throw ByteReader.Malformed(what: "the account count is larger than the file")
         }
         let rows = Int(count)
         var columns = AccountTable.Columns()
-        columns.text = try reader.bytes(Int(textCount), "the ids and names")
-        columns.idLength = try reader.bytes(rows, "id lengths")
-        columns.nameLength = try reader.integers(rows, "name lengths")
-        columns.kinds = try reader.bytes(rows, "kinds").map { try value($0, kinds, "a kind") }
-        columns.schools = try reader.integers(rows, "schools")
-        columns.reasons = try reader.bytes(rows, "reasons").map { try optionalValue($0, reasons, "a reason") }
-        columns.created = try reader.integers(rows, "created")
-        columns.lastActivity = try reader.integers(rows, "lastActivity")
-        columns.contents = try reader.integers(rows, "content", as: Int64.self).map { Int($0) }
-        columns.roles = try reader.bytes(rows, "roles").map { try optionalValue($0, roles, "a role") }
-        columns.leaving = try reader.integers(rows, "leaving dates")
-        columns.categories = try reader.bytes(rows, "categories").map { try optionalValue($0, categories, "a category") }
-        columns.expires = try reader.integers(rows, "expires")
-        columns.closeAtExpiry = try reader.bytes(rows, "closeAtExpiry").map { byte in
+        columns.text = try stream.integers(Int(textCount), "the ids and names")
+        columns.idLength = try stream.integers(rows, "id lengths")
+        columns.nameLength = try stream.integers(rows, "name lengths")
+        columns.kinds = try stream.integers(rows, "kinds", as: UInt8.self).map { try value($0, kinds, "a kind") }
+        columns.schools = try stream.integers(rows, "schools")
+        columns.reasons = try stream.integers(rows, "reasons", as: UInt8.self).map { try optionalValue($0, reasons, "a reason") }
+        columns.created = try stream.integers(rows, "created")
+        columns.lastActivity = try stream.integers(rows, "lastActivity")
+        columns.contents = try stream.integers(rows, "content", as: Int64.self).map { Int($0) }
+        columns.roles = try stream.integers(rows, "roles", as: UInt8.self).map { try optionalValue($0, roles, "a role") }
+        columns.leaving = try stream.integers(rows, "leaving dates")
+        columns.categories = try stream.integers(rows, "categories", as: UInt8.self)
+            .map { try optionalValue($0, categories, "a category") }
+        columns.expires = try stream.integers(rows, "expires")
+        columns.closeAtExpiry = try stream.integers(rows, "closeAtExpiry", as: UInt8.self).map { byte in
             guard byte <= 1 else { throw ByteReader.Malformed(what: "a closeAtExpiry is neither true nor false") }
             return byte == 1
         }
-        columns.deactivatedOn = try reader.integers(rows, "deactivatedOn")
-        columns.importEntries = try reader.integers(rows, "import entries")
-        columns.importRows = try reader.integers(rows, "import rows")
-        let pendingCount = try reader.u64("pending count")
-        guard pendingCount <= UInt64(reader.remaining / 8) else {
+        columns.deactivatedOn = try stream.integers(rows, "deactivatedOn")
+        columns.importEntries = try stream.integers(rows, "import entries")
+        columns.importRows = try stream.integers(rows, "import rows")
+        let pendingCount = try stream.integers(1, "pending count", as: UInt64.self)[0]
+        guard pendingCount <= UInt64(stream.remaining / 8) else {
             throw ByteReader.Malformed(what: "the pending count is larger than the file")
         }
-        for _ in 0..<pendingCount {
-            let row = try reader.u32("pending row")
-            columns.pendingSchools[AccountTable.Row(truncatingIfNeeded: row)] = try schoolNumber(reader.u32("pending school"))
+        let pairs = try stream.integers(Int(pendingCount) * 2, "pending schools", as: UInt32.self)
+        for index in stride(from: 0, to: pairs.count, by: 2) {
+            columns.pendingSchools[AccountTable.Row(truncatingIfNeeded: pairs[index])] = try schoolNumber(pairs[index + 1])
         }
-        guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the accounts run on") }
+        guard stream.remaining == 0 else { throw ByteReader.Malformed(what: "the accounts run on") }
         return columns
     }
 
@@ -227,41 +349,101 @@ extension Snapshot {
         var columns: Result<AccountTable.Columns, Error>?
         var rest: Result<([School], AuditLog), Error>?
     }
-}
 
-extension ByteWriter {
-    /// Fixed-width integers, little-endian, one after another.
-    mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
-        #if _endian(little)
-        values.withUnsafeBytes { append($0) }
-        #else
-        for value in values { withUnsafeBytes(of: value.littleEndian) { append($0) } }
-        #endif
-    }
-}
+    /// Reads one block's columns in order, straight into their arrays, taking the
+    /// checksum as it goes.
+    private struct BlockStream {
+        let source: any SnapshotSource
+        var offset: Int
+        let end: Int
+        private var state = Checksum.State()
 
-extension ByteReader {
-    /// How many bytes are left.
-    var remaining: Int { count - position }
+        init(source: some SnapshotSource, place: BlockPlace) {
+            self.source = source
+            offset = place.offset
+            end = place.offset + place.count
+        }
 
-    /// The checksum of every byte the reader covers.
-    var checksum: UInt64 { Checksum.of(all) }
+        var remaining: Int { end - offset }
+        var checksum: UInt64 { state.value }
 
-    mutating func bytes(_ count: Int, _ what: String) throws(Malformed) -> [UInt8] {
-        Array(try take(count, what))
-    }
-
-    /// `count` fixed-width little-endian integers.
-    mutating func integers<T: FixedWidthInteger>(_ count: Int, _ what: String, as _: T.Type = T.self) throws(Malformed) -> [T] {
-        let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
-        guard !overflow else { throw Malformed(what: "\(what) run past the end") }
-        let raw = try take(size, what)
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-            #if _endian(big)
-            for index in 0..<count { buffer[index] = T(littleEndian: buffer[index]) }
+        /// `count` fixed-width little-endian integers.
+        mutating func integers<T: FixedWidthInteger>(_ count: Int, _ what: String, as _: T.Type = T.self) throws -> [T] {
+            let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
+            guard !overflow, size <= remaining else { throw ByteReader.Malformed(what: "\(what) run past the end") }
+            let source = self.source, start = offset
+            let values = try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                try source.read(into: UnsafeMutableRawBufferPointer(buffer), at: start)
+                #if _endian(big)
+                for index in 0..<count { buffer[index] = T(littleEndian: buffer[index]) }
+                #endif
+                initialized = count
+            }
+            #if _endian(little)
+            values.withUnsafeBytes { state.add($0) }
+            #else
+            values.map(\.littleEndian).withUnsafeBytes { state.add($0) }
             #endif
+            offset += size
+            return values
+        }
+    }
+}
+
+/// Where a snapshot is written: a file (`FileAccess.writeSnapshot`) or memory.
+protocol SnapshotSink {
+    associatedtype Failure: Error
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(Failure)
+}
+
+extension SnapshotSink {
+    /// The bytes of an array of fixed-width values, as they are in memory.
+    mutating func write<T>(contentsOf values: [T]) throws(Failure) {
+        let result = values.withUnsafeBytes { raw in Result { () throws(Failure) in try write(raw) } }
+        try result.get()
+    }
+}
+
+/// Collects a snapshot in memory (`Snapshot.encode`).
+struct MemorySink: SnapshotSink {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ raw: UnsafeRawBufferPointer) throws(Never) { bytes.append(contentsOf: raw) }
+}
+
+/// Takes the checksum and length of what would be written.
+struct ChecksumSink: SnapshotSink {
+    var state = Checksum.State()
+
+    mutating func write(_ raw: UnsafeRawBufferPointer) throws(Never) { state.add(raw) }
+}
+
+/// Where a snapshot is read from: a file, block by block (`FileAccess.SnapshotFile`), or
+/// bytes in memory.
+protocol SnapshotSource: Sendable {
+    var size: Int { get }
+    /// Fills `buffer` with the bytes from `offset`, or throws.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws
+}
+
+extension SnapshotSource {
+    func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
             initialized = count
         }
+    }
+}
+
+/// A snapshot already in memory.
+struct MemorySource: SnapshotSource {
+    let bytes: [UInt8]
+    var size: Int { bytes.count }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        guard offset >= 0, buffer.count <= bytes.count - offset else {
+            throw ByteReader.Malformed(what: "it runs past the end")
+        }
+        bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + buffer.count])) }
     }
 }

@@ -21,49 +21,12 @@ enum Snapshot {
         var journalSequence: UInt64 = 0
     }
 
-    /// The file: a header, a head naming the blocks, then the blocks (the school
-    /// directory, the account columns, the audit log), each with its own checksum. The
-    /// columns are written on one core while the audit log is on the other.
+    /// The whole file in memory (for `--store`'s small stores and for tests; `save`
+    /// writes straight to the file, `FileAccess.writeSnapshot`).
     static func encode(_ contents: Contents) -> [UInt8] {
-        let store = contents.store
-        let accountsPart = PartBytes()
-        let auditPart = PartBytes()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                accountsPart.bytes = encodeColumns(store.accounts.columns)
-            } else {
-                auditPart.bytes = encodeAudit(store.audit)
-            }
-        }
-        var schools = ByteWriter(capacity: 16 + store.schools.count * 24)
-        schools.count(store.schools.count)
-        for school in store.schools.values.sorted(by: { $0.number < $1.number }) {
-            schools.u32(UInt32(school.number.value))
-            schools.string(school.name)
-            schools.u8(school.maintained ? 1 : 0)
-        }
-        let blocks = [schools.bytes, accountsPart.bytes, auditPart.bytes]
-
-        var head = ByteWriter(capacity: 128)
-        head.u64(contents.journalSequence)
-        head.date(store.today)
-        head.string(contents.actor.description)
-        head.u32(UInt32(blocks.count))
-        for (tag, block) in zip(Block.allCases, blocks) {
-            head.u32(tag.rawValue)
-            head.u64(UInt64(block.count))
-            head.u64(block.withUnsafeBytes { Checksum.of($0) })
-        }
-
-        var file = ByteWriter(capacity: headerSize + head.bytes.count + blocks.reduce(0) { $0 + $1.count })
-        file.append(magic)
-        file.u32(version)
-        file.u32(0)
-        file.u64(UInt64(head.bytes.count))
-        file.u64(Checksum.of(head.bytes[...]))
-        file.append(head.bytes)
-        for block in blocks { file.append(block) }
-        return file.bytes
+        var sink = MemorySink()
+        write(contents, to: &sink)
+        return sink.bytes
     }
 
     /// The blocks of a version 2 file, in the order they are written.
@@ -73,7 +36,7 @@ enum Snapshot {
 
     /// The string table, then every slot of the audit log (1 byte: 0 for an entry
     /// dropped with its account, 1 before an entry), then the file of each import entry.
-    private static func encodeAudit(_ audit: AuditLog) -> [UInt8] {
+    static func encodeAudit(_ audit: AuditLog) -> [UInt8] {
         var strings = StringTable()
         let slots = audit.slots
         var entries = ByteWriter(capacity: slots.count * 24)
@@ -94,25 +57,61 @@ enum Snapshot {
         return part.bytes
     }
 
-    /// The contents of a snapshot file, or an error that says what is wrong with it.
+    /// The snapshot file at `path`, read block by block.
+    static func load(_ path: String, as given: String? = nil) throws(ShellError) -> Contents {
+        let file = try FileAccess.SnapshotFile(path)
+        defer { file.close() }
+        return try decode(from: file, path: given ?? path)
+    }
+
+    /// Writes the snapshot to `path` atomically, straight from the store.
+    static func save(_ contents: Contents, to path: String) throws(ShellError) {
+        try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(ShellError) in
+            try write(contents, to: &file)
+        }
+    }
+
+    /// The contents of a snapshot file in memory, or an error that says what is wrong with it.
     static func decode(_ bytes: [UInt8], path: String) throws(ShellError) -> Contents {
+        try decode(from: MemorySource(bytes: bytes), path: path)
+    }
+
+    /// The contents of a snapshot, or an error that says what is wrong with it. A version
+    /// 2 file is read block by block, never whole; a version 1 file is read whole.
+    static func decode(from source: some SnapshotSource, path: String) throws(ShellError) -> Contents {
         func fail(_ message: String) -> ShellError { .file("cannot load \(path): \(message)") }
-        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
+        let header: [UInt8]
+        do {
+            header = try source.bytes(at: 0, count: min(headerSize, source.size))
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw fail("\(error)")
+        }
+        guard header.count >= magic.count, Array(header.prefix(magic.count)) == magic else {
             throw fail("it is not an hwbsh snapshot")
         }
-        guard bytes.count >= headerSize else { throw fail("it is truncated (\(bytes.count) bytes, not even a header)") }
-        func u32(at offset: Int) -> UInt32 { bytes[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-        func u64(at offset: Int) -> UInt64 { bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        guard header.count >= headerSize else { throw fail("it is truncated (\(source.size) bytes, not even a header)") }
+        func u32(at offset: Int) -> UInt32 { header[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func u64(at offset: Int) -> UInt64 { header[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
         let (version, flags, length, checksum) = (u32(at: 8), u32(at: 12), u64(at: 16), u64(at: 24))
         guard version <= Snapshot.version, version > 0 else {
             throw fail("it is a version \(version) snapshot; this hwbsh reads versions 1 and \(Snapshot.version)")
         }
         guard flags == 0 else { throw fail("it uses features this hwbsh does not know (flags \(flags))") }
-        if version == 2 { return try decodeVersion2(bytes, length: length, checksum: checksum, fail: fail) }
-        guard length == UInt64(bytes.count - headerSize) else {
-            throw fail(UInt64(bytes.count - headerSize) < length
-                ? "it is truncated (\(bytes.count) of \(UInt64(headerSize) + length) bytes)"
-                : "it has \(UInt64(bytes.count - headerSize) - length) bytes too many")
+        if version == 2 { return try decodeVersion2(source, length: length, checksum: checksum, fail: fail) }
+        guard length == UInt64(source.size - headerSize) else {
+            throw fail(UInt64(source.size - headerSize) < length
+                ? "it is truncated (\(source.size) of \(UInt64(headerSize) + length) bytes)"
+                : "it has \(UInt64(source.size - headerSize) - length) bytes too many")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try source.bytes(at: 0, count: source.size)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw fail("\(error)")
         }
         guard Checksum.of(bytes[headerSize...]) == checksum else {
             throw fail("it is corrupt (the checksum does not match its content)")

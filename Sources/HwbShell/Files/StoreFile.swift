@@ -88,11 +88,11 @@ final class StoreFile {
         var contents = Snapshot.Contents(store: Store(today: today), actor: .serviceDesk)
         removeLeftoverTemporaryFiles(of: path)
         if access(path, F_OK) == 0 {
-            contents = try Snapshot.decode(FileAccess.read(path), path: given)
+            contents = try Snapshot.load(path, as: given)
         } else {
             // A new store: its first snapshot fixes its start date before any journal
             // record depends on it.
-            try FileAccess.writeAtomically(Snapshot.encode(contents), to: path)
+            try Snapshot.save(contents, to: path)
         }
         let journalPath = path + ".journal"
         var records: [JournalRecord] = []
@@ -188,8 +188,7 @@ final class StoreFile {
 
     /// Folds the journal into a new snapshot of `store`, then empties the journal.
     func compact(_ store: Store, actor: Actor) throws(ShellError) {
-        let snapshot = Snapshot.encode(.init(store: store, actor: actor, journalSequence: sequence))
-        try FileAccess.writeAtomically(snapshot, to: path)
+        try Snapshot.save(.init(store: store, actor: actor, journalSequence: sequence), to: path)
         // Once the snapshot is in place, emptying the journal is only tidying: records it
         // still holds are numbered within the snapshot's and are never replayed. So the
         // fold has succeeded even if this fails; the next fold tries again.

@@ -11,17 +11,17 @@ extension Shell {
             switch storeFile.role(of: path) {
             case .snapshot?: break
             case let role?: throw .file("cannot save to \(path): it is the \(role.rawValue) of the store opened with --store")
-            case nil: try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
+            case nil: try Snapshot.save(.init(store: store, actor: actor), to: path)
             }
             try storeFile.compact(store, actor: actor)
         } else {
-            try FileAccess.writeAtomically(Snapshot.encode(.init(store: store, actor: actor)), to: path)
+            try Snapshot.save(.init(store: store, actor: actor), to: path)
         }
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
     func load(from path: String) throws(ShellError) {
-        let contents = try Snapshot.decode(FileAccess.read(path), path: path)
+        let contents = try Snapshot.load(path)
         let (previousStore, previousActor) = (store, actor)
         store = contents.store
         actor = contents.actor
