@@ -162,3 +162,18 @@ import Testing
         #expect(contents.store.accounts.count == 2)
     }
 }
+
+/// The bytes version 2 writes for each enum value are the ones its reader takes back.
+@Suite struct SnapshotCodeTests {
+    @Test func everyEnumValueReadsBackAsItself() throws {
+        for (index, kind) in Account.Kind.allCases.enumerated() { #expect(Snapshot.code(kind) == UInt8(index)) }
+        #expect(Snapshot.code(nil as Account.Reason?) == 0)
+        for (index, reason) in Account.Reason.allCases.enumerated() { #expect(Snapshot.code(reason) == UInt8(index + 1)) }
+        #expect(Snapshot.code(nil as Account.Role?) == 0)
+        for (index, role) in Account.Role.allCases.enumerated() { #expect(Snapshot.code(role) == UInt8(index + 1)) }
+        #expect(Snapshot.code(nil as Account.Category?) == 0)
+        for (index, category) in Account.Category.allCases.enumerated() {
+            #expect(Snapshot.code(category) == UInt8(index + 1))
+        }
+    }
+}

@@ -100,26 +100,31 @@ extension Snapshot {
             }
             var piece: [U] = []
             piece.reserveCapacity(Swift.min(count, 1 << 15))
-            for index in 0..<count {
-                piece.append(encode(values[live.map { Int($0[index]) } ?? index]).littleEndian)
+            func add(_ value: T) throws(Sink.Failure) {
+                piece.append(encode(value).littleEndian)
                 if piece.count == 1 << 15 {
                     try sink.write(contentsOf: piece)
                     piece.removeAll(keepingCapacity: true)
                 }
             }
+            if let live {
+                for row in live { try add(values[Int(row)]) }
+            } else {
+                for value in values { try add(value) }
+            }
             try sink.write(contentsOf: piece)
         }
         try column(table.idLength) { $0 }
         try column(table.nameLength) { $0 }
-        try column(table.kinds) { ordinal($0!) }
+        try column(table.kinds) { code($0!) }
         try column(table.schools) { $0 }
-        try column(table.reasons) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.reasons) { code($0) }
         try column(table.created) { $0 }
         try column(table.lastActivity) { $0 }
         try column(table.contents) { Int64($0) }
-        try column(table.roles) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.roles) { code($0) }
         try column(table.leaving) { $0 }
-        try column(table.categories) { $0.map { ordinal($0) + 1 } ?? 0 }
+        try column(table.categories) { code($0) }
         try column(table.expires) { $0 }
         try column(table.closeAtExpiry) { UInt8($0 ? 1 : 0) }
         try column(table.deactivatedOn) { $0 }
@@ -138,6 +143,48 @@ extension Snapshot {
             pending.u32(UInt32(school.value))
         }
         try sink.write(contentsOf: pending.bytes)
+    }
+
+    // The byte of each enum value: its place in `allCases`, from 1 for an optional one
+    // (0 for none), as the readers (`value`, `optionalValue`) take them.
+
+    static func code(_ kind: Account.Kind) -> UInt8 {
+        switch kind {
+        case .mis: 0
+        case .nonMIS: 1
+        }
+    }
+
+    static func code(_ reason: Account.Reason?) -> UInt8 {
+        switch reason {
+        case nil: 0
+        case .expired: 1
+        case .inactive: 2
+        case .closed: 3
+        case .left: 4
+        }
+    }
+
+    static func code(_ role: Account.Role?) -> UInt8 {
+        switch role {
+        case nil: 0
+        case .learner: 1
+        case .staff: 2
+        }
+    }
+
+    static func code(_ category: Account.Category?) -> UInt8 {
+        switch category {
+        case nil: 0
+        case .temporaryStaff: 1
+        case .service: 2
+        case .governor: 3
+        case .consortia: 4
+        case .laStaff: 5
+        case .supplyTeacher: 6
+        case .iteStudent: 7
+        case .stakeholder: 8
+        }
     }
 
     /// What the two halves of the parallel write produce; each half sets only its own field.

@@ -228,7 +228,7 @@ enum Snapshot {
         body.date(entry.date)
         body.count(strings.index(entry.actor))
         body.count(strings.index(entry.command))
-        body.u8(ordinal(entry.rule))
+        body.u8(ruleCodes[entry.rule]!)
         body.count(strings.index(entry.action))
         body.u8(entry.account == nil ? 0 : 1)
         if let account = entry.account { body.string(account.value) }
@@ -308,9 +308,8 @@ enum Snapshot {
         return number
     }
 
-    static func ordinal<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
-        UInt8(T.allCases.firstIndex(of: value).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) }!)
-    }
+    /// Each rule's byte: its place in `Rule.allCases`.
+    static let ruleCodes = Dictionary(uniqueKeysWithValues: Rule.allCases.enumerated().map { ($1, UInt8($0)) })
 
     static func value<T>(_ raw: UInt8, _ cases: [T], _ what: String) throws -> T {
         guard Int(raw) < cases.count else { throw ByteReader.Malformed(what: "\(what) has an unknown value \(raw)") }
