@@ -84,18 +84,26 @@ extension Store {
     }
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
-    /// nothing. Works on the rows the plan names, without building accounts.
+    /// nothing. Works on the rows the plan names, without building accounts. `progress`
+    /// is told every 10,000 changes how many of how many are made.
     @discardableResult
-    public mutating func sweep(_ context: Context) -> SweepReport {
+    public mutating func sweep(_ context: Context, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> SweepReport {
         let context = context.system
         let (report, deactivatedRows, deletedRows) = plan()
+        let total = deactivatedRows.count + deletedRows.count
+        var done = 0
+        func made() {
+            done += 1
+            if done % 10_000 == 0 { progress?(done, total) }
+        }
         for (row, deactivation) in zip(deactivatedRows, report.deactivated) {
+            made()
             let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
             let due = Account.deletionDue(after: deactivation.on)
             unindexColumns(row)
             accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
             indexColumns(row)
-            record(context, rule: rule, action: Self.deactivationActions[deactivation.reason]!,
+            record(context, rule: rule, action: Self.deactivationAction(deactivation.reason),
                    id: deactivation.id, school: deactivation.school, changes: [
                        .init(field: .status, before: .string("active"), after: .string("deactivated")),
                        .init(field: .deactivatedOn, before: .null, after: .string(deactivation.on.description)),
@@ -104,6 +112,7 @@ extension Store {
                    ])
         }
         for (row, deletion) in zip(deletedRows, report.deleted) {
+            made()
             remove(row)
             // R10.4: the log keeps only the id, the date and the number of content items.
             audit.forget(deletion.id)
@@ -114,7 +123,13 @@ extension Store {
         return report
     }
 
-    /// The audit action of a deactivation, by reason (one string each, shared).
-    private static let deactivationActions = Dictionary(
-        uniqueKeysWithValues: Account.Reason.allCases.map { ($0, "deactivated (\($0.rawValue))") })
+    /// The audit action of a deactivation (constant strings, shared by every entry).
+    private static func deactivationAction(_ reason: Account.Reason) -> String {
+        switch reason {
+        case .expired: "deactivated (expired)"
+        case .inactive: "deactivated (inactive)"
+        case .closed: "deactivated (closed)"
+        case .left: "deactivated (left)"
+        }
+    }
 }

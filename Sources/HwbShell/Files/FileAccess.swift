@@ -101,6 +101,7 @@ enum FileAccess {
         guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
         var file = FileSink(handle: handle, path: path)
         var failure: ShellError?
+        defer { file.bar?.finish() }
         do throws(ShellError) {
             try body(&file)
             try file.flush()
@@ -121,6 +122,9 @@ enum FileAccess {
     struct FileSink: SnapshotSink {
         let handle: Int32
         let path: String
+        /// Makes a bar for the bytes to come, if it wants one (`expect`).
+        var progress: (Int) -> Progress? = { _ in nil }
+        private(set) var bar: Progress?
         private var buffer: [UInt8] = []
         private static let capacity = 1 << 20
 
@@ -130,7 +134,12 @@ enum FileAccess {
             buffer.reserveCapacity(Self.capacity)
         }
 
+        mutating func expect(_ total: Int) {
+            bar = progress(total)
+        }
+
         mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ShellError) {
+            bar?.advance(by: bytes.count)
             if buffer.count + bytes.count <= Self.capacity {
                 buffer.append(contentsOf: bytes)
                 return

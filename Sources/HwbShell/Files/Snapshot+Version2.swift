@@ -55,6 +55,7 @@ extension Snapshot {
         header.u64(UInt64(head.bytes.count))
         header.u64(Checksum.of(head.bytes[...]))
 
+        sink.expect(header.bytes.count + head.bytes.count + sizes.reduce(0) { $0 + $1.0 })
         try sink.write(contentsOf: header.bytes)
         try sink.write(contentsOf: head.bytes)
         try sink.write(contentsOf: schools.bytes)
@@ -200,7 +201,8 @@ extension Snapshot {
     /// columns read straight into their arrays on one core, the school directory and the
     /// audit log on the other.
     static func decodeVersion2(
-        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, fail: (String) -> ShellError
+        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, progress: Progress?,
+        fail: (String) -> ShellError
     ) throws(ShellError) -> Contents {
         do {
             let afterHeader = source.size - headerSize
@@ -237,7 +239,8 @@ extension Snapshot {
                 guard offset == source.size else {
                     throw ByteReader.Malformed(what: "it has \(source.size - offset) bytes too many")
                 }
-                return try decodeBlocks(source, blocks, today: today, actor: actor, sequence: sequence)
+                progress?.advance(by: headerSize + Int(length))
+                return try decodeBlocks(source, blocks, today: today, actor: actor, sequence: sequence, progress: progress)
             }
         } catch let error as ByteReader.Malformed {
             throw fail("it is corrupt (\(error.what))")
@@ -260,13 +263,14 @@ extension Snapshot {
     }
 
     private static func decodeBlocks(
-        _ source: some SnapshotSource, _ blocks: [BlockPlace], today: CalendarDate, actor: Actor, sequence: UInt64
+        _ source: some SnapshotSource, _ blocks: [BlockPlace], today: CalendarDate, actor: Actor, sequence: UInt64,
+        progress: Progress?
     ) throws -> Contents {
         let results = BlockResults()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 results.columns = Result {
-                    var stream = BlockStream(source: source, place: blocks[1])
+                    var stream = BlockStream(source: source, place: blocks[1], progress: progress)
                     let columns = try decodeColumns(&stream)
                     guard stream.checksum == blocks[1].checksum else { throw Corrupt.checksum("its accounts") }
                     return columns
@@ -276,6 +280,7 @@ extension Snapshot {
                     let schoolBytes = try source.bytes(at: blocks[0].offset, count: blocks[0].count)
                     guard Checksum.of(schoolBytes[...]) == blocks[0].checksum else { throw Corrupt.checksum("its school directory") }
                     let auditBytes = try source.bytes(at: blocks[2].offset, count: blocks[2].count)
+                    progress?.advance(by: blocks[0].count + blocks[2].count)
                     guard Checksum.of(auditBytes[...]) == blocks[2].checksum else { throw Corrupt.checksum("its audit log") }
                     return try schoolBytes.withUnsafeBytes { schools in
                         try auditBytes.withUnsafeBytes { audit in
@@ -401,12 +406,14 @@ extension Snapshot {
     /// checksum as it goes.
     private struct BlockStream {
         let source: any SnapshotSource
+        let progress: Progress?
         var offset: Int
         let end: Int
         private var state = Checksum.State()
 
-        init(source: some SnapshotSource, place: BlockPlace) {
+        init(source: some SnapshotSource, place: BlockPlace, progress: Progress?) {
             self.source = source
+            self.progress = progress
             offset = place.offset
             end = place.offset + place.count
         }
@@ -432,6 +439,7 @@ extension Snapshot {
             values.map(\.littleEndian).withUnsafeBytes { state.add($0) }
             #endif
             offset += size
+            progress?.advance(by: size)
             return values
         }
     }
@@ -441,9 +449,13 @@ extension Snapshot {
 protocol SnapshotSink {
     associatedtype Failure: Error
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws(Failure)
+    /// Told how many bytes are coming, before the first.
+    mutating func expect(_ total: Int)
 }
 
 extension SnapshotSink {
+    mutating func expect(_ total: Int) {}
+
     /// The bytes of an array of fixed-width values, as they are in memory.
     mutating func write<T>(contentsOf values: [T]) throws(Failure) {
         let result = values.withUnsafeBytes { raw in Result { () throws(Failure) in try write(raw) } }

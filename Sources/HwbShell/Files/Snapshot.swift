@@ -58,15 +58,24 @@ enum Snapshot {
     }
 
     /// The snapshot file at `path`, read block by block.
-    static func load(_ path: String, as given: String? = nil) throws(ShellError) -> Contents {
+    /// `progress` makes a bar for the file's size, if it wants one.
+    static func load(
+        _ path: String, as given: String? = nil, progress: (Int) -> Progress? = { _ in nil }
+    ) throws(ShellError) -> Contents {
         let file = try FileAccess.SnapshotFile(path)
         defer { file.close() }
-        return try decode(from: file, path: given ?? path)
+        let bar = progress(file.size)
+        defer { bar?.finish() }
+        return try decode(from: file, path: given ?? path, progress: bar)
     }
 
-    /// Writes the snapshot to `path` atomically, straight from the store.
-    static func save(_ contents: Contents, to path: String) throws(ShellError) {
+    /// Writes the snapshot to `path` atomically, straight from the store. `progress`
+    /// makes a bar for the file's size, if it wants one.
+    static func save(
+        _ contents: Contents, to path: String, progress: @escaping (Int) -> Progress? = { _ in nil }
+    ) throws(ShellError) {
         try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(ShellError) in
+            file.progress = progress
             try write(contents, to: &file)
         }
     }
@@ -78,7 +87,7 @@ enum Snapshot {
 
     /// The contents of a snapshot, or an error that says what is wrong with it. A version
     /// 2 file is read block by block, never whole; a version 1 file is read whole.
-    static func decode(from source: some SnapshotSource, path: String) throws(ShellError) -> Contents {
+    static func decode(from source: some SnapshotSource, path: String, progress: Progress? = nil) throws(ShellError) -> Contents {
         func fail(_ message: String) -> ShellError { .file("cannot load \(path): \(message)") }
         let header: [UInt8]
         do {
@@ -99,7 +108,9 @@ enum Snapshot {
             throw fail("it is a version \(version) snapshot; this hwbsh reads versions 1 and \(Snapshot.version)")
         }
         guard flags == 0 else { throw fail("it uses features this hwbsh does not know (flags \(flags))") }
-        if version == 2 { return try decodeVersion2(source, length: length, checksum: checksum, fail: fail) }
+        if version == 2 {
+            return try decodeVersion2(source, length: length, checksum: checksum, progress: progress, fail: fail)
+        }
         guard length == UInt64(source.size - headerSize) else {
             throw fail(UInt64(source.size - headerSize) < length
                 ? "it is truncated (\(source.size) of \(UInt64(headerSize) + length) bytes)"

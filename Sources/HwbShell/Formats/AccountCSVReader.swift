@@ -12,7 +12,8 @@ import HwbCore
 /// the fast path decides nothing about what a row means.
 enum AccountCSVReader {
     /// The rows of `bytes` (a whole CSV file) in a batch, or nil to take the careful path.
-    static func batch(_ bytes: [UInt8]) -> AccountTable? {
+    /// `progress` is told of the bytes read as they go.
+    static func batch(_ bytes: [UInt8], progress: Progress? = nil) -> AccountTable? {
         bytes.withUnsafeBytes { file -> AccountTable? in
             var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             guard let fields = header(file, from: &start) else { return nil }
@@ -22,19 +23,19 @@ enum AccountCSVReader {
             while middle < file.count, file[middle] != 10 { middle += 1 }
             let split = min(middle + 1, file.count)
             guard file.count - start > 1 << 20, split < file.count else {
-                var reader = Reader(file: file, fields: fields)
+                var reader = Reader(file: file, fields: fields, progress: progress)
                 return reader.read(from: start, to: file.count) ? reader.table : nil
             }
             let halves = Halves()
             let (whole, first) = (SharedBytes(file), start)
             DispatchQueue.concurrentPerform(iterations: 2) { half in
-                var reader = Reader(file: whole.bytes, fields: fields)
+                var reader = Reader(file: whole.bytes, fields: fields, progress: progress)
                 let read = half == 0 ? reader.read(from: first, to: split) : reader.read(from: split, to: whole.bytes.count)
                 if half == 0 { halves.first = read ? reader.table : nil } else { halves.second = read ? reader.table : nil }
             }
             guard var table = halves.first, let second = halves.second else {
                 // The split may have fallen inside a quoted cell: read the file in one go.
-                var reader = Reader(file: file, fields: fields)
+                var reader = Reader(file: file, fields: fields, progress: nil)
                 return reader.read(from: start, to: file.count) ? reader.table : nil
             }
             table.appendBatch(second)
@@ -77,6 +78,7 @@ enum AccountCSVReader {
     private struct Reader {
         let file: UnsafeRawBufferPointer
         let fields: [Account.Field]
+        let progress: Progress?
         var table = AccountTable()
         /// Each cell of the current record, by field ordinal: its bytes' range.
         private var cells: [Range<Int>]
@@ -85,9 +87,10 @@ enum AccountCSVReader {
         /// The id in lower case.
         private var id: [UInt8] = []
 
-        init(file: UnsafeRawBufferPointer, fields: [Account.Field]) {
+        init(file: UnsafeRawBufferPointer, fields: [Account.Field], progress: Progress?) {
             self.file = file
             self.fields = fields
+            self.progress = progress
             // The cells of missing columns stay empty.
             cells = Array(repeating: 0..<0, count: Account.Field.allCases.count)
         }
@@ -96,13 +99,19 @@ enum AccountCSVReader {
         mutating func read(from start: Int, to end: Int) -> Bool {
             table.reserveCapacity((end - start) / 90, textBytes: (end - start) / 3)
             var index = start
+            var reported = start
             while index < end {
                 // A blank line is no record.
                 if file[index] == 10 { index += 1; continue }
                 if file[index] == 13, index + 1 < end, file[index + 1] == 10 { index += 2; continue }
                 guard let next = readRecord(from: index, to: end), addRecord() else { return false }
                 index = next
+                if index - reported >= 1 << 20 {
+                    progress?.advance(by: index - reported)
+                    reported = index
+                }
             }
+            progress?.advance(by: index - reported)
             return true
         }
 

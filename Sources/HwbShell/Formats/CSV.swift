@@ -3,11 +3,12 @@ import HwbCore
 /// RFC 4180 CSV: writing cells, and reading records with the line each starts on.
 enum CSV {
     /// The `export csv` document: a header of the JSON keys, then one row an account.
-    static func document(_ accounts: [Account], terminator: String = "\r\n") -> [UInt8] {
+    static func document(_ accounts: [Account], terminator: String = "\r\n", progress: Progress? = nil) -> [UInt8] {
         let end = Array(terminator.utf8)
         var out = Array(record(Account.Field.allCases.map(\.rawValue), terminator: terminator).utf8)
         out.reserveCapacity(out.count + accounts.count * 160)
-        for account in accounts {
+        for (row, account) in accounts.enumerated() {
+            if row % 10_000 == 9_999 { progress?.advance(by: 10_000) }
             for (index, field) in Account.Field.allCases.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 switch field {

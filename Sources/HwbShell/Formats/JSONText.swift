@@ -4,7 +4,7 @@ import HwbCore
 /// exactly the layout of LANGUAGE.md.
 enum JSONText {
     /// The `export json` document: `{"date": ..., "accounts": [...]}`, one account a line.
-    static func document(date: CalendarDate, accounts: [Account]) -> [UInt8] {
+    static func document(date: CalendarDate, accounts: [Account], progress: Progress? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + accounts.count * 420)
         out += Array("{\"date\": ".utf8)
@@ -13,6 +13,7 @@ enum JSONText {
         for (index, account) in accounts.enumerated() {
             out += Array((index == 0 ? "\n  " : ",\n  ").utf8)
             appendObject(account, to: &out)
+            if index % 10_000 == 9_999 { progress?.advance(by: 10_000) }
         }
         out += Array("]}\n".utf8)
         return out

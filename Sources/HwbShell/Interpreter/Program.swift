@@ -104,6 +104,8 @@ public enum Program {
             let history = History(path: History.defaultPath(environment: options.environment))
             let reader: LineReader = EditLineReader(history: history, completer: completer)
                 ?? PlainLineReader(console: console, showsPrompt: true)
+            shell.showsProgress = options.recordPath == nil && Progress.isWanted(
+                interactive: true, standardErrorIsTerminal: isatty(2) == 1, environment: options.environment)
             InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes)
             return 0
         } else {

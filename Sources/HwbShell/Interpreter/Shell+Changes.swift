@@ -37,7 +37,12 @@ extension Shell {
 
     /// R10: the counts, then the ids of each group.
     func sweep(dryRun: Bool, _ context: Context) {
-        let report = dryRun ? store.planSweep() : store.sweep(context)
+        var bar: Progress?
+        let report = dryRun ? store.planSweep() : store.sweep(context) { [self] done, total in
+            if bar == nil { bar = progress("sweeping", total: total, unit: .accounts) }
+            bar?.update(done: done)
+        }
+        bar?.finish()
         let verb = dryRun ? "would deactivate" : "deactivated"
         let deleteVerb = dryRun ? "would delete" : "deleted"
         let content = report.deletedContent

@@ -11,17 +11,22 @@ extension Shell {
             switch storeFile.role(of: path) {
             case .snapshot?: break
             case let role?: throw .file("cannot save to \(path): it is the \(role.rawValue) of the store opened with --store")
-            case nil: try Snapshot.save(.init(store: store, actor: actor), to: path)
+            case nil: try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
             }
             try storeFile.compact(store, actor: actor)
         } else {
-            try Snapshot.save(.init(store: store, actor: actor), to: path)
+            try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
         }
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
 
+    /// A progress bar for saving `path`, for `Snapshot.save`.
+    private func saving(_ path: String) -> (Int) -> Progress? {
+        { [self] in progress("saving \(path)", total: $0, unit: .bytes) }
+    }
+
     func load(from path: String) throws(ShellError) {
-        let contents = try Snapshot.load(path)
+        let contents = try Snapshot.load(path) { [self] in progress("loading \(path)", total: $0, unit: .bytes) }
         let (previousStore, previousActor) = (store, actor)
         store = contents.store
         actor = contents.actor
@@ -39,10 +44,12 @@ extension Shell {
 
     func export(_ format: ExportFormat, to path: String, filters: [AccountFilter]) throws(ShellError) {
         let accounts = store.accounts(visibleTo: actor, matching: filters)
+        let bar = path == "-" ? nil : progress("exporting \(path)", total: accounts.count, unit: .accounts)
+        defer { bar?.finish() }
         let bytes: [UInt8]
         switch format {
-        case .json: bytes = JSONText.document(date: store.today, accounts: accounts)
-        case .csv: bytes = CSV.document(accounts)
+        case .json: bytes = JSONText.document(date: store.today, accounts: accounts, progress: bar)
+        case .csv: bytes = CSV.document(accounts, progress: bar)
         }
         if path == "-" { return console.write(String(decoding: bytes, as: UTF8.self)) }
         if let role = storeFile?.role(of: path) {
@@ -56,7 +63,10 @@ extension Shell {
         let bytes = try fileBytes(path)
         // A well-formed file goes straight into columns; anything else is read the careful
         // way below, which says what is wrong with every row.
-        if let batch = AccountCSVReader.batch(bytes) {
+        let bar = progress("importing \(path)", total: bytes.count, unit: .bytes)
+        let read = AccountCSVReader.batch(bytes, progress: bar)
+        bar?.finish()
+        if let batch = read {
             do throws(ImportRefusal) {
                 try store.importAccounts(batch, from: path, context)
                 return print("imported \(plural(batch.count, "account")) from \(path)")

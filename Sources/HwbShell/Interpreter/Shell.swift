@@ -41,6 +41,9 @@ public final class Shell {
     /// The terminal's width, when output goes to one: tables are fitted to it. Asked
     /// for each table, so that a resized window is followed.
     public var terminalWidth: () -> Int? = { nil }
+    /// Whether long work draws a progress bar on standard error (`Progress.isWanted`).
+    public var showsProgress = false
+
     /// Whether tables colour account status (on a terminal, unless NO_COLOR is set).
     public var colours = false
     /// Asks the person at the terminal before something is destroyed; nil in scripts,
@@ -151,6 +154,14 @@ public final class Shell {
         } catch {
             throw .file("\(error)")
         }
+    }
+
+    /// A progress bar for work of `total` units, when this session shows them and the work
+    /// is large enough to wait for. It draws straight on standard error, so that nothing
+    /// records it.
+    func progress(_ label: String, total: Int, unit: Progress.Unit) -> Progress? {
+        guard showsProgress, Progress.isLarge(total, unit) else { return nil }
+        return Progress(label: label, total: total, unit: unit, width: terminalWidth() ?? 80)
     }
 
     /// `1 account`, `2 accounts`.
