@@ -96,6 +96,21 @@ extension Store {
             done += 1
             if done % 10_000 == 0 { progress?(done, total) }
         }
+        audit.reserveCapacity(audit.slots.count + total + deletedRows.count)
+        // Every row dated before the sweep's horizon in these indexes is deactivated now
+        // (R10.1-2), so their first days go in one go; the rows also held under a later day
+        // of the other index leave it one by one below.
+        if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
+        if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
+        byLeaving.removeAll(through: today)
+        // Few distinct days: each is written out once.
+        var dayText: [Int32: String] = [:]
+        func text(_ day: CalendarDate) -> String {
+            if let known = dayText[day.dayNumber] { return known }
+            let text = day.description
+            dayText[day.dayNumber] = text
+            return text
+        }
         for (row, deactivation) in zip(deactivatedRows, report.deactivated) {
             made()
             let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
@@ -106,11 +121,13 @@ extension Store {
             record(context, rule: rule, action: Self.deactivationAction(deactivation.reason),
                    id: deactivation.id, school: deactivation.school, changes: [
                        .init(field: .status, before: .string("active"), after: .string("deactivated")),
-                       .init(field: .deactivatedOn, before: .null, after: .string(deactivation.on.description)),
-                       .init(field: .deletionDue, before: .null, after: .string(due.description)),
+                       .init(field: .deactivatedOn, before: .null, after: .string(text(deactivation.on))),
+                       .init(field: .deletionDue, before: .null, after: .string(text(due))),
                        .init(field: .reason, before: .null, after: .string(deactivation.reason.rawValue)),
                    ])
         }
+        // Every account due for deletion by today goes now (R10.4), those just deactivated too.
+        byDeletion.removeAll(through: today)
         for (row, deletion) in zip(deletedRows, report.deleted) {
             made()
             remove(row)

@@ -44,6 +44,7 @@ public struct AuditLog: Sendable {
     /// saves, so that entries keep their places.
     public var slots: [AuditEntry?] { entries }
 
+    /// Makes room for `count` entries in all (the sweep's thousands, say).
     mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
         previous.reserveCapacity(count)

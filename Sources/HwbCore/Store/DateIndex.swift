@@ -38,6 +38,14 @@ struct DateIndex: Sendable {
         return rows(through: previous)
     }
 
+    /// Forgets every row whose date is on or before `date`, in one go: the sweep has just
+    /// dealt with all of them.
+    mutating func removeAll(through date: CalendarDate) {
+        let end = position(of: date.dayNumber &+ 1)
+        for day in days[..<end] { buckets[day] = nil }
+        days.removeFirst(end)
+    }
+
     /// The first index in `days` not below `day`.
     private func position(of day: Int32) -> Int {
         var low = 0, high = days.count
