@@ -94,6 +94,30 @@ import Testing
         #expect(message.contains("6612001"), "\(message)")
     }
 
+    /// Columns whose checksums are right but whose values no account can hold (written by
+    /// a buggy or foreign tool) are refused, naming the account's place.
+    @Test(arguments: [
+        ("jo", "JO", "the id is not a lower-case account id"),
+        ("jo", "j\u{7}", "the id is not a lower-case account id"),
+        ("Test jo", "Test \u{FF}o", "the name is not UTF-8"),
+    ])
+    func columnsNoAccountCanHoldAreRefused(_ original: String, _ forged: String, _ message: String) throws {
+        var store = Fixtures.store(today: "2027-07-01")
+        try store.create(Fixtures.newAccount("jo"), Fixtures.context)
+        var bytes = Snapshot.encode(.init(store: store, actor: .serviceDesk))
+        // The text arena holds "jo" then "Test jo"; the audit log comes after it.
+        let arena = Array("joTest jo".utf8)
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min($0 + arena.count, bytes.count)]) == arena })
+        let offset = original == "jo" ? 0 : 2
+        var replacement = Array(forged.utf8)
+        if forged.contains("\u{FF}") { replacement = Array("Test ".utf8) + [0xFF, UInt8(ascii: "o")] }
+        #expect(replacement.count == original.utf8.count)
+        bytes.replaceSubrange(at + offset..<at + offset + replacement.count, with: replacement)
+        reseal(&bytes)
+        let error = try #require(decodeError(bytes))
+        #expect(error.contains("account 1 of 1: \(message)"), "\(error)")
+    }
+
     /// A refused load, through the shell, changes nothing and says which file.
     @Test func aRefusedLoadLeavesTheStoreUntouched() throws {
         let folder = try TemporaryFolder()

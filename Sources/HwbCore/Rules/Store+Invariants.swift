@@ -80,9 +80,9 @@ extension Store {
         guard var table = AccountTable(columns) else {
             throw RuleError("the accounts' columns do not fit together", rule: nil)
         }
+        if let problem = table.firstMalformation() { throw RuleError(problem, rule: nil) }
         let maintained = store.maintainedSchools()
         for row in 0..<AccountTable.Row(table.rowCount) {
-            if let problem = table.malformation(of: row) { throw RuleError(problem, rule: nil) }
             if !store.isAcceptable(row, of: table, maintained: maintained) {
                 let problem = store.problems(with: table[row]).first ?? "it breaks R14"
                 throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)

@@ -107,36 +107,49 @@ extension AccountTable {
         idHashes = (0..<Row(count)).map { row in withIDBytes(row) { Self.hash($0) } }
     }
 
-    /// What is wrong with the values of `row` that no account can hold (an id not in
+    /// What is wrong with the first row whose values no account can hold (an id not in
     /// lower-case R4 form, a name not UTF-8, a date off the calendar, fields of the other
-    /// kind); nil when nothing is. The rules (R14) are checked apart.
-    func malformation(of row: Row) -> String? {
-        let r = Int(row)
-        let idIsValid = withIDBytes(row) { id in
-            guard !id.isEmpty, id.count <= AccountID.maximumLength else { return false }
-            for index in 0..<id.count {
-                let byte = id[index]
-                let alphanumeric = (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
-                guard alphanumeric || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45)) else {
-                    return false
-                }
-            }
-            return true
-        }
-        guard withNameBytes(row, Self.isUTF8) else { return "account \(id(at: row)): the name is not UTF-8" }
-        func isDay(_ day: Int32) -> Bool { day >= CalendarDate.minimum.dayNumber && day <= CalendarDate.maximum.dayNumber }
+    /// kind); nil when every row is sound. The rules (R14) are checked apart. One pass
+    /// over the columns, the text read through one pointer.
+    func firstMalformation() -> String? {
+        let first = CalendarDate.minimum.dayNumber, last = CalendarDate.maximum.dayNumber
+        func isDay(_ day: Int32) -> Bool { day >= first && day <= last }
         func isDayOrNone(_ day: Int32) -> Bool { day == Self.noDate || isDay(day) }
-        guard isDay(created[r]), isDay(lastActivity[r]), isDayOrNone(leaving[r]), isDayOrNone(expires[r]),
-              (reasons[r] == nil) == (deactivatedOn[r] == Self.noDate), isDayOrNone(deactivatedOn[r])
-        else { return "account \(id(at: row)): a date is off the calendar or out of place" }
-        guard (importEntries[r] == -1 && importRows[r] == 0) || (importEntries[r] >= 0 && importRows[r] >= 1) else {
-            return "account \(id(at: row)): its import origin is malformed"
+        var bad: (row: Int, problem: String)?
+        text.withUnsafeBytes { text in
+            for r in 0..<kinds.count {
+                let start = textStart[r], idCount = Int(idLength[r]), nameCount = Int(nameLength[r])
+                guard idCount >= 1, idCount <= AccountID.maximumLength,
+                      Self.isLowerCaseID(UnsafeRawBufferPointer(rebasing: text[start..<start + idCount]))
+                else { bad = (r, "the id is not a lower-case account id"); return }
+                guard Self.isUTF8(UnsafeRawBufferPointer(rebasing: text[start + idCount..<start + idCount + nameCount])) else {
+                    bad = (r, "the name is not UTF-8"); return
+                }
+                guard isDay(created[r]), isDay(lastActivity[r]), isDayOrNone(leaving[r]), isDayOrNone(expires[r]),
+                      (reasons[r] == nil) == (deactivatedOn[r] == Self.noDate), isDayOrNone(deactivatedOn[r])
+                else { bad = (r, "a date is off the calendar or out of place"); return }
+                guard (importEntries[r] == -1 && importRows[r] == 0) || (importEntries[r] >= 0 && importRows[r] >= 1) else {
+                    bad = (r, "its import origin is malformed"); return
+                }
+                guard SchoolNumber(value: Int(schools[r])) != nil,
+                      kinds[r] == .mis ? (categories[r] == nil && expires[r] == Self.noDate && !closeAtExpiry[r])
+                                       : (roles[r] == nil && leaving[r] == Self.noDate)
+                else { bad = (r, "it holds fields of the other kind of account"); return }
+            }
         }
-        guard SchoolNumber(value: Int(schools[r])) != nil,
-              kinds[r] == .mis ? (categories[r] == nil && expires[r] == Self.noDate && !closeAtExpiry[r])
-                               : (roles[r] == nil && leaving[r] == Self.noDate)
-        else { return "account \(id(at: row)): it holds fields of the other kind of account" }
-        return nil
+        return bad.map { "account \($0.row + 1) of \(kinds.count): \($0.problem)" }
+    }
+
+    /// R4: 1 to 64 characters of `a-z 0-9 . _ @ -` (lower case), starting with a letter or digit.
+    static func isLowerCaseID(_ id: UnsafeRawBufferPointer) -> Bool {
+        for index in 0..<id.count {
+            let byte = id[index]
+            let alphanumeric = (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
+            guard alphanumeric || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45)) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether `bytes` are well-formed UTF-8 (what `String(validating:)` accepts),
