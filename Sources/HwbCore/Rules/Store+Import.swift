@@ -84,22 +84,35 @@ extension Store {
     /// for the file. All or nothing; the refusal lists every bad row, as
     /// `importAccounts(_:_:rowName:)` would.
     public mutating func importAccounts(
-        _ batch: AccountTable, from file: String, _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" }
+        _ batch: AccountTable, from file: String, _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" },
+        concurrency: Concurrency = .sequential
     ) throws(ImportRefusal) {
-        var batch = batch
-        var problems: [Int: [String]] = [:]
-        let maintained = maintainedSchools()
-        for row in 0..<AccountTable.Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
-            problems[Int(row)] = self.problems(with: batch[row])
-        }
-        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch[row]) }
-        for (row, first) in batch.mapIDs() {
+        // The id map is built on one thread while the other checks the rows.
+        let results = SharedResults<(table: AccountTable, repeats: [(row: Row, first: Row)], taken: [Row]), [Int: [String]]>()
+        let checker = self
+        concurrency.run({
+            var mapped = batch
+            let repeats = mapped.mapIDs()
+            let taken = checker.accounts.isEmpty ? [] : (0..<Row(batch.rowCount)).filter { row in
+                batch.withIDBytes(row) { checker.accounts.row(ofIDBytes: $0) } != nil
+            }
+            results.first = (mapped, repeats, taken)
+        }, {
+            var problems: [Int: [String]] = [:]
+            let maintained = checker.maintainedSchools()
+            for row in 0..<Row(batch.rowCount) where !checker.isAcceptable(row, of: batch, maintained: maintained) {
+                problems[Int(row)] = checker.problems(with: batch[row])
+            }
+            for row in checker.misplacedPendingRows(of: batch) { problems[Int(row)] = checker.problems(with: batch[row]) }
+            results.second = problems
+        })
+        var problems = results.second!
+        let (mapped, repeats, taken) = results.first!
+        for (row, first) in repeats {
             problems[Int(row), default: []].insert("id \(batch.id(at: row)) repeats \(rowName(Int(first))) (R14.1)", at: 0)
         }
-        if !accounts.isEmpty {
-            for row in 0..<AccountTable.Row(batch.rowCount) where batch.withIDBytes(row, { accounts.row(ofIDBytes: $0) }) != nil {
-                problems[Int(row), default: []].insert("id \(batch.id(at: row)) is already in the store (R14.1)", at: 0)
-            }
+        for row in taken {
+            problems[Int(row), default: []].insert("id \(batch.id(at: row)) is already in the store (R14.1)", at: 0)
         }
         let bad = problems.filter { !$0.value.isEmpty }
         guard bad.isEmpty else {
@@ -110,7 +123,7 @@ extension Store {
             date: today, actor: context.auditActor, command: context.command, rule: .r14,
             action: "imported \(batch.count) account\(batch.count == 1 ? "" : "s") from \(file)",
             account: nil, school: nil, changes: []), file: file)
-        let first = accounts.append(contentsOf: batch, importEntry: entry)
+        let first = accounts.append(contentsOf: mapped, importEntry: entry)
         indexRows(from: first)
     }
 

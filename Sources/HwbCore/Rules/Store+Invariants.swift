@@ -68,41 +68,68 @@ extension Store {
 extension Store {
     /// A store rebuilt from a snapshot's columns (version 2), refused unless every school
     /// number is Welsh, every value one an account can hold, every id unique, every
-    /// account passes R14.1-3 and every import it names is in the audit log.
+    /// account passes R14.1-3 and every import it names is in the audit log. The id map
+    /// is built on one thread while the other checks the rows and builds the other
+    /// indexes, when `concurrency` lends two.
     public static func restored(
-        today: CalendarDate, schools: [School], columns: AccountTable.Columns, audit: AuditLog
+        today: CalendarDate, schools: [School], columns: AccountTable.Columns, audit: AuditLog,
+        concurrency: Concurrency = .sequential
     ) throws(RuleError) -> Store {
-        var store = Store(today: today)
+        var directory = Store(today: today)
         for school in schools {
-            try store.checkNewSchool(school)
-            store.schools[school.number] = school
+            try directory.checkNewSchool(school)
+            directory.schools[school.number] = school
         }
-        guard var table = AccountTable(columns) else {
+        guard let table = AccountTable(columns) else {
             throw RuleError("the accounts' columns do not fit together", rule: nil)
         }
-        if let problem = table.firstMalformation() { throw RuleError(problem, rule: nil) }
-        let maintained = store.maintainedSchools()
-        for row in 0..<AccountTable.Row(table.rowCount) {
-            if !store.isAcceptable(row, of: table, maintained: maintained) {
-                let problem = store.problems(with: table[row]).first ?? "it breaks R14"
-                throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
+        let results = SharedResults<(table: AccountTable, repeated: AccountTable.Row?), Result<Store, RuleError>>()
+        let checker = directory
+        concurrency.run({
+            var mapped = table
+            let repeated = mapped.mapIDs().first?.row
+            results.first = (mapped, repeated)
+        }, {
+            results.second = Result { () throws(RuleError) in
+                try checker.check(table, audit: audit)
+                var indexed = checker
+                indexed.accounts = table
+                indexed.indexRows(from: 0)
+                return indexed
             }
-            if let origin = table.importOrigin(row), audit.importFiles[origin.entry] == nil || origin.row < 1 {
-                throw RuleError("account \(table.id(at: row)): it names an import the audit log does not hold", rule: nil)
-            }
-        }
-        if let row = store.misplacedPendingRows(of: table).min() {
-            let problem = store.problems(with: table[row]).first ?? "its pending school is out of place"
-            throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
-        }
-        if let (row, _) = table.mapIDs().first {
-            throw RuleError("account \(table.id(at: row)) appears twice", rule: .r14)
-        }
-        table.idHashes = []
-        store.accounts = table
-        store.indexRows(from: 0)
+        })
+        var store = try results.second!.get()
+        let (mapped, repeated) = results.first!
+        if let row = repeated { throw RuleError("account \(table.id(at: row)) appears twice", rule: .r14) }
+        store.accounts = mapped
+        store.accounts.idHashes = []
         store.audit = audit
         return store
+    }
+
+    /// R4, R14.1-3 on every row of a saved table, and that every import it names is in
+    /// `audit`: the first problem found.
+    private func check(_ table: AccountTable, audit: AuditLog) throws(RuleError) {
+        if let problem = table.firstMalformation() { throw RuleError(problem, rule: nil) }
+        let maintained = maintainedSchools()
+        var knownImport: Int32 = -1
+        for row in 0..<AccountTable.Row(table.rowCount) {
+            if !isAcceptable(row, of: table, maintained: maintained) {
+                let problem = problems(with: table[row]).first ?? "it breaks R14"
+                throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
+            }
+            // Rows of one import come together: its entry is looked up once.
+            if let origin = table.importOrigin(row), origin.entry != knownImport {
+                guard audit.importFiles[origin.entry] != nil else {
+                    throw RuleError("account \(table.id(at: row)): it names an import the audit log does not hold", rule: nil)
+                }
+                knownImport = origin.entry
+            }
+        }
+        if let row = misplacedPendingRows(of: table).min() {
+            let problem = problems(with: table[row]).first ?? "its pending school is out of place"
+            throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
+        }
     }
 }
 

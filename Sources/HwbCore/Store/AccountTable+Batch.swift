@@ -89,8 +89,9 @@ extension AccountTable {
         slots = []
         growSlots(toHold: count, rehash: false)
         var repeats: [(row: Row, first: Row)] = []
+        let hashed = idHashes.count == kinds.count
         for row in 0..<Row(kinds.count) {
-            let hash = idHashes[Int(row)]
+            let hash = hashed ? idHashes[Int(row)] : withIDBytes(row) { Self.hash($0) }
             if let first = withIDBytes(row, { self.row(ofIDBytes: $0, hash: hash) }) {
                 repeats.append((row, first))
             } else {

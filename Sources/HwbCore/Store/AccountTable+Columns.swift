@@ -104,7 +104,6 @@ extension AccountTable {
         importRows = columns.importRows
         pendingSchools = columns.pendingSchools
         self.count = count
-        idHashes = (0..<Row(count)).map { row in withIDBytes(row) { Self.hash($0) } }
     }
 
     /// What is wrong with the first row whose values no account can hold (an id not in

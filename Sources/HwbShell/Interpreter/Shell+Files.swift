@@ -68,7 +68,7 @@ extension Shell {
         bar?.finish()
         if let batch = read {
             do throws(ImportRefusal) {
-                try store.importAccounts(batch, from: path, context)
+                try store.importAccounts(batch, from: path, context, concurrency: .bothCores)
                 return print("imported \(plural(batch.count, "account")) from \(path)")
             } catch {}
         }
