@@ -195,3 +195,38 @@ import Testing
         #expect(session.run("count").output == "0\n")
     }
 }
+
+/// Rows the careful reader refuses are refused whichever reader reads them.
+@Suite struct FastImportRefusalTests {
+    @Test(arguments: [
+        // Deactivated with no reason: the columns would hold an active account with a
+        // deactivation date.
+        "id,name,kind,school,status,created,content,category,expires,deactivatedOn,deletionDue\n"
+            + "jo,Jo,non-mis,6612001,deactivated,2027-01-01,0,governor,2027-08-31,2027-06-01,2028-06-01\n",
+        "id,name,kind,school,status,created,content,category,expires,deactivatedOn,deletionDue,reason\n"
+            + "jo,Jo,non-mis,6612001,deactivated,2027-01-01,0,governor,2027-08-31,2027-06-01,2028-06-01,\n",
+    ])
+    func aDeactivatedRowWithoutAReasonIsRefused(_ file: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("a.csv", file)
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.schools)
+        let result = session.run("import accounts \(path)")
+        #expect(result.errors.contains("a deactivated account needs deactivatedOn, deletionDue and reason (R14.3)"),
+                "\(result.errors)")
+        #expect(session.run("count").output == "0\n")
+    }
+
+    /// A file with a header and no rows imports nothing and records nothing.
+    @Test func aFileWithNoRowsLeavesNoAuditEntry() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("a.csv", "id,name,kind,school,status,created,content\n")
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.schools)
+        let before = session.shell.store.audit.count
+        #expect(session.run("import accounts \(path)").output == "imported 0 accounts from \(path)\n")
+        #expect(session.shell.store.audit.count == before)
+    }
+}

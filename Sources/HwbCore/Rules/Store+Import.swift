@@ -19,7 +19,7 @@ extension Store {
         guard refusal.problems.isEmpty else { throw refusal }
         // Every row is sound, so the columns can hold it as it is.
         var batch = AccountTable()
-        batch.reserveCapacity(rows.count)
+        batch.reserveCapacity(rows.count, mapped: false)
         for account in rows {
             var id = account.id.value, name = account.name
             id.withUTF8 { id in
@@ -108,7 +108,9 @@ extension Store {
         })
         var problems = results.second!
         let (mapped, repeats, taken) = results.first!
-        for (row, first) in repeats {
+        // As `importProblems` says it: an id in the store, else a repeat of an earlier row.
+        let takenRows = Set(taken)
+        for (row, first) in repeats where !takenRows.contains(row) {
             problems[Int(row), default: []].insert("id \(batch.id(at: row)) repeats \(rowName(Int(first))) (R14.1)", at: 0)
         }
         for row in taken {
@@ -118,6 +120,7 @@ extension Store {
         guard bad.isEmpty else {
             throw ImportRefusal(problems: bad.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
+        guard batch.count > 0 else { return }
         let context = context.system
         let entry = audit.appendImport(AuditEntry(
             date: today, actor: context.auditActor, command: context.command, rule: .r14,
@@ -129,22 +132,25 @@ extension Store {
 
     /// R4, R14.1-3 on a row of a batch, read from its columns: true when
     /// `problems(with: batch[row])` would find nothing, but for a pending school
-    /// (`misplacedPendingRows`). (The table cannot hold a role on
-    /// a non-MIS account, an active account's deactivation or a wrong `deletionDue`:
-    /// those the reader refuses before.)
+    /// (`misplacedPendingRows`). (`deletionDue` is not stored: it is always 12 months
+    /// after `deactivatedOn`.)
     func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {
         let r = Int(row)
         guard let position = LocalAuthority.position(of: batch.schools[r]), maintained[position],
               batch.contents[r] >= 0, batch.lastActivity[r] >= batch.created[r]
         else { return false }
         let deactivated = batch.reasons[r] != nil
-        if deactivated && batch.deactivatedOn[r] == AccountTable.noDate { return false }
+        guard deactivated == (batch.deactivatedOn[r] != AccountTable.noDate) else { return false }
         switch batch.kinds[r] {
         case .mis?:
-            guard batch.roles[r] != nil else { return false }
+            guard batch.roles[r] != nil, batch.categories[r] == nil, batch.expires[r] == AccountTable.noDate,
+                  !batch.closeAtExpiry[r]
+            else { return false }
             if deactivated && (batch.reasons[r] != .left || batch.leaving[r] != batch.deactivatedOn[r]) { return false }
         case .nonMIS?:
-            guard batch.categories[r] != nil, batch.expires[r] != AccountTable.noDate else { return false }
+            guard batch.categories[r] != nil, batch.expires[r] != AccountTable.noDate,
+                  batch.roles[r] == nil, batch.leaving[r] == AccountTable.noDate
+            else { return false }
         case nil:
             return false
         }

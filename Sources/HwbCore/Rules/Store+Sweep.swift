@@ -96,7 +96,7 @@ extension Store {
             done += 1
             if done % 10_000 == 0 { progress?(done, total) }
         }
-        audit.reserveCapacity(audit.slots.count + total + deletedRows.count)
+        audit.reserveEntries(total)
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go; the rows also held under a later day
         // of the other index leave it one by one below.

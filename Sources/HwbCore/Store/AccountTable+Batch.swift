@@ -123,7 +123,7 @@ extension AccountTable {
 
     /// Joins two batches read side by side (the second's rows after the first's).
     public mutating func appendBatch(_ batch: AccountTable) {
-        reserveCapacity(batch.count, textBytes: batch.text.count)
+        reserveCapacity(batch.rowCount, textBytes: batch.text.count, mapped: false)
         let shift = text.count
         let first = Row(kinds.count)
         text.append(contentsOf: batch.text)

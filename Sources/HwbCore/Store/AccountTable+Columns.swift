@@ -1,5 +1,6 @@
 /// A table as a snapshot holds it: every column whole, rows dense (no free rows), so
-/// that saving and loading copy columns rather than build accounts.
+/// that loading copies columns rather than builds accounts. (Saving writes the table's
+/// own columns, `Snapshot.writeColumns`.)
 extension AccountTable {
     public struct Columns: Sendable {
         /// Each row's id, then its name, in row order.
@@ -25,44 +26,6 @@ extension AccountTable {
         public init() {}
 
         public var count: Int { kinds.count }
-    }
-
-    /// The columns of every account, rows renumbered densely when some are free.
-    public var columns: Columns {
-        var columns = Columns()
-        let live = rows
-        let dense = isDense
-        columns.idLength = dense ? idLength : live.map { idLength[Int($0)] }
-        columns.nameLength = dense ? nameLength : live.map { nameLength[Int($0)] }
-        // The text of deleted accounts stays in the arena until it is saved.
-        if dense {
-            columns.text = text
-        } else {
-            columns.text.reserveCapacity(text.count)
-            for row in live {
-                let start = textStart[Int(row)]
-                columns.text.append(contentsOf: text[start..<start + Int(idLength[Int(row)]) + Int(nameLength[Int(row)])])
-            }
-        }
-        func pick<T>(_ column: [T]) -> [T] { dense ? column : live.map { column[Int($0)] } }
-        columns.kinds = live.map { kinds[Int($0)]! }
-        columns.schools = pick(schools)
-        columns.reasons = pick(reasons)
-        columns.created = pick(created)
-        columns.lastActivity = pick(lastActivity)
-        columns.contents = pick(contents)
-        columns.roles = pick(roles)
-        columns.leaving = pick(leaving)
-        columns.categories = pick(categories)
-        columns.expires = pick(expires)
-        columns.closeAtExpiry = pick(closeAtExpiry)
-        columns.deactivatedOn = pick(deactivatedOn)
-        columns.importEntries = pick(importEntries)
-        columns.importRows = pick(importRows)
-        var newRow: [Row: Row] = [:]
-        if !dense { for (index, row) in live.enumerated() where pendingSchools[row] != nil { newRow[row] = Row(index) } }
-        for (row, school) in pendingSchools { columns.pendingSchools[dense ? row : newRow[row]!] = school }
-        return columns
     }
 
     /// A batch holding `columns` (no id map yet), or nil when they do not fit together:

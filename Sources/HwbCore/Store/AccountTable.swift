@@ -1,10 +1,10 @@
 /// R4: every account of the store, held column by column.
 ///
 /// An account lives in a row: its id and name are bytes in one text arena, its dates day
-/// numbers, its school a number, its kind, role, category and reason a byte each. A
-/// million accounts take about 70 bytes each and no allocation of their own, and a filter
-/// reads only the columns it needs. `Account` is the typed view of one row, built only
-/// for the rows a command shows or changes (`self[row]`).
+/// numbers, its school a number, its kind, role, category and reason a byte each. An
+/// account takes about 100 bytes, with its share of the id map, and no allocation of its
+/// own; a filter reads only the columns it needs. `Account` is the typed view of one
+/// row, built only for the rows a command shows or changes (`self[row]`).
 ///
 /// R14.3 holds by construction: the status is whether a reason is set, and `deletionDue`
 /// is not stored but derived from `deactivatedOn`.
@@ -71,8 +71,6 @@ public struct AccountTable: Sendable {
     /// their ids and names in row order, so the columns can be saved as they are.
     public var isDense: Bool { freedText == 0 }
 
-    func isLive(_ row: Row) -> Bool { kinds[Int(row)] != nil }
-
     /// Every row that holds an account, in row order.
     public var rows: [Row] {
         var rows: [Row] = []
@@ -81,9 +79,10 @@ public struct AccountTable: Sendable {
         return rows
     }
 
-    /// Makes room for `more` accounts beyond those held.
-    public mutating func reserveCapacity(_ more: Int, textBytes: Int = 0) {
-        let total = count + more
+    /// Makes room for `more` rows beyond those held, and `textBytes` of text; the id map
+    /// too unless `mapped` is false (a batch maps its ids once it is read, `mapIDs`).
+    public mutating func reserveCapacity(_ more: Int, textBytes: Int = 0, mapped: Bool = true) {
+        let total = rowCount + more
         textStart.reserveCapacity(total)
         idLength.reserveCapacity(total)
         nameLength.reserveCapacity(total)
@@ -102,7 +101,7 @@ public struct AccountTable: Sendable {
         importEntries.reserveCapacity(total)
         importRows.reserveCapacity(total)
         text.reserveCapacity(text.count + textBytes)
-        growSlots(toHold: total)
+        if mapped { growSlots(toHold: count + more) }
     }
 
     // MARK: Reading

@@ -44,7 +44,13 @@ public struct AuditLog: Sendable {
     /// saves, so that entries keep their places.
     public var slots: [AuditEntry?] { entries }
 
-    /// Makes room for `count` entries in all (the sweep's thousands, say).
+    /// Makes room for `more` entries (the sweep's thousands), without resizing the map
+    /// of each account's latest entry, which grows only by the accounts that are new.
+    mutating func reserveEntries(_ more: Int) {
+        entries.reserveCapacity(entries.count + more)
+        previous.reserveCapacity(previous.count + more)
+    }
+
     mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
         previous.reserveCapacity(count)

@@ -23,6 +23,17 @@ extension Store {
         return candidates(visibleTo: actor, filters: filters).reduce(0) { $0 + (passes($1) ? 1 : 0) }
     }
 
+    /// The ids of the accounts `actor` can see that start with `prefix` (in lower case),
+    /// sorted: for completion, read from the text without building accounts.
+    public func ids(visibleTo actor: Actor, startingWith prefix: String) -> [AccountID] {
+        let wanted = Array(prefix.utf8)
+        var rows = candidates(visibleTo: actor, filters: []).filter { row in
+            accounts.withIDBytes(row) { $0.starts(with: wanted) }
+        }
+        accounts.sortByID(&rows)
+        return rows.map { accounts.id(at: $0) }
+    }
+
     /// How many accounts belong to one school (read from the per-school index).
     public func accountCount(at school: SchoolNumber) -> Int {
         bySchool[school]?.count ?? 0

@@ -366,11 +366,6 @@ struct StringTable {
     }
 }
 
-/// The bytes one half of a parallel write produces.
-final class PartBytes: @unchecked Sendable {
-    var bytes: [UInt8] = []
-}
-
 /// What the two halves of a parallel read produce; each half writes only its own field.
 private final class PartResults: @unchecked Sendable {
     var accounts: Result<Restoration, Error>?

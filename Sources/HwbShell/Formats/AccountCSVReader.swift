@@ -7,9 +7,10 @@ import HwbCore
 /// This is the fast path for the common case, a well-formed file. It gives up (nil) on
 /// anything out of the ordinary: a malformed cell, a quote where none belongs, a value
 /// the columns cannot hold (an MIS account with a category, a `deletionDue` that is not
-/// 12 months after `deactivatedOn`...). The caller then reads the file the careful way,
-/// `CSV.records` and `AccountRecord.decode`, which says what is wrong with each row, so
-/// the fast path decides nothing about what a row means.
+/// 12 months after `deactivatedOn`, a deactivated account with no reason...). The caller
+/// then reads the file the careful way, `CSV.records` and `AccountRecord.decode`, which
+/// says what is wrong with each row. What it takes, the store still checks against the
+/// rules (`Store.importAccounts`).
 enum AccountCSVReader {
     /// The rows of `bytes` (a whole CSV file) in a batch, or nil to take the careful path.
     /// `progress` is told of the bytes read as they go.
@@ -97,7 +98,7 @@ enum AccountCSVReader {
 
         /// Reads every record from `start` (a record's start) to `end`; false to give up.
         mutating func read(from start: Int, to end: Int) -> Bool {
-            table.reserveCapacity((end - start) / 90, textBytes: (end - start) / 3)
+            table.reserveCapacity((end - start) / 90, textBytes: (end - start) / 3, mapped: false)
             var index = start
             var reported = start
             while index < end {
@@ -230,7 +231,7 @@ enum AccountCSVReader {
                 guard isEmpty(.deactivatedOn), isEmpty(.deletionDue), isEmpty(.reason) else { return false }
             case .deactivated:
                 guard deactivatedOn != AccountTable.noDate, deletionDue != AccountTable.noDate,
-                      let reason = optionalWord(.reason, Self.reasons), let deactivated = CalendarDate(dayNumber: Int(deactivatedOn)),
+                      let reason = word(.reason, Self.reasons), let deactivated = CalendarDate(dayNumber: Int(deactivatedOn)),
                       Account.deletionDue(after: deactivated).dayNumber == deletionDue
                 else { return false }
                 values.reason = reason

@@ -143,10 +143,7 @@ public struct Completer {
 
     /// Account ids in the actor's scope starting with `prefix`, sorted.
     private func ids(_ prefix: String) -> [String] {
-        let prefix = prefix.lowercased()
-        return store.accounts.values
-            .filter { $0.id.value.hasPrefix(prefix) && actor.covers($0.school) }
-            .map(\.id.value).sorted()
+        store.ids(visibleTo: actor, startingWith: prefix.lowercased()).map(\.value)
     }
 
     private func schoolNumbers(maintainedOnly: Bool) -> [String] {
