@@ -4,12 +4,12 @@
 /// Dates are few (a few thousand distinct days in any real store) while rows are many, so
 /// the rows live in one set per day and the days are kept in a sorted array.
 struct DateIndex: Sendable {
-    private var buckets: [Int32: Set<AccountTable.Row>] = [:]
+    private var buckets: [Int32: RowSet] = [:]
     private var days: [Int32] = []
 
     mutating func insert(_ row: AccountTable.Row, at date: CalendarDate) {
         let day = date.dayNumber
-        if buckets[day, default: []].insert(row).inserted, buckets[day]!.count == 1 { // in place, as in remove
+        if buckets[day, default: RowSet()].insert(row), buckets[day]!.count == 1 { // in place, as in remove
             days.insert(day, at: position(of: day))
         }
     }
@@ -17,7 +17,7 @@ struct DateIndex: Sendable {
     mutating func remove(_ row: AccountTable.Row, at date: CalendarDate) {
         let day = date.dayNumber
         // In place: a set copied out of the dictionary would be copied whole on change.
-        guard buckets[day]?.remove(row) != nil, buckets[day]!.isEmpty else { return }
+        guard buckets[day]?.remove(row) == true, buckets[day]!.isEmpty else { return }
         buckets[day] = nil
         days.remove(at: position(of: day))
     }
@@ -27,7 +27,7 @@ struct DateIndex: Sendable {
         var result: [AccountTable.Row] = []
         for day in days {
             guard day <= date.dayNumber else { break }
-            result.append(contentsOf: buckets[day]!)
+            result.append(contentsOf: buckets[day]!.rows)
         }
         return result
     }
