@@ -54,13 +54,14 @@ extension Store {
         //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
         //    `expired` on a tie. (The earlier of the days that have come is the earlier
         //    of the two days, once one of them has come.)
-        var candidates = Set(byExpiry.rows(before: sweepDay))
+        var candidates = RowSet()
+        for row in byExpiry.rows(before: sweepDay) { candidates.insert(row) }
         if let idleCutoff = sweepDay.addingDays(-90) {
-            candidates.formUnion(byActivity.rows(before: idleCutoff))
+            for row in byActivity.rows(before: idleCutoff) { candidates.insert(row) }
         }
-        var deactivated = [Row](candidates.lazy.filter { row in
+        var deactivated = candidates.rows.filter { row in
             accounts.scheduledDeactivation(row).map { $0.on <= sweepDay } ?? false
-        })
+        }
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
         accounts.sortByID(&deactivated)
@@ -96,7 +97,7 @@ extension Store {
             done += 1
             if done % 10_000 == 0 { progress?(done, total) }
         }
-        audit.reserveEntries(total)
+        audit.reserveEntries(total, accounts: total)
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go; the rows also held under a later day
         // of the other index leave it one by one below.
@@ -117,7 +118,7 @@ extension Store {
             let due = Account.deletionDue(after: deactivation.on)
             unindexColumns(row)
             accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
-            indexColumns(row)
+            byDeletion.insert(row, at: due) // indexColumns(row), with the day at hand
             record(context, rule: rule, action: Self.deactivationAction(deactivation.reason),
                    id: deactivation.id, school: deactivation.school, changes: [
                        .init(field: .status, before: .string("active"), after: .string("deactivated")),

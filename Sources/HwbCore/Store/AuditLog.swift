@@ -44,11 +44,13 @@ public struct AuditLog: Sendable {
     /// saves, so that entries keep their places.
     public var slots: [AuditEntry?] { entries }
 
-    /// Makes room for `more` entries (the sweep's thousands), without resizing the map
-    /// of each account's latest entry, which grows only by the accounts that are new.
-    mutating func reserveEntries(_ more: Int) {
+    /// Makes room for `more` entries (the sweep's thousands) about at most `accounts`
+    /// accounts not yet in the log, so that neither the entries nor the map of each
+    /// account's latest entry grows more than once.
+    mutating func reserveEntries(_ more: Int, accounts: Int) {
         entries.reserveCapacity(entries.count + more)
         previous.reserveCapacity(previous.count + more)
+        latest.reserveCapacity(latest.count + accounts)
     }
 
     mutating func reserveCapacity(_ count: Int) {
