@@ -102,22 +102,31 @@ extension AccountTable {
         return bad.map { "account \($0.row + 1) of \(kinds.count): \($0.problem)" }
     }
 
-    /// R4: 1 to 64 characters of `a-z 0-9 . _ @ -` (lower case), starting with a letter or digit.
+    /// R4: 1 to 64 characters of `a-z 0-9 . _ @ -` (lower case), starting with a letter or
+    /// digit. (The length is checked by the caller.)
     static func isLowerCaseID(_ id: UnsafeRawBufferPointer) -> Bool {
-        for index in 0..<id.count {
-            let byte = id[index]
-            let alphanumeric = (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
-            guard alphanumeric || (index > 0 && (byte == 46 || byte == 95 || byte == 64 || byte == 45)) else {
-                return false
-            }
+        idBytes.withUnsafeBufferPointer { kinds in
+            guard let first = id.first, kinds[Int(first)] == 1 else { return false }
+            for byte in id where kinds[Int(byte)] == 0 { return false }
+            return true
         }
-        return true
+    }
+
+    /// What each byte may be in a stored id: 1 a lower-case letter or digit, 2 `. _ @ -`,
+    /// 0 nothing.
+    private static let idBytes: [UInt8] = (0...255).map { byte in
+        if (48...57).contains(byte) || (97...122).contains(byte) { return 1 }
+        return [46, 95, 64, 45].contains(byte) ? 2 : 0
     }
 
     /// Whether `bytes` are well-formed UTF-8 (what `String(validating:)` accepts),
     /// without making a string.
     public static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
+        // Most names are ASCII: 8 bytes at a time while they are.
+        while index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
