@@ -116,9 +116,9 @@ extension Store {
             made()
             let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
             let due = Account.deletionDue(after: deactivation.on)
-            unindexColumns(row)
+            unindexDates(row)
             accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
-            byDeletion.insert(row, at: due) // indexColumns(row), with the day at hand
+            byDeletion.insert(row, at: due) // indexDates(row), with the day at hand
             record(context, rule: rule, action: Self.deactivationAction(deactivation.reason),
                    id: deactivation.id, school: deactivation.school, changes: [
                        .init(field: .status, before: .string("active"), after: .string("deactivated")),

@@ -41,14 +41,14 @@ public struct Store: Sendable {
             return
         }
         let row = accounts.row(of: old.id)!
-        unindex(old, row)
+        unindexDates(row)
         if old.school != new?.school {
             removeFromSchool(row, old.school)
             if let new { bySchool[new.school, default: []].append(row) }
         }
         if let new {
             accounts.update(row, to: new)
-            index(new, row)
+            indexDates(row)
         } else {
             accounts.remove(row)
         }
@@ -59,13 +59,13 @@ public struct Store: Sendable {
     mutating func add(_ account: Account) -> Row {
         let row = accounts.insert(account)
         bySchool[account.school, default: []].append(row)
-        index(account, row)
+        indexDates(row)
         return row
     }
 
     /// Deletes the account in `row` from the table and every index.
     mutating func remove(_ row: Row) {
-        unindexColumns(row)
+        unindexDates(row)
         removeFromSchool(row, accounts.school(at: row))
         accounts.remove(row)
     }
@@ -104,56 +104,30 @@ public struct Store: Sendable {
             account: id, school: school, changes: changes))
     }
 
-    /// Adds the account in `row` to the date indexes.
-    mutating func index(_ account: Account, _ row: Row) {
-        switch (account.status, account.kind) {
-        case (.active, .nonMIS):
-            if let expires = account.expires { byExpiry.insert(row, at: expires) }
-            byActivity.insert(row, at: account.lastActivity)
-        case (.active, .mis):
-            if let leaving = account.leavingDate { byLeaving.insert(row, at: leaving) }
-        case (.deactivated, _):
-            if let due = account.deletionDue { byDeletion.insert(row, at: due) }
-        }
+    /// Enters the account in `row` in the date indexes, as its columns now stand.
+    mutating func indexDates(_ row: Row) {
+        forEachDate(of: row) { $0.insert(row, at: $1) }
     }
 
-    /// Adds the account in `row` to the date indexes, read from the columns (as `index`).
-    mutating func indexColumns(_ row: Row) {
+    /// Takes the account in `row` out of the date indexes, as its columns now stand.
+    mutating func unindexDates(_ row: Row) {
+        forEachDate(of: row) { $0.remove(row, at: $1) }
+    }
+
+    /// Calls `body` with each date index the account in `row` belongs in, and its day
+    /// there: a deactivated account by `deletionDue` (R10.4), an active non-MIS one by
+    /// `expires` and `lastActivity` (R6, R10.1, R13), an active MIS one by its leaving
+    /// date, if any (R10.2).
+    private mutating func forEachDate(of row: Row, _ body: (inout DateIndex, CalendarDate) -> Void) {
         let r = Int(row)
         func day(_ number: Int32) -> CalendarDate { CalendarDate(trustedDayNumber: number) }
         if accounts.reasons[r] != nil {
-            byDeletion.insert(row, at: Account.deletionDue(after: day(accounts.deactivatedOn[r])))
+            body(&byDeletion, Account.deletionDue(after: day(accounts.deactivatedOn[r])))
         } else if accounts.kinds[r] == .nonMIS {
-            byExpiry.insert(row, at: day(accounts.expires[r]))
-            byActivity.insert(row, at: day(accounts.lastActivity[r]))
+            body(&byExpiry, day(accounts.expires[r]))
+            body(&byActivity, day(accounts.lastActivity[r]))
         } else if accounts.leaving[r] != AccountTable.noDate {
-            byLeaving.insert(row, at: day(accounts.leaving[r]))
-        }
-    }
-
-    /// Takes the account in `row` out of the date indexes, read from the columns (as `unindex`).
-    mutating func unindexColumns(_ row: Row) {
-        let r = Int(row)
-        func day(_ number: Int32) -> CalendarDate { CalendarDate(trustedDayNumber: number) }
-        if accounts.reasons[r] != nil {
-            byDeletion.remove(row, at: Account.deletionDue(after: day(accounts.deactivatedOn[r])))
-        } else if accounts.kinds[r] == .nonMIS {
-            byExpiry.remove(row, at: day(accounts.expires[r]))
-            byActivity.remove(row, at: day(accounts.lastActivity[r]))
-        } else if accounts.leaving[r] != AccountTable.noDate {
-            byLeaving.remove(row, at: day(accounts.leaving[r]))
-        }
-    }
-
-    private mutating func unindex(_ account: Account, _ row: Row) {
-        switch (account.status, account.kind) {
-        case (.active, .nonMIS):
-            if let expires = account.expires { byExpiry.remove(row, at: expires) }
-            byActivity.remove(row, at: account.lastActivity)
-        case (.active, .mis):
-            if let leaving = account.leavingDate { byLeaving.remove(row, at: leaving) }
-        case (.deactivated, _):
-            if let due = account.deletionDue { byDeletion.remove(row, at: due) }
+            body(&byLeaving, day(accounts.leaving[r]))
         }
     }
 }

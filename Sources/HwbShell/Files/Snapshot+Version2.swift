@@ -285,7 +285,9 @@ extension Snapshot {
                     return try schoolBytes.withUnsafeBytes { schools in
                         try auditBytes.withUnsafeBytes { audit in
                             var schoolReader = ByteReader(schools), auditReader = ByteReader(audit)
-                            return (try decodeSchools(&schoolReader), try decodeSlots(&auditReader))
+                            let directory = try decodeSchools(&schoolReader)
+                            guard schoolReader.isAtEnd else { throw ByteReader.Malformed(what: "the school directory runs on") }
+                            return (directory, try decodeSlots(&auditReader))
                         }
                     }
                 }
@@ -296,19 +298,6 @@ extension Snapshot {
         let store = try Store.restored(today: today, schools: schools, columns: columns, audit: audit, concurrency: .bothCores)
         try store.checkLogin(actor)
         return Contents(store: store, actor: actor, journalSequence: sequence)
-    }
-
-    private static func decodeSchools(_ reader: inout ByteReader) throws -> [School] {
-        var schools: [School] = []
-        for _ in 0..<(try reader.count("school count")) {
-            let number = try schoolNumber(reader.u32("school number"))
-            let name = try reader.string("school name")
-            let maintained = try reader.u8("maintained")
-            guard maintained <= 1 else { throw ByteReader.Malformed(what: "school \(number) has a bad maintained flag") }
-            schools.append(School(number: number, name: name, maintained: maintained == 1))
-        }
-        guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the school directory runs on") }
-        return schools
     }
 
     /// The columns `writeColumns` wrote; every byte of an enum is checked.

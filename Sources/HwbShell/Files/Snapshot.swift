@@ -173,6 +173,18 @@ enum Snapshot {
 
     /// The school directory and every account, each checked and indexed as it is read.
     private static func decodeAccounts(_ reader: inout ByteReader, today: CalendarDate) throws -> Restoration {
+        let schools = try decodeSchools(&reader)
+        let accountCount = try reader.count("account count")
+        // A count is only believed as far as the bytes left could hold it (an account takes
+        // at least 40 bytes), so a forged count cannot make room for billions.
+        var restoration = try Restoration(today: today, schools: schools, accountCount: min(accountCount, reader.count / 40))
+        for _ in 0..<accountCount { try restoration.add(try decodeAccount(&reader)) }
+        guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the accounts run into the audit log") }
+        return restoration
+    }
+
+    /// The school directory: a count, then each school's number, name and maintained flag.
+    static func decodeSchools(_ reader: inout ByteReader) throws -> [School] {
         var schools: [School] = []
         for _ in 0..<(try reader.count("school count")) {
             let number = try schoolNumber(reader.u32("school number"))
@@ -181,13 +193,7 @@ enum Snapshot {
             guard maintained <= 1 else { throw ByteReader.Malformed(what: "school \(number) has a bad maintained flag") }
             schools.append(School(number: number, name: name, maintained: maintained == 1))
         }
-        let accountCount = try reader.count("account count")
-        // A count is only believed as far as the bytes left could hold it (an account takes
-        // at least 40 bytes), so a forged count cannot make room for billions.
-        var restoration = try Restoration(today: today, schools: schools, accountCount: min(accountCount, reader.count / 40))
-        for _ in 0..<accountCount { try restoration.add(try decodeAccount(&reader)) }
-        guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the accounts run into the audit log") }
-        return restoration
+        return schools
     }
 
     private static func decodeAudit(_ reader: inout ByteReader) throws -> AuditLog {
