@@ -185,6 +185,44 @@ import Testing
         #expect(contents.store.accounts == session.shell.store.accounts)
         #expect(contents.store.accounts.count == 2)
     }
+
+    /// R10.4: the log holds the texts of a deleted account's earlier entries in memory,
+    /// but a snapshot holds only what the log still shows: its deletion summary.
+    @Test func aDeletedAccountsPersonalDataNeverReachesTheFile() throws {
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.schools)
+        session.run(#"create kept.one name="Kept" category=governor school=6612001"#)
+        session.run(#"create gone.soon name="Gwenllian Private-Name" category=governor school=6612001"#)
+        session.run("content gone.soon 7; close gone.soon now")
+        session.run("date set 2028-07-02")
+        session.run("signin kept.one; reactivate kept.one")
+        #expect(session.run("sweep").output.contains("deleted   gone.soon (7)"))
+        let bytes = Snapshot.encode(.init(store: session.shell.store, actor: .serviceDesk))
+        #expect(bytes.firstRange(of: Array("Private-Name".utf8)) == nil)
+        #expect(bytes.firstRange(of: Array("gone.soon".utf8)) != nil)
+        let contents = try Snapshot.decode(bytes, path: "s.hwbs")
+        #expect(contents.store.audit.all == session.shell.store.audit.all)
+        let gone = try #require(AccountID("gone.soon"))
+        let history = contents.store.history(of: gone)
+        #expect(history.map(\.action) == ["deleted with 7 content items"])
+        #expect(history.first?.changes == [.init(field: .content, before: .number(7), after: .null)])
+    }
+
+    /// The sweep's entries keep their dates as days; shown and saved, they read as the
+    /// dates they were.
+    @Test func theSweepsEntriesReadBackWithTheirDates() throws {
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.schools)
+        session.run(#"create ann.gov name="Ann" category=governor school=6612001 expires=2027-07-10"#)
+        session.run("date set 2027-07-20; sweep")
+        let ann = try #require(AccountID("ann.gov"))
+        let entry = try #require(session.shell.store.history(of: ann).last)
+        #expect(entry.action == "deactivated (expired)")
+        #expect(entry.changes.map(\.field) == [.status, .deactivatedOn, .deletionDue, .reason])
+        #expect(entry.changes.map(\.after) == [.string("deactivated"), .string("2027-07-11"), .string("2028-07-11"), .string("expired")])
+        let bytes = Snapshot.encode(.init(store: session.shell.store, actor: .serviceDesk))
+        #expect(try Snapshot.decode(bytes, path: "s.hwbs").store.audit.all == session.shell.store.audit.all)
+    }
 }
 
 /// The bytes version 2 writes for each enum value are the ones its reader takes back.

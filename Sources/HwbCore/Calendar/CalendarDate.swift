@@ -104,9 +104,14 @@ extension CalendarDate {
 
     /// Parses exactly `YYYY-MM-DD` (not generic: an import reads millions of dates).
     public init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses exactly the UTF-8 bytes of `YYYY-MM-DD`.
+    init?(utf8 bytes: some Sequence<UInt8>) {
         var parts = (0, 0, 0)
         var index = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch index {
             case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }

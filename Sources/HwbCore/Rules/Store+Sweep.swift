@@ -53,14 +53,13 @@ extension Store {
         // 1. Active non-MIS accounts that expired (expires < T) or were idle too long
         //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
         //    `expired` on a tie. (The earlier of the days that have come is the earlier
-        //    of the two days, once one of them has come.)
-        var candidates = RowSet()
-        for row in byExpiry.rows(before: sweepDay) { candidates.insert(row) }
+        //    of the two days, once one of them has come.) A row idle too long that also
+        //    expired is taken once, with the expired ones.
+        var deactivated = byExpiry.rows(before: sweepDay)
         if let idleCutoff = sweepDay.addingDays(-90) {
-            for row in byActivity.rows(before: idleCutoff) { candidates.insert(row) }
-        }
-        var deactivated = candidates.rows.filter { row in
-            accounts.scheduledDeactivation(row).map { $0.on <= sweepDay } ?? false
+            for row in byActivity.rows(before: idleCutoff) where accounts.expires[Int(row)] >= sweepDay.dayNumber {
+                deactivated.append(row)
+            }
         }
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
@@ -97,46 +96,50 @@ extension Store {
             done += 1
             if done % 10_000 == 0 { progress?(done, total) }
         }
-        audit.reserveEntries(total, accounts: total)
+        // The log is taken out of the store while the rows' ids are read into it.
+        var log = audit
+        audit = AuditLog()
+        defer { audit = log }
+        log.reserveEntries(total, accounts: total)
+        let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
+        let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
+        let reasons = Account.Reason.allCases.map { reason in
+            (action: log.action(Self.deactivationAction(reason)), value: log.text(reason.rawValue))
+        }
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go; the rows also held under a later day
         // of the other index leave it one by one below.
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
         if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
-        // Few distinct days: each is written out once.
-        var dayText: [Int32: String] = [:]
-        func text(_ day: CalendarDate) -> String {
-            if let known = dayText[day.dayNumber] { return known }
-            let text = day.description
-            dayText[day.dayNumber] = text
-            return text
-        }
         for (row, deactivation) in zip(deactivatedRows, report.deactivated) {
             made()
-            let rule: Rule = deactivation.reason == .inactive ? .r13 : .r10
             let due = Account.deletionDue(after: deactivation.on)
             unindexDates(row)
             accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
             byDeletion.insert(row, at: due) // indexDates(row), with the day at hand
-            record(context, rule: rule, action: Self.deactivationAction(deactivation.reason),
-                   id: deactivation.id, school: deactivation.school, changes: [
-                       .init(field: .status, before: .string("active"), after: .string("deactivated")),
-                       .init(field: .deactivatedOn, before: .null, after: .string(text(deactivation.on))),
-                       .init(field: .deletionDue, before: .null, after: .string(text(due))),
-                       .init(field: .reason, before: .null, after: .string(deactivation.reason.rawValue)),
-                   ])
+            let (action, reason) = reasons[deactivation.reason.place]
+            accounts.withIDBytes(row) { id in
+                log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
+                                account: id, school: deactivation.school)
+            }
+            log.appendChange(.status, active, deactivated)
+            log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
+            log.appendChange(.deletionDue, .null, .date(due))
+            log.appendChange(.reason, .null, reason)
         }
         // Every account due for deletion by today goes now (R10.4), those just deactivated too.
         byDeletion.removeAll(through: today)
         for (row, deletion) in zip(deletedRows, report.deleted) {
             made()
-            remove(row)
             // R10.4: the log keeps only the id, the date and the number of content items.
-            audit.forget(deletion.id)
-            record(context, rule: .r10, action: "deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")",
-                   id: deletion.id, school: deletion.school,
-                   changes: [.init(field: .content, before: .number(deletion.content), after: .null)])
+            let action = log.action("deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")")
+            accounts.withIDBytes(row) { id in
+                log.forget(id)
+                log.appendEntry(stamp, rule: .r10, action: action, account: id, school: deletion.school)
+            }
+            log.appendChange(.content, .number(deletion.content), .null)
+            remove(row)
         }
         return report
     }
@@ -148,6 +151,18 @@ extension Store {
         case .inactive: "deactivated (inactive)"
         case .closed: "deactivated (closed)"
         case .left: "deactivated (left)"
+        }
+    }
+}
+
+extension Account.Reason {
+    /// The reason's place in `allCases`.
+    fileprivate var place: Int {
+        switch self {
+        case .expired: 0
+        case .inactive: 1
+        case .closed: 2
+        case .left: 3
         }
     }
 }

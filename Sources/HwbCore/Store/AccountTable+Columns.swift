@@ -104,7 +104,7 @@ extension AccountTable {
 
     /// R4: 1 to 64 characters of `a-z 0-9 . _ @ -` (lower case), starting with a letter or
     /// digit. (The length is checked by the caller.)
-    static func isLowerCaseID(_ id: UnsafeRawBufferPointer) -> Bool {
+    public static func isLowerCaseID(_ id: UnsafeRawBufferPointer) -> Bool {
         idBytes.withUnsafeBufferPointer { kinds in
             guard let first = id.first, kinds[Int(first)] == 1 else { return false }
             for byte in id where kinds[Int(byte)] == 0 { return false }

@@ -1,16 +1,73 @@
-/// The audit log: every change, in order, with each account's entries chained together
-/// for `audit ID` and `show ID` (a chain costs one integer an entry, where a list per
-/// account would cost an allocation per account).
+/// The audit log: every change, in order, held column by column like the account table.
+///
+/// An entry takes a few integers: its actor, command, action and account are numbers in
+/// pools of texts kept once each, and the before and after of each change are kept typed
+/// (a date is a day number), turned into text only when an entry is shown
+/// (`entry(at:)`, which builds the `AuditEntry` view). Each account's entries are chained
+/// together for `audit ID` and `show ID` (a chain costs one integer an entry, where a
+/// list per account would cost an allocation per account).
 ///
 /// R10.4: when an account is deleted, the log keeps only its id, the date and the number
 /// of content items deleted; the account's earlier entries, which hold its personal data,
 /// are dropped.
 public struct AuditLog: Sendable {
-    private var entries: [AuditEntry?] = []
-    /// For each entry, the index of the same account's previous entry, or -1.
+    /// A before or after value as the log keeps it: typed, and turned into text only
+    /// when it is shown.
+    public struct Value: Sendable, Equatable {
+        public enum Kind: UInt8, Sendable {
+            case null, text, number, bool, date
+        }
+
+        public var kind: Kind
+        /// A text's number in the log's pool, a number, 0 or 1, or a day number.
+        public var payload: Int64
+
+        public static let null = Value(kind: .null, payload: 0)
+
+        public static func number(_ number: Int) -> Value { Value(kind: .number, payload: Int64(number)) }
+        public static func bool(_ flag: Bool) -> Value { Value(kind: .bool, payload: flag ? 1 : 0) }
+        public static func date(_ day: CalendarDate) -> Value { Value(kind: .date, payload: Int64(day.dayNumber)) }
+
+        /// The day of a date value.
+        public var day: CalendarDate? { kind == .date ? CalendarDate(trustedDayNumber: Int32(payload)) : nil }
+    }
+
+    /// The actor, command and date shared by the entries of one command.
+    struct Stamp {
+        var date: Int32
+        var actor: TextPool.Index
+        var command: TextPool.Index
+    }
+
+    // One element per slot: an entry, or the place of one dropped under R10.4.
+    private var dates: [Int32] = []
+    private var actors: [TextPool.Index] = []
+    private var commands: [TextPool.Index] = []
+    private var rules: [Rule] = []
+    /// The entry's action, or `dropped`.
+    private var actions: [TextPool.Index] = []
+    /// The account's id in `ids`, or -1 for a change to the school directory.
+    private var subjects: [TextPool.Index] = []
+    /// The school the account belonged to, or the school added; -1 for none.
+    private var schools: [Int32] = []
+    /// Where each slot's changes end: a slot's changes follow those of the slot before.
+    private var changeEnds: [Int32] = []
+    /// For each slot, the same account's previous slot, or -1.
     private var previous: [Int32] = []
-    /// Each account's latest entry.
-    private var latest: [AccountID: Int32] = [:]
+    private static let dropped: TextPool.Index = -1
+
+    // Every change of every slot.
+    private var changeFields: [Account.Field] = []
+    /// The before and after of each change, in turn.
+    private var changeValues: [Value] = []
+
+    /// Actors, commands, actions and text values.
+    private var texts = TextPool()
+    /// The accounts the log names.
+    private var ids = TextPool()
+    /// Each account's latest slot, by its id's number in `ids`, or -1.
+    private var latest: [Int32] = []
+
     public private(set) var count = 0
     /// The file of each import entry (one entry a file, R14 checks): its accounts' own
     /// histories start with it.
@@ -19,82 +76,157 @@ public struct AuditLog: Sendable {
     public init() {}
 
     public init(_ entries: [AuditEntry]) {
-        reserveCapacity(entries.count)
+        reserveEntries(entries.count, accounts: entries.count)
         for entry in entries { append(entry) }
     }
 
-    /// A log as a snapshot keeps it: every slot in order, nil for an entry dropped when
-    /// its account was deleted (R10.4), and the file of each import entry. Nil when an
-    /// import file names no import entry.
-    public init?(slots: [AuditEntry?], importFiles: [Int32: String]) {
-        guard importFiles.keys.allSatisfy({ slots.indices.contains(Int($0)) && slots[Int($0)] != nil }) else { return nil }
-        reserveCapacity(slots.count)
-        for slot in slots {
-            if let slot {
-                append(slot)
-            } else {
-                entries.append(nil)
-                previous.append(-1)
-            }
-        }
-        self.importFiles = importFiles
-    }
-
-    /// Every slot of the log, nil where an entry was dropped (R10.4): what a snapshot
-    /// saves, so that entries keep their places.
-    public var slots: [AuditEntry?] { entries }
-
     /// Makes room for `more` entries (the sweep's thousands) about at most `accounts`
-    /// accounts not yet in the log, so that neither the entries nor the map of each
-    /// account's latest entry grows more than once.
+    /// accounts not yet in the log, so that no column grows more than once.
     mutating func reserveEntries(_ more: Int, accounts: Int) {
-        entries.reserveCapacity(entries.count + more)
-        previous.reserveCapacity(previous.count + more)
+        let total = slotCount + more
+        for column in [\Self.dates, \.actors, \.commands, \.actions, \.subjects, \.schools, \.changeEnds, \.previous] as [WritableKeyPath<Self, [Int32]>] {
+            self[keyPath: column].reserveCapacity(total)
+        }
+        rules.reserveCapacity(total)
+        changeFields.reserveCapacity(changeFields.count + 4 * more)
+        changeValues.reserveCapacity(changeValues.count + 8 * more)
+        ids.reserveCapacity(ids.count + accounts)
         latest.reserveCapacity(latest.count + accounts)
     }
 
-    mutating func reserveCapacity(_ count: Int) {
-        entries.reserveCapacity(count)
-        previous.reserveCapacity(count)
-        latest.reserveCapacity(count)
+    // MARK: Writing
+
+    /// The stamp of entries made on `date` by `actor` through `command`.
+    mutating func stamp(date: CalendarDate, actor: String, command: String) -> Stamp {
+        Stamp(date: date.dayNumber, actor: texts.intern(actor), command: texts.intern(command))
+    }
+
+    /// The number of an action's text.
+    mutating func action(_ text: String) -> TextPool.Index {
+        texts.intern(text)
+    }
+
+    /// A text value.
+    mutating func text(_ text: String) -> Value {
+        Value(kind: .text, payload: Int64(texts.intern(text)))
+    }
+
+    /// Starts an entry about the account whose id is `account` (nil for the school
+    /// directory); its changes follow with `appendChange`.
+    mutating func appendEntry(
+        _ stamp: Stamp, rule: Rule, action: TextPool.Index, account: UnsafeRawBufferPointer?, school: SchoolNumber?
+    ) {
+        let slot = Int32(slotCount)
+        var subject: TextPool.Index = -1
+        var before: Int32 = -1
+        if let account {
+            subject = ids.intern(account)
+            if Int(subject) == latest.count { latest.append(-1) }
+            before = latest[Int(subject)]
+            latest[Int(subject)] = slot
+        }
+        dates.append(stamp.date)
+        actors.append(stamp.actor)
+        commands.append(stamp.command)
+        rules.append(rule)
+        actions.append(action)
+        subjects.append(subject)
+        schools.append(school.map { Int32($0.value) } ?? -1)
+        changeEnds.append(Int32(changeFields.count))
+        previous.append(before)
+        count += 1
+    }
+
+    /// Adds a change to the entry appended last.
+    mutating func appendChange(_ field: Account.Field, _ before: Value, _ after: Value) {
+        changeFields.append(field)
+        changeValues.append(before)
+        changeValues.append(after)
+        changeEnds[changeEnds.count - 1] += 1
     }
 
     mutating func append(_ entry: AuditEntry) {
-        let index = Int32(entries.count)
-        if let id = entry.account {
-            previous.append(latest.updateValue(index, forKey: id) ?? -1)
+        let stamp = stamp(date: entry.date, actor: entry.actor, command: entry.command)
+        let action = action(entry.action)
+        if var id = entry.account?.value {
+            id.withUTF8 { appendEntry(stamp, rule: entry.rule, action: action, account: UnsafeRawBufferPointer($0), school: entry.school) }
         } else {
-            previous.append(-1)
+            appendEntry(stamp, rule: entry.rule, action: action, account: nil, school: entry.school)
         }
-        entries.append(entry)
-        count += 1
+        for change in entry.changes {
+            appendChange(change.field, value(change.before, of: change.field), value(change.after, of: change.field))
+        }
     }
 
     /// Appends the one entry of an `import accounts` of `file`; returns its index.
     mutating func appendImport(_ entry: AuditEntry, file: String) -> Int32 {
-        let index = Int32(entries.count)
+        let index = Int32(slotCount)
         append(entry)
         importFiles[index] = file
         return index
     }
 
-    /// The entry at `index`, unless it was dropped (R10.4).
-    func entry(at index: Int32) -> AuditEntry? {
-        entries.indices.contains(Int(index)) ? entries[Int(index)] : nil
-    }
-
-    /// Drops every entry about `id` (R10.4), before its deletion entry is appended.
-    mutating func forget(_ id: AccountID) {
-        var index = latest.removeValue(forKey: id) ?? -1
-        while index >= 0 {
-            entries[Int(index)] = nil
-            count -= 1
-            index = previous[Int(index)]
+    /// Drops every entry about the account whose id is `id` (R10.4), before its deletion
+    /// entry is appended.
+    mutating func forget(_ id: UnsafeRawBufferPointer) {
+        guard let subject = ids.index(of: id) else { return }
+        var slot = latest[Int(subject)]
+        latest[Int(subject)] = -1
+        while slot >= 0 {
+            let s = Int(slot)
+            if actions[s] != Self.dropped {
+                actions[s] = Self.dropped
+                count -= 1
+                // The personal data of the changes goes too, though their places stay.
+                for change in changeRange(s) {
+                    changeValues[2 * change] = .null
+                    changeValues[2 * change + 1] = .null
+                }
+            }
+            slot = previous[s]
         }
     }
 
+    mutating func forget(_ id: AccountID) {
+        var text = id.value
+        text.withUTF8 { forget(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A value of `field` as the log keeps it: a date as a day number, other text in the
+    /// pool.
+    private mutating func value(_ value: Account.FieldValue, of field: Account.Field) -> Value {
+        switch value {
+        case .null: return .null
+        case .number(let number): return .number(number)
+        case .bool(let flag): return .bool(flag)
+        case .string(let string):
+            if field.isDate, let day = CalendarDate(string), day.description == string { return .date(day) }
+            return text(string)
+        }
+    }
+
+    // MARK: Reading
+
+    /// The number of slots, dropped ones included: the index the next entry will have.
+    public var slotCount: Int { dates.count }
+
+    /// The entry at `index`, unless it was dropped (R10.4).
+    public func entry(at index: Int32) -> AuditEntry? {
+        let slot = Int(index)
+        guard dates.indices.contains(slot), actions[slot] != Self.dropped else { return nil }
+        return AuditEntry(
+            date: CalendarDate(trustedDayNumber: dates[slot]), actor: texts[actors[slot]],
+            command: texts[commands[slot]], rule: rules[slot], action: texts[actions[slot]],
+            account: subjects[slot] < 0 ? nil : AccountID(trusted: ids[subjects[slot]]),
+            school: schools[slot] < 0 ? nil : SchoolNumber(unchecked: schools[slot]),
+            changes: changeRange(slot).map { change in
+                AuditEntry.Change(field: changeFields[change], before: fieldValue(changeValues[2 * change]),
+                                  after: fieldValue(changeValues[2 * change + 1]))
+            })
+    }
+
     /// Every entry, oldest first.
-    public var all: [AuditEntry] { entries.compactMap { $0 } }
+    public var all: [AuditEntry] { (0..<Int32(slotCount)).compactMap(entry(at:)) }
 
     /// The entries about one account, oldest first.
     public func entries(for id: AccountID) -> [AuditEntry] {
@@ -103,12 +235,129 @@ public struct AuditLog: Sendable {
 
     /// The entries about one account with their places in the log, oldest first.
     func indexedEntries(for id: AccountID) -> [(index: Int32, entry: AuditEntry)] {
+        var text = id.value
+        guard let subject = text.withUTF8({ ids.index(of: UnsafeRawBufferPointer($0)) }) else { return [] }
         var result: [(index: Int32, entry: AuditEntry)] = []
-        var index = latest[id] ?? -1
-        while index >= 0 {
-            if let entry = entries[Int(index)] { result.append((index, entry)) }
-            index = previous[Int(index)]
+        var slot = latest[Int(subject)]
+        while slot >= 0 {
+            if let entry = entry(at: slot) { result.append((slot, entry)) }
+            slot = previous[Int(slot)]
         }
         return result.reversed()
+    }
+
+    private func changeRange(_ slot: Int) -> Range<Int> {
+        (slot == 0 ? 0 : Int(changeEnds[slot - 1]))..<Int(changeEnds[slot])
+    }
+
+    /// A value as the interchange formats show it.
+    private func fieldValue(_ value: Value) -> Account.FieldValue {
+        switch value.kind {
+        case .null: .null
+        case .text: .string(texts[TextPool.Index(value.payload)])
+        case .number: .number(Int(value.payload))
+        case .bool: .bool(value.payload != 0)
+        case .date: .string(CalendarDate(trustedDayNumber: Int32(value.payload)).description)
+        }
+    }
+}
+
+extension Account.Field {
+    /// Whether the field holds a date.
+    var isDate: Bool {
+        switch self {
+        case .created, .lastActivity, .expires, .leavingDate, .deactivatedOn, .deletionDue: true
+        default: false
+        }
+    }
+}
+
+// MARK: The log as a snapshot keeps it
+
+extension AuditLog {
+    /// One entry as the log keeps it, for a file that keeps the log's own shape (a
+    /// snapshot): texts are numbers in the log's pool (`text(_:)`), the account a number
+    /// among its ids (`accountID(_:)`), the changes places for `change(_:)`.
+    public struct StoredEntry: Sendable {
+        public var date: CalendarDate
+        public var actor: Int32
+        public var command: Int32
+        public var rule: Rule
+        public var action: Int32
+        public var account: Int32?
+        public var school: SchoolNumber?
+        public var changes: Range<Int>
+    }
+
+    /// The entry in `slot` as the log keeps it, or nil when it was dropped (R10.4).
+    public func storedEntry(_ slot: Int) -> StoredEntry? {
+        guard actions[slot] != Self.dropped else { return nil }
+        return StoredEntry(
+            date: CalendarDate(trustedDayNumber: dates[slot]), actor: actors[slot], command: commands[slot],
+            rule: rules[slot], action: actions[slot], account: subjects[slot] < 0 ? nil : subjects[slot],
+            school: schools[slot] < 0 ? nil : SchoolNumber(unchecked: schools[slot]), changes: changeRange(slot))
+    }
+
+    public func change(_ index: Int) -> (field: Account.Field, before: Value, after: Value) {
+        (changeFields[index], changeValues[2 * index], changeValues[2 * index + 1])
+    }
+
+    /// How many texts the pool holds: text numbers are `0..<textCount`.
+    public var textCount: Int { texts.count }
+
+    /// The text numbered `index`.
+    public func text(_ index: Int32) -> String { texts[index] }
+
+    /// Calls `body` with the bytes of the id numbered `index`.
+    public func withAccountID<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        ids.withBytes(of: index, body)
+    }
+
+    /// The number of `text` in the log's pool, which is added if it is new (for a reader
+    /// that rebuilds a log from a file).
+    public mutating func intern(_ text: String) -> Int32 { texts.intern(text) }
+
+    /// The value of `field` that is the text numbered `index`: a date as a day number, as
+    /// the log keeps dates.
+    public func storedValue(text index: Int32, of field: Account.Field) -> Value {
+        if field.isDate, let day = texts.withBytes(of: index, CalendarDate.init(utf8:)) { return .date(day) }
+        return Value(kind: .text, payload: Int64(index))
+    }
+
+    /// Appends an entry read back from a file, about the account whose id is `account`
+    /// (a valid id in lower case); its changes follow with `appendStoredChange`.
+    public mutating func appendStored(
+        date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: Int32,
+        account: UnsafeRawBufferPointer?, school: SchoolNumber?
+    ) {
+        appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: action,
+                    account: account, school: school)
+    }
+
+    public mutating func appendStoredChange(_ field: Account.Field, before: Value, after: Value) {
+        appendChange(field, before, after)
+    }
+
+    /// Appends the place of an entry that was dropped (R10.4).
+    public mutating func appendDropped() {
+        dates.append(0)
+        actors.append(0)
+        commands.append(0)
+        rules.append(.r10)
+        actions.append(Self.dropped)
+        subjects.append(-1)
+        schools.append(-1)
+        changeEnds.append(Int32(changeFields.count))
+        previous.append(-1)
+    }
+
+    /// Names the file of each import entry; false, and nothing changed, when one of them
+    /// names no entry.
+    public mutating func setImportFiles(_ files: [Int32: String]) -> Bool {
+        guard files.keys.allSatisfy({ (0..<Int32(slotCount)).contains($0) && actions[Int($0)] != Self.dropped }) else {
+            return false
+        }
+        importFiles = files
+        return true
     }
 }

@@ -2,33 +2,35 @@
 /// "which rows have a date on or before D?" touches only those rows.
 ///
 /// Dates are few (a few thousand distinct days in any real store) while rows are many, so
-/// the rows live in one set per day and the days are kept in a sorted array.
+/// the rows live in one set per day, and the days in a sorted array beside the sets: a
+/// day is found by a binary search, with no hashing.
 struct DateIndex: Sendable {
-    private var buckets: [Int32: RowSet] = [:]
     private var days: [Int32] = []
+    /// The rows of each day in `days`, at the same place.
+    private var sets: [RowSet] = []
 
     mutating func insert(_ row: AccountTable.Row, at date: CalendarDate) {
         let day = date.dayNumber
-        if buckets[day, default: RowSet()].insert(row), buckets[day]!.count == 1 { // in place, as in remove
-            days.insert(day, at: position(of: day))
+        let place = position(of: day)
+        if place == days.count || days[place] != day {
+            days.insert(day, at: place)
+            sets.insert(RowSet(), at: place)
         }
+        sets[place].insert(row)
     }
 
     mutating func remove(_ row: AccountTable.Row, at date: CalendarDate) {
         let day = date.dayNumber
-        // In place: a set copied out of the dictionary would be copied whole on change.
-        guard buckets[day]?.remove(row) == true, buckets[day]!.isEmpty else { return }
-        buckets[day] = nil
-        days.remove(at: position(of: day))
+        let place = position(of: day)
+        guard place < days.count, days[place] == day, sets[place].remove(row), sets[place].isEmpty else { return }
+        days.remove(at: place)
+        sets.remove(at: place)
     }
 
     /// Every row whose date is on or before `date`, earliest date first.
     func rows(through date: CalendarDate) -> [AccountTable.Row] {
         var result: [AccountTable.Row] = []
-        for day in days {
-            guard day <= date.dayNumber else { break }
-            result.append(contentsOf: buckets[day]!.rows)
-        }
+        for set in sets[..<position(of: date.dayNumber &+ 1)] { result.append(contentsOf: set.rows) }
         return result
     }
 
@@ -42,8 +44,8 @@ struct DateIndex: Sendable {
     /// dealt with all of them.
     mutating func removeAll(through date: CalendarDate) {
         let end = position(of: date.dayNumber &+ 1)
-        for day in days[..<end] { buckets[day] = nil }
         days.removeFirst(end)
+        sets.removeFirst(end)
     }
 
     /// The first index in `days` not below `day`.

@@ -44,6 +44,12 @@ struct ByteWriter {
         }
     }
 
+    /// A string given as its UTF-8 bytes.
+    mutating func string(utf8: UnsafeRawBufferPointer) {
+        count(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
     mutating func date(_ value: CalendarDate?) {
         u32(UInt32(bitPattern: value?.dayNumber ?? Int32.min))
     }

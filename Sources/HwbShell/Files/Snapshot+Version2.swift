@@ -344,34 +344,6 @@ extension Snapshot {
         return columns
     }
 
-    /// The audit log's slots (see `encodeAudit`).
-    private static func decodeSlots(_ reader: inout ByteReader) throws -> AuditLog {
-        var strings: [String] = []
-        for _ in 0..<(try reader.count("string count")) { strings.append(try reader.string("string")) }
-        let slotCount = try reader.count("audit count")
-        var slots: [AuditEntry?] = []
-        slots.reserveCapacity(min(slotCount, reader.remaining))
-        for _ in 0..<slotCount {
-            switch try reader.u8("audit slot") {
-            case 0: slots.append(nil)
-            case 1: slots.append(try decodeEntry(&reader, strings: strings))
-            default: throw ByteReader.Malformed(what: "an audit slot is malformed")
-            }
-        }
-        var files: [Int32: String] = [:]
-        for _ in 0..<(try reader.count("import count")) {
-            let index = try reader.u32("import entry")
-            let string = try reader.count("import file")
-            guard string < strings.count else { throw ByteReader.Malformed(what: "an import file names no string") }
-            files[Int32(truncatingIfNeeded: index)] = strings[string]
-        }
-        guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the audit log runs on") }
-        guard let log = AuditLog(slots: slots, importFiles: files) else {
-            throw ByteReader.Malformed(what: "an import file names no import entry")
-        }
-        return log
-    }
-
     /// A block whose bytes do not match its checksum, or a file cut short.
     enum Corrupt: Error, CustomStringConvertible {
         case checksum(String)

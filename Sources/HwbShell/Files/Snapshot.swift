@@ -34,29 +34,6 @@ enum Snapshot {
         case schools = 1, accounts, audit
     }
 
-    /// The string table, then every slot of the audit log (1 byte: 0 for an entry
-    /// dropped with its account, 1 before an entry), then the file of each import entry.
-    static func encodeAudit(_ audit: AuditLog) -> [UInt8] {
-        var strings = StringTable()
-        let slots = audit.slots
-        var entries = ByteWriter(capacity: slots.count * 24)
-        entries.count(slots.count)
-        for slot in slots {
-            entries.u8(slot == nil ? 0 : 1)
-            if let slot { encode(slot, into: &entries, strings: &strings) }
-        }
-        entries.count(audit.importFiles.count)
-        for (index, file) in audit.importFiles.sorted(by: { $0.key < $1.key }) {
-            entries.u32(UInt32(index))
-            entries.count(strings.index(file))
-        }
-        var part = ByteWriter(capacity: entries.bytes.count + strings.list.count * 16)
-        part.count(strings.list.count)
-        for string in strings.list { part.string(string) }
-        part.append(entries.bytes)
-        return part.bytes
-    }
-
     /// The snapshot file at `path`, read block by block.
     /// `progress` makes a bar for the file's size, if it wants one.
     static func load(
@@ -240,36 +217,6 @@ enum Snapshot {
     }
 
     // MARK: Audit entries
-
-    private static func encode(_ entry: AuditEntry, into body: inout ByteWriter, strings: inout StringTable) {
-        body.date(entry.date)
-        body.count(strings.index(entry.actor))
-        body.count(strings.index(entry.command))
-        body.u8(ruleCodes[entry.rule]!)
-        body.count(strings.index(entry.action))
-        body.u8(entry.account == nil ? 0 : 1)
-        if let account = entry.account { body.string(account.value) }
-        body.u32(entry.school.map { UInt32($0.value) + 1 } ?? 0)
-        body.count(entry.changes.count)
-        for change in entry.changes {
-            body.u8(UInt8(change.field.ordinal))
-            encode(change.before, into: &body, strings: &strings)
-            encode(change.after, into: &body, strings: &strings)
-        }
-    }
-
-    private static func encode(_ value: Account.FieldValue, into body: inout ByteWriter, strings: inout StringTable) {
-        switch value {
-        case .null: body.u8(0)
-        case .string(let text):
-            body.u8(1)
-            body.count(strings.index(text))
-        case .number(let number):
-            body.u8(2)
-            body.u64(UInt64(bitPattern: Int64(number)))
-        case .bool(let flag): body.u8(flag ? 4 : 3)
-        }
-    }
 
     static func decodeEntry(_ reader: inout ByteReader, strings: [String]) throws -> AuditEntry {
         func string(_ what: String) throws -> String {
