@@ -201,6 +201,6 @@ extension Store {
             bySchool[school, default: []].append(contentsOf: grouped[start..<end])
             start = end
         }
-        for row in rows { indexDates(row) }
+        indexDates(rows)
     }
 }

@@ -135,7 +135,7 @@ public struct AccountTable: Sendable {
     }
 
     /// The top half of a hash, kept in the slot beside the row.
-    private static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) }
+    static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) }
 
     public subscript(id: AccountID) -> Account? {
         row(of: id).map { self[$0] }
@@ -319,7 +319,7 @@ public struct AccountTable: Sendable {
 
     // MARK: The id hash table
 
-    private func idEquals(_ row: Row, _ id: UnsafeRawBufferPointer) -> Bool {
+    func idEquals(_ row: Row, _ id: UnsafeRawBufferPointer) -> Bool {
         guard Int(idLength[Int(row)]) == id.count else { return false }
         return withIDBytes(row) { $0.elementsEqual(id) }
     }

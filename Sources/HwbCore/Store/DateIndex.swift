@@ -19,6 +19,49 @@ struct DateIndex: Sendable {
         sets[place].insert(row)
     }
 
+    /// Enters each row of `rows` for which `day` gives a day number. The rows are grouped
+    /// by day first, so that each day's set is sized once and filled while it is in the
+    /// cache: a national store, read in one go, would otherwise touch a set at random for
+    /// every row.
+    mutating func insert(_ rows: Range<AccountTable.Row>, day: (AccountTable.Row) -> Int32?) {
+        var (low, high, total) = (Int32.max, Int32.min, 0)
+        for row in rows {
+            guard let day = day(row) else { continue }
+            (low, high, total) = (Swift.min(low, day), Swift.max(high, day), total + 1)
+        }
+        guard total > 0 else { return }
+        guard Int(high) - Int(low) < 1 << 20 else {
+            // Days spread over thousands of years: one row at a time.
+            for row in rows {
+                if let day = day(row) { insert(row, at: CalendarDate(trustedDayNumber: day)) }
+            }
+            return
+        }
+        // A counting sort of the rows by day.
+        var starts = [Int](repeating: 0, count: Int(high - low) + 2)
+        for row in rows {
+            if let day = day(row) { starts[Int(day - low) + 1] += 1 }
+        }
+        for offset in 1..<starts.count { starts[offset] += starts[offset - 1] }
+        var grouped = [AccountTable.Row](repeating: 0, count: total)
+        var next = starts
+        for row in rows {
+            guard let day = day(row) else { continue }
+            grouped[next[Int(day - low)]] = row
+            next[Int(day - low)] += 1
+        }
+        for offset in 0..<starts.count - 1 where starts[offset] < starts[offset + 1] {
+            let day = low + Int32(offset)
+            let place = position(of: day)
+            if place == days.count || days[place] != day {
+                days.insert(day, at: place)
+                sets.insert(RowSet(), at: place)
+            }
+            sets[place].reserveCapacity(sets[place].count + starts[offset + 1] - starts[offset])
+            for row in grouped[starts[offset]..<starts[offset + 1]] { sets[place].insert(row) }
+        }
+    }
+
     mutating func remove(_ row: AccountTable.Row, at date: CalendarDate) {
         let day = date.dayNumber
         let place = position(of: day)

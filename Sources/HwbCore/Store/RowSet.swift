@@ -68,9 +68,21 @@ struct RowSet: Sendable {
         return Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: row)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 
+    /// Makes room for `total` rows in all, so that the set does not grow before then.
+    mutating func reserveCapacity(_ total: Int) {
+        guard total * 2 > slots.count else { return }
+        var capacity = Swift.max(8, slots.count)
+        while total * 2 > capacity { capacity *= 2 }
+        rehash(capacity)
+    }
+
     private mutating func grow() {
+        rehash(Swift.max(8, slots.count * 2))
+    }
+
+    private mutating func rehash(_ capacity: Int) {
         let old = slots
-        slots = [Row](repeating: -1, count: Swift.max(8, old.count * 2))
+        slots = [Row](repeating: -1, count: capacity)
         count = 0
         for row in old where row >= 0 { insert(row) }
     }

@@ -106,28 +106,67 @@ public struct Store: Sendable {
 
     /// Enters the account in `row` in the date indexes, as its columns now stand.
     mutating func indexDates(_ row: Row) {
-        forEachDate(of: row) { $0.insert(row, at: $1) }
+        for index in DateIndexName.allCases {
+            if let day = Self.day(of: row, in: index, accounts) { self[index].insert(row, at: CalendarDate(trustedDayNumber: day)) }
+        }
     }
 
     /// Takes the account in `row` out of the date indexes, as its columns now stand.
     mutating func unindexDates(_ row: Row) {
-        forEachDate(of: row) { $0.remove(row, at: $1) }
+        for index in DateIndexName.allCases {
+            if let day = Self.day(of: row, in: index, accounts) { self[index].remove(row, at: CalendarDate(trustedDayNumber: day)) }
+        }
     }
 
-    /// Calls `body` with each date index the account in `row` belongs in, and its day
-    /// there: a deactivated account by `deletionDue` (R10.4), an active non-MIS one by
-    /// `expires` and `lastActivity` (R6, R10.1, R13), an active MIS one by its leaving
-    /// date, if any (R10.2).
-    private mutating func forEachDate(of row: Row, _ body: (inout DateIndex, CalendarDate) -> Void) {
+    /// Enters the accounts in `rows` (all of them live) in the date indexes, an index at a
+    /// time and a day at a time (a national store, read in one go).
+    mutating func indexDates(_ rows: Range<Row>) {
+        let accounts = self.accounts
+        for index in DateIndexName.allCases {
+            self[index].insert(rows) { Self.day(of: $0, in: index, accounts) }
+        }
+    }
+
+    /// The date indexes.
+    enum DateIndexName: CaseIterable {
+        case deletion, expiry, activity, leaving
+    }
+
+    private subscript(index: DateIndexName) -> DateIndex {
+        get {
+            switch index {
+            case .deletion: byDeletion
+            case .expiry: byExpiry
+            case .activity: byActivity
+            case .leaving: byLeaving
+            }
+        }
+        _modify {
+            switch index {
+            case .deletion: yield &byDeletion
+            case .expiry: yield &byExpiry
+            case .activity: yield &byActivity
+            case .leaving: yield &byLeaving
+            }
+        }
+    }
+
+    /// The day under which the account in `row` belongs in `index`, or nil when it does
+    /// not belong there: a deactivated account by `deletionDue` (R10.4), an active non-MIS
+    /// one by `expires` and `lastActivity` (R6, R10.1, R13), an active MIS one by its
+    /// leaving date, if any (R10.2).
+    private static func day(of row: Row, in index: DateIndexName, _ accounts: AccountTable) -> Int32? {
         let r = Int(row)
-        func day(_ number: Int32) -> CalendarDate { CalendarDate(trustedDayNumber: number) }
-        if accounts.reasons[r] != nil {
-            body(&byDeletion, Account.deletionDue(after: day(accounts.deactivatedOn[r])))
-        } else if accounts.kinds[r] == .nonMIS {
-            body(&byExpiry, day(accounts.expires[r]))
-            body(&byActivity, day(accounts.lastActivity[r]))
-        } else if accounts.leaving[r] != AccountTable.noDate {
-            body(&byLeaving, day(accounts.leaving[r]))
+        guard let kind = accounts.kinds[r] else { return nil }
+        guard accounts.reasons[r] == nil else {
+            guard index == .deletion else { return nil }
+            return Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber
+        }
+        switch (index, kind) {
+        case (.expiry, .nonMIS): return accounts.expires[r]
+        case (.activity, .nonMIS): return accounts.lastActivity[r]
+        case (.leaving, .mis): return accounts.leaving[r] == AccountTable.noDate ? nil : accounts.leaving[r]
+        default: return nil
         }
     }
 }
