@@ -93,7 +93,7 @@ extension AccountTable {
     mutating func mapIDs() -> [(row: Row, first: Row)] {
         slots = []
         growSlots(toHold: count, rehash: false)
-        let hashes = idHashes.count == kinds.count ? idHashes : (0..<kinds.count).map { withIDBytes(Row($0), Self.hash) }
+        let hashes = idHashes.count == kinds.count ? idHashes : idHashesOfRows()
         let mask = slots.count - 1
         var keys = (0..<kinds.count).map { UInt64(hashes[$0] & mask) << 32 | UInt64($0) }
         Self.radixSort(&keys, bits: slots.count.trailingZeroBitCount, shift: 32)
@@ -101,12 +101,18 @@ extension AccountTable {
         var overflow: [Row] = []
         var next = 0 // the first slot not yet taken, past every home seen so far
         var group = 0 // where the rows with the current home start in `keys`
-        for (index, key) in keys.enumerated() {
+        for index in keys.indices {
+            let key = keys[index]
             let row = Row(truncatingIfNeeded: key), home = Int(key >> 32)
             if index == 0 || keys[index - 1] >> 32 != key >> 32 { group = index }
             // An equal id has an equal hash, so an earlier row with this id has this home.
-            let first = keys[group..<index].lazy.map { Row(truncatingIfNeeded: $0) }.first { other in
-                hashes[Int(other)] == hashes[Int(row)] && withIDBytes(row, { idEquals(other, $0) })
+            var first: Row?
+            for earlier in keys[group..<index] {
+                let other = Row(truncatingIfNeeded: earlier)
+                if hashes[Int(other)] == hashes[Int(row)], withIDBytes(row, { idEquals(other, $0) }) {
+                    first = other
+                    break
+                }
             }
             if let first {
                 repeats.append((row, first))
@@ -123,6 +129,19 @@ extension AccountTable {
         // Rows whose run passes the end of the table wrap round to its start.
         for row in overflow { addToSlots(row, hash: hashes[Int(row)]) }
         return repeats.sorted { $0.row < $1.row }
+    }
+
+    /// The hash of every row's id, read straight from the text arena.
+    private func idHashesOfRows() -> [Int] {
+        text.withUnsafeBytes { text in
+            textStart.withUnsafeBufferPointer { starts in
+                idLength.withUnsafeBufferPointer { lengths in
+                    (0..<starts.count).map { row in
+                        Self.hash(UnsafeRawBufferPointer(rebasing: text[starts[row]..<starts[row] + Int(lengths[row])]))
+                    }
+                }
+            }
+        }
     }
 
     /// Sorts `keys` by their `bits` bits from `shift` up, keeping the order of equal

@@ -19,35 +19,32 @@ struct DateIndex: Sendable {
         sets[place].insert(row)
     }
 
-    /// Enters each row of `rows` for which `day` gives a day number. The rows are grouped
-    /// by day first, so that each day's set is sized once and filled while it is in the
-    /// cache: a national store, read in one go, would otherwise touch a set at random for
-    /// every row.
-    mutating func insert(_ rows: Range<AccountTable.Row>, day: (AccountTable.Row) -> Int32?) {
+    /// Enters rows `first`, `first + 1`... each under its day in `days`, except those
+    /// whose day is `AccountTable.noDate`. The rows are grouped by day first, so that each
+    /// day's set is sized once and filled while it is in the cache: a national store,
+    /// read in one go, would otherwise touch a set at random for every row.
+    mutating func insert(_ first: AccountTable.Row, days rowDays: [Int32]) {
+        let none = AccountTable.noDate
         var (low, high, total) = (Int32.max, Int32.min, 0)
-        for row in rows {
-            guard let day = day(row) else { continue }
+        for day in rowDays where day != none {
             (low, high, total) = (Swift.min(low, day), Swift.max(high, day), total + 1)
         }
         guard total > 0 else { return }
         guard Int(high) - Int(low) < 1 << 20 else {
             // Days spread over thousands of years: one row at a time.
-            for row in rows {
-                if let day = day(row) { insert(row, at: CalendarDate(trustedDayNumber: day)) }
+            for (offset, day) in rowDays.enumerated() where day != none {
+                insert(first + AccountTable.Row(offset), at: CalendarDate(trustedDayNumber: day))
             }
             return
         }
         // A counting sort of the rows by day.
         var starts = [Int](repeating: 0, count: Int(high - low) + 2)
-        for row in rows {
-            if let day = day(row) { starts[Int(day - low) + 1] += 1 }
-        }
+        for day in rowDays where day != none { starts[Int(day - low) + 1] += 1 }
         for offset in 1..<starts.count { starts[offset] += starts[offset - 1] }
         var grouped = [AccountTable.Row](repeating: 0, count: total)
         var next = starts
-        for row in rows {
-            guard let day = day(row) else { continue }
-            grouped[next[Int(day - low)]] = row
+        for (offset, day) in rowDays.enumerated() where day != none {
+            grouped[next[Int(day - low)]] = first + AccountTable.Row(offset)
             next[Int(day - low)] += 1
         }
         for offset in 0..<starts.count - 1 where starts[offset] < starts[offset + 1] {

@@ -106,29 +106,26 @@ public struct Store: Sendable {
 
     /// Enters the account in `row` in the date indexes, as its columns now stand.
     mutating func indexDates(_ row: Row) {
-        for index in DateIndexName.allCases {
-            if let day = Self.day(of: row, in: index, accounts) { self[index].insert(row, at: CalendarDate(trustedDayNumber: day)) }
-        }
+        for place in days(of: row) { self[place.index].insert(row, at: CalendarDate(trustedDayNumber: place.day)) }
     }
 
     /// Takes the account in `row` out of the date indexes, as its columns now stand.
     mutating func unindexDates(_ row: Row) {
-        for index in DateIndexName.allCases {
-            if let day = Self.day(of: row, in: index, accounts) { self[index].remove(row, at: CalendarDate(trustedDayNumber: day)) }
-        }
+        for place in days(of: row) { self[place.index].remove(row, at: CalendarDate(trustedDayNumber: place.day)) }
     }
 
-    /// Enters the accounts in `rows` (all of them live) in the date indexes, an index at a
-    /// time and a day at a time (a national store, read in one go).
+    /// Enters the accounts in `rows` in the date indexes, an index at a time and a day at
+    /// a time (a national store, read in one go).
     mutating func indexDates(_ rows: Range<Row>) {
-        let accounts = self.accounts
-        for index in DateIndexName.allCases {
-            self[index].insert(rows) { Self.day(of: $0, in: index, accounts) }
+        var days = [[Int32]](repeating: [Int32](repeating: AccountTable.noDate, count: rows.count), count: DateIndexName.allCases.count)
+        for row in rows {
+            for place in self.days(of: row) { days[place.index.rawValue][Int(row - rows.lowerBound)] = place.day }
         }
+        for index in DateIndexName.allCases { self[index].insert(rows.lowerBound, days: days[index.rawValue]) }
     }
 
     /// The date indexes.
-    enum DateIndexName: CaseIterable {
+    enum DateIndexName: Int, CaseIterable {
         case deletion, expiry, activity, leaving
     }
 
@@ -151,22 +148,31 @@ public struct Store: Sendable {
         }
     }
 
-    /// The day under which the account in `row` belongs in `index`, or nil when it does
-    /// not belong there: a deactivated account by `deletionDue` (R10.4), an active non-MIS
-    /// one by `expires` and `lastActivity` (R6, R10.1, R13), an active MIS one by its
-    /// leaving date, if any (R10.2).
-    private static func day(of row: Row, in index: DateIndexName, _ accounts: AccountTable) -> Int32? {
+    /// Each date index the account in `row` belongs in (at most two) and its day there: a
+    /// deactivated account by `deletionDue` (R10.4), an active non-MIS one by `expires`
+    /// and `lastActivity` (R6, R10.1, R13), an active MIS one by its leaving date, if any
+    /// (R10.2).
+    private func days(of row: Row) -> IndexDays {
         let r = Int(row)
-        guard let kind = accounts.kinds[r] else { return nil }
-        guard accounts.reasons[r] == nil else {
-            guard index == .deletion else { return nil }
-            return Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber
+        guard let kind = accounts.kinds[r] else { return IndexDays() }
+        if accounts.reasons[r] != nil {
+            return IndexDays(first: (.deletion, Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber))
+        } else if kind == .nonMIS {
+            return IndexDays(first: (.expiry, accounts.expires[r]), second: (.activity, accounts.lastActivity[r]))
+        } else if accounts.leaving[r] != AccountTable.noDate {
+            return IndexDays(first: (.leaving, accounts.leaving[r]))
         }
-        switch (index, kind) {
-        case (.expiry, .nonMIS): return accounts.expires[r]
-        case (.activity, .nonMIS): return accounts.lastActivity[r]
-        case (.leaving, .mis): return accounts.leaving[r] == AccountTable.noDate ? nil : accounts.leaving[r]
-        default: return nil
+        return IndexDays()
+    }
+
+    /// The (at most two) places of an account in the date indexes, without an allocation.
+    struct IndexDays: Sequence, IteratorProtocol {
+        var first: (index: DateIndexName, day: Int32)?
+        var second: (index: DateIndexName, day: Int32)?
+
+        mutating func next() -> (index: DateIndexName, day: Int32)? {
+            defer { (first, second) = (second, nil) }
+            return first
         }
     }
 }
