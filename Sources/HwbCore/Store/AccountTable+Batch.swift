@@ -96,7 +96,10 @@ extension AccountTable {
         let hashes = idHashes.count == kinds.count ? idHashes : idHashesOfRows()
         let mask = slots.count - 1
         var keys = (0..<kinds.count).map { UInt64(hashes[$0] & mask) << 32 | UInt64($0) }
-        Self.radixSort(&keys, bits: slots.count.trailingZeroBitCount, shift: 32)
+        let bits = slots.count.trailingZeroBitCount
+        radixSort(&keys, digitCount: (bits + 10) / 11, bitsPerDigit: 11) { key, place in
+            Int(truncatingIfNeeded: key >> UInt64(32 + 11 * place)) & (1 << 11 - 1)
+        }
         var repeats: [(row: Row, first: Row)] = []
         var overflow: [Row] = []
         var next = 0 // the first slot not yet taken, past every home seen so far
@@ -141,31 +144,6 @@ extension AccountTable {
                     }
                 }
             }
-        }
-    }
-
-    /// Sorts `keys` by their `bits` bits from `shift` up, keeping the order of equal
-    /// ones: a least-significant-digit radix sort, 11 bits a pass.
-    private static func radixSort(_ keys: inout [UInt64], bits: Int, shift: Int) {
-        var buffer = [UInt64](repeating: 0, count: keys.count)
-        var done = 0
-        while done < bits {
-            let width = Swift.min(11, bits - done), digitShift = UInt64(shift + done)
-            let digitMask = UInt64(1 << width - 1)
-            var starts = [Int](repeating: 0, count: 1 << width + 1)
-            for key in keys { starts[Int(key >> digitShift & digitMask) + 1] += 1 }
-            for digit in 1..<starts.count { starts[digit] += starts[digit - 1] }
-            keys.withUnsafeBufferPointer { keys in
-                buffer.withUnsafeMutableBufferPointer { buffer in
-                    for key in keys {
-                        let digit = Int(key >> digitShift & digitMask)
-                        buffer[starts[digit]] = key
-                        starts[digit] += 1
-                    }
-                }
-            }
-            swap(&keys, &buffer)
-            done += width
         }
     }
 

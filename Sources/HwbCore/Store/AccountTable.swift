@@ -190,8 +190,8 @@ public struct AccountTable: Sendable {
     }
 
     /// Sorts rows by their accounts' ids (byte order, which is the order of `AccountID`).
-    /// Each row is sorted with the first 16 bytes of its id as two numbers, so that most
-    /// comparisons neither read the text nor leave the array being sorted.
+    /// Each row is sorted by the first 16 bytes of its id as two numbers, a byte at a time
+    /// (`radixSort`); only ids that share those bytes are compared whole.
     public func sortByID(_ rows: inout [Row]) {
         text.withUnsafeBytes { text in
             textStart.withUnsafeBufferPointer { starts in
@@ -204,10 +204,16 @@ public struct AccountTable: Sendable {
                         let bytes = id(row)
                         return (high: Self.sortKey(bytes, from: 0), low: Self.sortKey(bytes, from: 8), row: row)
                     }
-                    keyed.sort { a, b in
-                        if a.high != b.high { return a.high < b.high }
-                        if a.low != b.low { return a.low < b.low }
-                        return Self.precedes(id(a.row), id(b.row))
+                    radixSort(&keyed, digitCount: 16, bitsPerDigit: 8) { item, place in
+                        Int(truncatingIfNeeded: (place < 8 ? item.low : item.high) >> UInt64(8 * (place % 8))) & 0xFF
+                    }
+                    // Ids that share their first 16 bytes sit together: put them in order.
+                    var start = 0
+                    while start < keyed.count {
+                        var end = start + 1
+                        while end < keyed.count, keyed[end].high == keyed[start].high, keyed[end].low == keyed[start].low { end += 1 }
+                        if end - start > 1 { keyed[start..<end].sort { Self.precedes(id($0.row), id($1.row)) } }
+                        start = end
                     }
                     rows = keyed.map(\.row)
                 }

@@ -50,16 +50,20 @@ public struct AuditLog: Sendable {
     private var subjects: [TextPool.Index] = []
     /// The school the account belonged to, or the school added; -1 for none.
     private var schools: [Int32] = []
-    /// Where each slot's changes end: a slot's changes follow those of the slot before.
-    private var changeEnds: [Int32] = []
+    /// Where each slot's changes start in `changes`; they end where the next slot's start.
+    private var changeStarts: [Int32] = []
     /// For each slot, the same account's previous slot, or -1.
     private var previous: [Int32] = []
     private static let dropped: TextPool.Index = -1
 
-    // Every change of every slot.
-    private var changeFields: [Account.Field] = []
-    /// The before and after of each change, in turn.
-    private var changeValues: [Value] = []
+    /// Every change of every slot, in order.
+    private var changes: [StoredChange] = []
+
+    private struct StoredChange {
+        var field: Account.Field
+        var before: Value
+        var after: Value
+    }
 
     /// Actors, commands, actions and text values.
     private var texts = TextPool()
@@ -84,12 +88,11 @@ public struct AuditLog: Sendable {
     /// accounts not yet in the log, so that no column grows more than once.
     mutating func reserveEntries(_ more: Int, accounts: Int) {
         let total = slotCount + more
-        for column in [\Self.dates, \.actors, \.commands, \.actions, \.subjects, \.schools, \.changeEnds, \.previous] as [WritableKeyPath<Self, [Int32]>] {
+        for column in [\Self.dates, \.actors, \.commands, \.actions, \.subjects, \.schools, \.changeStarts, \.previous] as [WritableKeyPath<Self, [Int32]>] {
             self[keyPath: column].reserveCapacity(total)
         }
         rules.reserveCapacity(total)
-        changeFields.reserveCapacity(changeFields.count + 4 * more)
-        changeValues.reserveCapacity(changeValues.count + 8 * more)
+        changes.reserveCapacity(changes.count + 4 * more)
         ids.reserveCapacity(ids.count + accounts)
         latest.reserveCapacity(latest.count + accounts)
     }
@@ -132,17 +135,14 @@ public struct AuditLog: Sendable {
         actions.append(action)
         subjects.append(subject)
         schools.append(school.map { Int32($0.value) } ?? -1)
-        changeEnds.append(Int32(changeFields.count))
+        changeStarts.append(Int32(changes.count))
         previous.append(before)
         count += 1
     }
 
     /// Adds a change to the entry appended last.
     mutating func appendChange(_ field: Account.Field, _ before: Value, _ after: Value) {
-        changeFields.append(field)
-        changeValues.append(before)
-        changeValues.append(after)
-        changeEnds[changeEnds.count - 1] += 1
+        changes.append(StoredChange(field: field, before: before, after: after))
     }
 
     mutating func append(_ entry: AuditEntry) {
@@ -179,8 +179,8 @@ public struct AuditLog: Sendable {
                 count -= 1
                 // The personal data of the changes goes too, though their places stay.
                 for change in changeRange(s) {
-                    changeValues[2 * change] = .null
-                    changeValues[2 * change + 1] = .null
+                    changes[change].before = .null
+                    changes[change].after = .null
                 }
             }
             slot = previous[s]
@@ -220,8 +220,8 @@ public struct AuditLog: Sendable {
             account: subjects[slot] < 0 ? nil : AccountID(trusted: ids[subjects[slot]]),
             school: schools[slot] < 0 ? nil : SchoolNumber(unchecked: schools[slot]),
             changes: changeRange(slot).map { change in
-                AuditEntry.Change(field: changeFields[change], before: fieldValue(changeValues[2 * change]),
-                                  after: fieldValue(changeValues[2 * change + 1]))
+                AuditEntry.Change(field: changes[change].field, before: fieldValue(changes[change].before),
+                                  after: fieldValue(changes[change].after))
             })
     }
 
@@ -247,7 +247,7 @@ public struct AuditLog: Sendable {
     }
 
     private func changeRange(_ slot: Int) -> Range<Int> {
-        (slot == 0 ? 0 : Int(changeEnds[slot - 1]))..<Int(changeEnds[slot])
+        Int(changeStarts[slot])..<(slot + 1 < changeStarts.count ? Int(changeStarts[slot + 1]) : changes.count)
     }
 
     /// A value as the interchange formats show it.
@@ -299,7 +299,7 @@ extension AuditLog {
     }
 
     public func change(_ index: Int) -> (field: Account.Field, before: Value, after: Value) {
-        (changeFields[index], changeValues[2 * index], changeValues[2 * index + 1])
+        (changes[index].field, changes[index].before, changes[index].after)
     }
 
     /// How many texts the pool holds: text numbers are `0..<textCount`.
@@ -347,7 +347,7 @@ extension AuditLog {
         actions.append(Self.dropped)
         subjects.append(-1)
         schools.append(-1)
-        changeEnds.append(Int32(changeFields.count))
+        changeStarts.append(Int32(changes.count))
         previous.append(-1)
     }
 
