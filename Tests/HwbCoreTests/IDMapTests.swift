@@ -55,3 +55,24 @@ import Testing
         }
     }
 }
+
+/// Rows sorted by id come in the order of their ids, however long the prefix they share.
+@Suite struct SortByIDTests {
+    @Test(arguments: 0..<10)
+    func rowsComeInTheOrderOfTheirIDs(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed))
+        let prefixes = ["a", "aled.jones", "aled.jones-", "gwenllian.williams-", "gwenllian.williams-prit", "z"]
+        let ids = Set((0..<2_000).map { _ in
+            prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<5_000, using: &random))
+        }).shuffled(using: &random)
+        var table = AccountTable()
+        let values = AccountTable.RowValues(kind: .mis, school: SchoolNumber("6612001")!)
+        for id in ids {
+            var id = id
+            id.withUTF8 { table.appendRow(id: UnsafeRawBufferPointer($0), name: UnsafeRawBufferPointer($0), values) }
+        }
+        var rows = (0..<Int32(ids.count)).shuffled(using: &random)
+        table.sortByID(&rows)
+        #expect(rows.map { ids[Int($0)] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+}
