@@ -45,8 +45,8 @@ extension Store {
     }
 
     /// The sweep's plan, with the rows of the accounts it deactivates and deletes (in
-    /// the report's order).
-    private func plan() -> (report: SweepReport, deactivated: [Row], deleted: [Row]) {
+    /// the report's order) and the deletion day of each account deactivated.
+    private func plan() -> (report: SweepReport, deactivated: [Row], dues: [CalendarDate], deleted: [Row]) {
         let sweepDay = today
         var report = SweepReport(date: sweepDay)
 
@@ -71,16 +71,21 @@ extension Store {
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
-        var deleted = byDeletion.rows(through: sweepDay)
-        for (row, deactivation) in zip(deactivated, report.deactivated)
-        where Account.deletionDue(after: deactivation.on) <= sweepDay {
-            deleted.append(row)
+        //    The deactivations fall on few days: each day's deletion day is worked out once.
+        var dueOn: [CalendarDate: CalendarDate] = [:]
+        let dues = report.deactivated.map { deactivation in
+            if let due = dueOn[deactivation.on] { return due }
+            let due = Account.deletionDue(after: deactivation.on)
+            dueOn[deactivation.on] = due
+            return due
         }
+        var deleted = byDeletion.rows(through: sweepDay)
+        for (row, due) in zip(deactivated, dues) where due <= sweepDay { deleted.append(row) }
         accounts.sortByID(&deleted)
         report.deleted = deleted.map { row in
             .init(id: accounts.id(at: row), content: accounts.content(at: row), school: accounts.school(at: row))
         }
-        return (report, deactivated, deleted)
+        return (report, deactivated, dues, deleted)
     }
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
@@ -89,7 +94,7 @@ extension Store {
     @discardableResult
     public mutating func sweep(_ context: Context, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> SweepReport {
         let context = context.system
-        let (report, deactivatedRows, deletedRows) = plan()
+        let (report, deactivatedRows, dues, deletedRows) = plan()
         let total = deactivatedRows.count + deletedRows.count
         var done = 0
         func made() {
@@ -112,9 +117,8 @@ extension Store {
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
         if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
-        for (row, deactivation) in zip(deactivatedRows, report.deactivated) {
+        for ((row, deactivation), due) in zip(zip(deactivatedRows, report.deactivated), dues) {
             made()
-            let due = Account.deletionDue(after: deactivation.on)
             unindexDates(row)
             accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
             byDeletion.insert(row, at: due) // indexDates(row), with the day at hand
