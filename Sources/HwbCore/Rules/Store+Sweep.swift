@@ -44,11 +44,26 @@ extension Store {
         plan().report
     }
 
-    /// The sweep's plan, with the rows of the accounts it deactivates and deletes (in
-    /// the report's order) and the deletion day of each account deactivated.
-    private func plan() -> (report: SweepReport, deactivated: [Row], dues: [CalendarDate], deleted: [Row]) {
+    /// What a sweep does, with the rows it works on.
+    private struct Plan {
+        var report: SweepReport
+        /// The rows deactivated, in ascending order: the order their columns are read
+        /// and written in, front to back.
+        var deactivated: [Row] = []
+        /// The day and reason of each deactivation, and its deletion day, at the same
+        /// places as `deactivated`.
+        var deactivations: [(on: CalendarDate, reason: Account.Reason)] = []
+        var dues: [CalendarDate] = []
+        /// The places in `deactivated` in the order of their ids: the report's order and
+        /// the audit log's.
+        var order: [Int] = []
+        /// The rows deleted, in the report's order.
+        var deleted: [Row] = []
+    }
+
+    private func plan() -> Plan {
         let sweepDay = today
-        var report = SweepReport(date: sweepDay)
+        var plan = Plan(report: SweepReport(date: sweepDay))
 
         // 1. Active non-MIS accounts that expired (expires < T) or were idle too long
         //    (lastActivity + 90 days < T, R13): the earlier of the dates that hold,
@@ -63,29 +78,35 @@ extension Store {
         }
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
-        accounts.sortByID(&deactivated)
-        report.deactivated = deactivated.map { row in
-            let (on, reason) = accounts.scheduledDeactivation(row)!
-            return .init(id: accounts.id(at: row), on: on, reason: reason, school: accounts.school(at: row))
+        // Each row's columns are read in row order, then put in the order of the ids.
+        deactivated.sort()
+        plan.deactivated = deactivated
+        plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0)! }
+        let ids = deactivated.map(accounts.id(at:))
+        let schools = deactivated.map(accounts.school(at:))
+        plan.order = accounts.idOrder(of: deactivated)
+        plan.report.deactivated = plan.order.map { place in
+            .init(id: ids[place], on: plan.deactivations[place].on, reason: plan.deactivations[place].reason, school: schools[place])
         }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
         //    The deactivations fall on few days: each day's deletion day is worked out once.
         var dueOn: [CalendarDate: CalendarDate] = [:]
-        let dues = report.deactivated.map { deactivation in
+        plan.dues = plan.deactivations.map { deactivation in
             if let due = dueOn[deactivation.on] { return due }
             let due = Account.deletionDue(after: deactivation.on)
             dueOn[deactivation.on] = due
             return due
         }
         var deleted = byDeletion.rows(through: sweepDay)
-        for (row, due) in zip(deactivated, dues) where due <= sweepDay { deleted.append(row) }
+        for (row, due) in zip(deactivated, plan.dues) where due <= sweepDay { deleted.append(row) }
         accounts.sortByID(&deleted)
-        report.deleted = deleted.map { row in
+        plan.deleted = deleted
+        plan.report.deleted = deleted.map { row in
             .init(id: accounts.id(at: row), content: accounts.content(at: row), school: accounts.school(at: row))
         }
-        return (report, deactivated, dues, deleted)
+        return plan
     }
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
@@ -94,8 +115,8 @@ extension Store {
     @discardableResult
     public mutating func sweep(_ context: Context, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> SweepReport {
         let context = context.system
-        let (report, deactivatedRows, dues, deletedRows) = plan()
-        let total = deactivatedRows.count + deletedRows.count
+        let plan = plan()
+        let total = plan.deactivated.count + plan.deleted.count
         var done = 0
         func made() {
             done += 1
@@ -117,24 +138,29 @@ extension Store {
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
         if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
-        for ((row, deactivation), due) in zip(zip(deactivatedRows, report.deactivated), dues) {
-            made()
+        // The columns and indexes change in row order, front to back...
+        var subjects: [Int32] = []
+        subjects.reserveCapacity(plan.deactivated.count)
+        for (place, row) in plan.deactivated.enumerated() {
             unindexDates(row)
-            accounts.deactivate(row, on: deactivation.on, reason: deactivation.reason)
-            byDeletion.insert(row, at: due) // indexDates(row), with the day at hand
+            accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
+            byDeletion.insert(row, at: plan.dues[place]) // indexDates(row), with the day at hand
+            subjects.append(accounts.withIDBytes(row) { log.subject($0) })
+        }
+        // ...and the audit log in the report's order.
+        for (place, deactivation) in zip(plan.order, plan.report.deactivated) {
+            made()
             let (action, reason) = reasons[deactivation.reason.place]
-            accounts.withIDBytes(row) { id in
-                log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
-                                account: id, school: deactivation.school)
-            }
+            log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
+                            subject: subjects[place], school: deactivation.school)
             log.appendChange(.status, active, deactivated)
             log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
-            log.appendChange(.deletionDue, .null, .date(due))
+            log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
             log.appendChange(.reason, .null, reason)
         }
         // Every account due for deletion by today goes now (R10.4), those just deactivated too.
         byDeletion.removeAll(through: today)
-        for (row, deletion) in zip(deletedRows, report.deleted) {
+        for (row, deletion) in zip(plan.deleted, plan.report.deleted) {
             made()
             // R10.4: the log keeps only the id, the date and the number of content items.
             let action = log.action("deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")")
@@ -145,7 +171,7 @@ extension Store {
             log.appendChange(.content, .number(deletion.content), .null)
             remove(row)
         }
-        return report
+        return plan.report
     }
 
     /// The audit action of a deactivation (constant strings, shared by every entry).

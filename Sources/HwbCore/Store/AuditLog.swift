@@ -119,12 +119,22 @@ public struct AuditLog: Sendable {
     mutating func appendEntry(
         _ stamp: Stamp, rule: Rule, action: TextPool.Index, account: UnsafeRawBufferPointer?, school: SchoolNumber?
     ) {
+        appendEntry(stamp, rule: rule, action: action, subject: account.map { subject($0) }, school: school)
+    }
+
+    /// The number the log gives the account whose id is `account`, for `appendEntry`.
+    mutating func subject(_ account: UnsafeRawBufferPointer) -> TextPool.Index {
+        let subject = ids.intern(account)
+        if Int(subject) == latest.count { latest.append(-1) }
+        return subject
+    }
+
+    /// Starts an entry about the account numbered `subject` (see `subject(_:)`), or the
+    /// school directory when it is nil.
+    mutating func appendEntry(_ stamp: Stamp, rule: Rule, action: TextPool.Index, subject: TextPool.Index?, school: SchoolNumber?) {
         let slot = Int32(slotCount)
-        var subject: TextPool.Index = -1
         var before: Int32 = -1
-        if let account {
-            subject = ids.intern(account)
-            if Int(subject) == latest.count { latest.append(-1) }
+        if let subject {
             before = latest[Int(subject)]
             latest[Int(subject)] = slot
         }
@@ -133,7 +143,7 @@ public struct AuditLog: Sendable {
         commands.append(stamp.command)
         rules.append(rule)
         actions.append(action)
-        subjects.append(subject)
+        subjects.append(subject ?? -1)
         schools.append(school.map { Int32($0.value) } ?? -1)
         changeStarts.append(Int32(changes.count))
         previous.append(before)
