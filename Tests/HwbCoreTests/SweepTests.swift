@@ -346,3 +346,32 @@ import Testing
         #expect(store.accounts.isEmpty)
     }
 }
+
+/// The sweep changes the rows' columns on one thread while the other puts them in the
+/// order of their ids: the two pieces are independent, so a sweep comes out the same in
+/// whichever order they run.
+@Suite struct SweepConcurrencyTests {
+    @Test func theTwoPiecesOfASweepMayRunInEitherOrder() throws {
+        var store = Fixtures.store(today: "2027-07-01")
+        for index in 0..<40 {
+            try store.createNonMIS("gov.\(index)", expiry: .date(date("2027-07-\(10 + index % 20)")))
+        }
+        for index in 0..<10 {
+            _ = try store.joinNew("pupil.\(index)", role: .learner)
+            try store.leave("pupil.\(index)", on: "2027-07-1\(index)")
+        }
+        try store.close("gov.3", .now)
+        try store.moveClock(to: "2028-07-15")
+        var reversed = store
+        let inOrder = store.sweep(Fixtures.context)
+        let backwards = reversed.sweep(Fixtures.context, concurrency: Concurrency { first, second in
+            second()
+            first()
+        })
+        #expect(inOrder == backwards)
+        #expect(inOrder.deactivated.count == 49 && !inOrder.deleted.isEmpty)
+        #expect(store.accounts == reversed.accounts)
+        #expect(store.audit.all == reversed.audit.all)
+        #expect(store.planSweep().changesNothing && reversed.planSweep().changesNothing)
+    }
+}

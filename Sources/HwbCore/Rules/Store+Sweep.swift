@@ -41,7 +41,9 @@ extension Store {
     /// R10: what a sweep as of today would do, computed from the indexes alone: only the
     /// accounts concerned are touched.
     public func planSweep() -> SweepReport {
-        plan().report
+        var plan = plan()
+        Self.putInIDOrder(&plan, accounts)
+        return plan.report
     }
 
     /// What a sweep does, with the rows it works on.
@@ -55,7 +57,7 @@ extension Store {
         var deactivations: [(on: CalendarDate, reason: Account.Reason)] = []
         var dues: [CalendarDate] = []
         /// The places in `deactivated` in the order of their ids: the report's order and
-        /// the audit log's.
+        /// the audit log's (`putInIDOrder`).
         var order: [Int] = []
         /// The rows deleted, in the report's order.
         var deleted: [Row] = []
@@ -78,16 +80,10 @@ extension Store {
         }
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
-        // Each row's columns are read in row order, then put in the order of the ids.
+        // Each row's columns are read in row order; `putInIDOrder` orders them by id.
         deactivated.sort()
         plan.deactivated = deactivated
         plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0)! }
-        let ids = deactivated.map(accounts.id(at:))
-        let schools = deactivated.map(accounts.school(at:))
-        plan.order = accounts.idOrder(of: deactivated)
-        plan.report.deactivated = plan.order.map { place in
-            .init(id: ids[place], on: plan.deactivations[place].on, reason: plan.deactivations[place].reason, school: schools[place])
-        }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
@@ -109,50 +105,63 @@ extension Store {
         return plan
     }
 
+    /// Lists the plan's deactivations in the report in the order of their ids, reading
+    /// only the ids' text and schools of `accounts` (so that it may run beside changes to
+    /// the other columns).
+    private static func putInIDOrder(_ plan: inout Plan, _ accounts: AccountTable) {
+        let ids = plan.deactivated.map(accounts.id(at:))
+        plan.order = accounts.idOrder(of: plan.deactivated)
+        plan.report.deactivated = plan.order.map { place in
+            .init(id: ids[place], on: plan.deactivations[place].on, reason: plan.deactivations[place].reason,
+                  school: accounts.school(at: plan.deactivated[place]))
+        }
+    }
+
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
-    /// is told every 10,000 changes how many of how many are made.
+    /// is told every 10,000 changes how many of how many are made. The deactivated rows'
+    /// columns change on one thread while the other puts them in the order of their ids,
+    /// when `concurrency` lends two.
     @discardableResult
-    public mutating func sweep(_ context: Context, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> SweepReport {
+    public mutating func sweep(
+        _ context: Context, concurrency: Concurrency = .sequential, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> SweepReport {
         let context = context.system
-        let plan = plan()
+        var plan = plan()
         let total = plan.deactivated.count + plan.deleted.count
         var done = 0
         func made() {
             done += 1
             if done % 10_000 == 0 { progress?(done, total) }
         }
-        // The log is taken out of the store while the rows' ids are read into it.
-        var log = audit
-        audit = AuditLog()
+        // The store and its log are moved into `work`, so that the columns it changes are
+        // not copied: the ordering reads only the ids' text and the schools.
+        let work = SweepWork(self)
+        self = Store(today: today)
+        let ordered = SharedResults<Plan, Void>()
+        let (unordered, idColumns) = (plan, work.store.accounts.idColumns)
+        concurrency.run({
+            var plan = unordered
+            Self.putInIDOrder(&plan, idColumns)
+            ordered.first = plan
+        }, {
+            work.subjects = work.store.deactivate(unordered, log: &work.log)
+        })
+        self = work.store
+        plan = ordered.first!
+        var log = work.log
         defer { audit = log }
-        log.reserveEntries(total, accounts: total)
         let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
         let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
         let reasons = Account.Reason.allCases.map { reason in
             (action: log.action(Self.deactivationAction(reason)), value: log.text(reason.rawValue))
         }
-        // Every row dated before the sweep's horizon in these indexes is deactivated now
-        // (R10.1-2), so their first days go in one go; the rows also held under a later day
-        // of the other index leave it one by one below.
-        if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
-        if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
-        byLeaving.removeAll(through: today)
-        // The columns and indexes change in row order, front to back...
-        var subjects: [Int32] = []
-        subjects.reserveCapacity(plan.deactivated.count)
-        for (place, row) in plan.deactivated.enumerated() {
-            unindexDates(row)
-            accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
-            byDeletion.insert(row, at: plan.dues[place]) // indexDates(row), with the day at hand
-            subjects.append(accounts.withIDBytes(row) { log.subject($0) })
-        }
-        // ...and the audit log in the report's order.
+        // The audit log in the report's order.
         for (place, deactivation) in zip(plan.order, plan.report.deactivated) {
             made()
             let (action, reason) = reasons[deactivation.reason.place]
             log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
-                            subject: subjects[place], school: deactivation.school)
+                            subject: work.subjects[place], school: deactivation.school)
             log.appendChange(.status, active, deactivated)
             log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
             log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
@@ -172,6 +181,27 @@ extension Store {
             remove(row)
         }
         return plan.report
+    }
+
+    /// Deactivates the plan's rows in the columns and date indexes, in row order, front to
+    /// back; returns the number `log` gives each row's account, at the plan's places.
+    private mutating func deactivate(_ plan: Plan, log: inout AuditLog) -> [Int32] {
+        log.reserveEntries(plan.deactivated.count + plan.deleted.count, accounts: plan.deactivated.count + plan.deleted.count)
+        // Every row dated before the sweep's horizon in these indexes is deactivated now
+        // (R10.1-2), so their first days go in one go; the rows also held under a later day
+        // of the other index leave it one by one below.
+        if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
+        if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
+        byLeaving.removeAll(through: today)
+        var subjects: [Int32] = []
+        subjects.reserveCapacity(plan.deactivated.count)
+        for (place, row) in plan.deactivated.enumerated() {
+            unindexDates(row)
+            accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
+            byDeletion.insert(row, at: plan.dues[place]) // indexDates(row), with the day at hand
+            subjects.append(accounts.withIDBytes(row) { log.subject($0) })
+        }
+        return subjects
     }
 
     /// The audit action of a deactivation (constant strings, shared by every entry).
@@ -194,5 +224,19 @@ extension Account.Reason {
         case .closed: 2
         case .left: 3
         }
+    }
+}
+
+/// The store and its audit log while a sweep changes them on one thread; the thread
+/// sets only these fields.
+private final class SweepWork: @unchecked Sendable {
+    var store: Store
+    var log: AuditLog
+    var subjects: [Int32] = []
+
+    init(_ store: Store) {
+        self.store = store
+        log = store.audit
+        self.store.audit = AuditLog()
     }
 }

@@ -189,6 +189,15 @@ public struct AccountTable: Sendable {
         day == Self.noDate ? nil : CalendarDate(trustedDayNumber: day)
     }
 
+    /// A table that holds only the ids' text and the schools of this one's rows, for
+    /// work that reads them beside changes to the other columns (which are then not
+    /// copied).
+    var idColumns: AccountTable {
+        var table = AccountTable()
+        (table.text, table.textStart, table.idLength, table.schools) = (text, textStart, idLength, schools)
+        return table
+    }
+
     /// Sorts rows by their accounts' ids (byte order, which is the order of `AccountID`).
     public func sortByID(_ rows: inout [Row]) {
         let ascending = rows.sorted()

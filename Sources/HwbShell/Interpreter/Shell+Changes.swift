@@ -38,7 +38,7 @@ extension Shell {
     /// R10: the counts, then the ids of each group.
     func sweep(dryRun: Bool, _ context: Context) {
         var bar: Progress?
-        let report = dryRun ? store.planSweep() : store.sweep(context) { [self] done, total in
+        let report = dryRun ? store.planSweep() : store.sweep(context, concurrency: .bothCores) { [self] done, total in
             if bar == nil { bar = progress("sweeping", total: total, unit: .accounts) }
             bar?.update(done: done)
         }
