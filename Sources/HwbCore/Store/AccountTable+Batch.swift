@@ -85,8 +85,9 @@ extension AccountTable {
         public mutating func append(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, _ row: RowValues) {
             if let school = row.pendingSchool { pending.append((values.count, school)) }
             values.append(row)
-            text.append(contentsOf: id)
-            text.append(contentsOf: name)
+            // As typed bytes, so that they are copied in one go.
+            text.append(contentsOf: id.assumingMemoryBound(to: UInt8.self))
+            text.append(contentsOf: name.assumingMemoryBound(to: UInt8.self))
             shapes.append(Shape(idLength: UInt8(id.count), nameLength: UInt32(name.count), idHash: AccountTable.hash(id)))
         }
 
@@ -161,18 +162,22 @@ extension AccountTable {
     mutating func append(contentsOf batch: AccountTable, importEntry entry: Int32) -> Row {
         let first = Row(kinds.count)
         if first == 0 {
-            // Into an empty table the batch, its id map (`mapIDs`) included, carries over as it is.
+            // Into an empty table the batch, its id map (`mapIDs`) included, carries over as
+            // it is; its import columns are made anew rather than changed in place, which
+            // would copy them first (the caller still holds the batch).
             self = batch
+            importEntries = [Int32](repeating: entry, count: kinds.count)
+            importRows = (0..<Int32(kinds.count)).map { $0 + 1 }
         } else {
             reserveCapacity(batch.rowCount, textBytes: batch.text.count)
             appendBatch(batch)
+            for r in Int(first)..<kinds.count {
+                importEntries[r] = entry
+                importRows[r] = Int32(r - Int(first) + 1)
+                addToSlots(Row(r), hash: batch.idHashes[r - Int(first)])
+            }
         }
         idHashes = []
-        for r in Int(first)..<kinds.count {
-            importEntries[r] = entry
-            importRows[r] = Int32(r - Int(first) + 1)
-            if first > 0 { addToSlots(Row(r), hash: batch.idHashes[r - Int(first)]) }
-        }
         return first
     }
 

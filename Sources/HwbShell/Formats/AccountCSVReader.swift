@@ -138,26 +138,26 @@ extension AccountCSVReader {
                 guard let bytes = source.bytes(in: from..<to, using: &buffer) else { return nil }
                 var start = 0
                 if number > 0 {
-                    guard let lineEnd = Self.lineFeed(in: bytes, from: 0, to: last - from) else {
+                    guard let lineEnd = lineFeed(in: bytes, from: 0, to: last - from) else {
                         return (bytes, 0..<0) // a record from an earlier block fills this one
                     }
                     start = lineEnd + 1
                 }
                 if last == size { return (bytes, start..<bytes.count) }
-                if let lineEnd = Self.lineFeed(in: bytes, from: last - 1 - from, to: bytes.count) {
+                if let lineEnd = lineFeed(in: bytes, from: last - 1 - from, to: bytes.count) {
                     return (bytes, start..<max(start, lineEnd + 1))
                 }
                 if to == size { return (bytes, start..<bytes.count) }
                 beyond *= 4
             }
         }
+    }
 
-        /// The first line feed in `bytes[from..<to]`.
-        private static func lineFeed(in bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
-            guard from < to, let base = bytes.baseAddress else { return nil }
-            guard let found = memchr(base + from, 10, to - from) else { return nil }
-            return UnsafeRawPointer(found) - base
-        }
+    /// The first line feed in `bytes[from..<to]`.
+    static func lineFeed(in bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+        guard from < to, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + from, 10, to - from) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     /// Where a file's bytes come from.
@@ -304,6 +304,7 @@ extension AccountCSVReader {
         private let roles = Words(Account.Role.self)
         private let categories = Words(Account.Category.self)
         private let reasons = Words(Account.Reason.self)
+        private let booleans = Words([("false", false), ("true", true)])
         private let monthStarts = Reader.monthStartTable
 
         init(fields: [Account.Field]) {
@@ -345,10 +346,72 @@ extension AccountCSVReader {
 
         /// Finds the cells of the record at `start`; returns where the next one starts.
         private mutating func readRecord(from start: Int, to end: Int) -> Int? {
+            if !nameCopy.isEmpty { nameCopy.removeAll(keepingCapacity: true) }
+            let lineEnd = lineFeed(in: file, from: start, to: end) ?? end
+            switch plainCells(from: start, to: lineEnd, end: end) {
+            case true?: return min(lineEnd + 1, end)
+            case false?: return nil
+            case nil: return quotedCells(from: start, to: end)
+            }
+        }
+
+        /// Finds the cells of a record with no quote in it, which ends at `lineEnd` (a
+        /// line feed, or `end`; a CR before the line feed belongs to the line end). Eight
+        /// bytes at a time: each comma found ends a cell. Nil when the record has a quote
+        /// or a CR in it (`quotedCells` reads it), false when it does not have one cell
+        /// for each column.
+        private func plainCells(from start: Int, to lineEnd: Int, end: Int) -> Bool? {
+            var contentEnd = lineEnd
+            if lineEnd < end, contentEnd > start, file[contentEnd - 1] == 13 { contentEnd -= 1 }
+            let last = fields.count - 1
+            var position = 0, cellStart = start, wordStart = start
+            while wordStart < contentEnd {
+                let word = self.word(at: wordStart), left = contentEnd - wordStart
+                let inRecord: UInt64 = left >= 8 ? .max : UInt64.max &>> UInt64(64 - 8 * left)
+                guard (Self.bytes(0x22, in: word) | Self.bytes(0x0D, in: word)) & inRecord == 0 else { return nil }
+                var commas = Self.bytes(0x2C, in: word) & inRecord
+                while commas != 0 {
+                    guard position < last else { return false }
+                    let comma = wordStart + commas.trailingZeroBitCount / 8
+                    cellStarts[slots[position]] = cellStart
+                    cellEnds[slots[position]] = comma
+                    position += 1
+                    cellStart = comma + 1
+                    commas &= commas &- 1
+                }
+                wordStart += 8
+            }
+            guard position == last else { return false }
+            cellStarts[slots[last]] = cellStart
+            cellEnds[slots[last]] = contentEnd
+            return true
+        }
+
+        /// The eight bytes of the block from `index`, zeros past its end.
+        @inline(__always)
+        private func word(at index: Int) -> UInt64 {
+            if index + 8 <= file.count {
+                return UInt64(littleEndian: file.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            }
+            var word: UInt64 = 0
+            for offset in 0..<file.count - index { word |= UInt64(file[index + offset]) << UInt64(8 * offset) }
+            return word
+        }
+
+        /// The top bit of each byte of `word` that is `byte`. Exact for every byte (no
+        /// carry runs from one byte into the next).
+        @inline(__always)
+        private static func bytes(_ byte: UInt64, in word: UInt64) -> UInt64 {
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return ~(((x & low7) &+ low7) | x) & ~low7
+        }
+
+        /// Finds the cells of a record cell by cell, quoted cells included; returns where
+        /// the next record starts.
+        private mutating func quotedCells(from start: Int, to end: Int) -> Int? {
             let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
             var index = start
-            var delimiters = Delimiters()
-            if !nameCopy.isEmpty { nameCopy.removeAll(keepingCapacity: true) }
             let last = fields.count - 1
             for position in 0...last {
                 let slot = slots[position]
@@ -381,8 +444,10 @@ extension AccountCSVReader {
                     index += 1
                 } else {
                     let cellStart = index
-                    index = delimiters.next(in: file, from: index, to: end)
-                    if index < end, file[index] == quote { return nil }
+                    while index < end, file[index] != comma, file[index] != 10, file[index] != 13 {
+                        if file[index] == quote { return nil }
+                        index += 1
+                    }
                     cellStarts[slot] = cellStart
                     cellEnds[slot] = index
                 }
@@ -450,14 +515,8 @@ extension AccountCSVReader {
                 guard let category = optionalWord(.category, categories) else { return false }
                 values.category = category
                 values.expires = expires
-                let close = cell(.closeAtExpiry)
-                if close.isEmpty || close.elementsEqual("false".utf8) {
-                    values.closeAtExpiry = false
-                } else if close.elementsEqual("true".utf8) {
-                    values.closeAtExpiry = true
-                } else {
-                    return false
-                }
+                guard let close = isEmpty(.closeAtExpiry) ? false : word(.closeAtExpiry, booleans) else { return false }
+                values.closeAtExpiry = close
             }
             switch status {
             case .active:
@@ -571,59 +630,18 @@ extension AccountCSVReader {
         }
     }
 
-    /// Finds the commas, line ends and quotes of a record eight bytes at a time, keeping the
-    /// last eight bytes looked at: a record's short cells mostly end within them.
-    private struct Delimiters {
-        /// Where the eight bytes last looked at start, and which of them are delimiters
-        /// (the top bit of each such byte set).
-        private var wordStart = -16
-        private var found: UInt64 = 0
-
-        /// The first delimiter in `file` at or after `start`, else `end`.
-        @inline(__always)
-        mutating func next(in file: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
-            var index = start
-            if index >= wordStart, index < wordStart + 8 {
-                let after = found &>> UInt64(8 * (index - wordStart))
-                if after != 0 { return index + after.trailingZeroBitCount / 8 }
-                index = wordStart + 8
-            }
-            while index + 8 <= end {
-                wordStart = index
-                found = Self.delimiters(in: UInt64(littleEndian: file.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                if found != 0 { return index + found.trailingZeroBitCount / 8 }
-                index += 8
-            }
-            while index < end {
-                let byte = file[index]
-                if byte == 0x2C || byte == 0x0A || byte == 0x0D || byte == 0x22 { return index }
-                index += 1
-            }
-            return end
-        }
-
-        /// The top bit of each byte of `word` that is a comma, a line end or a quote. Exact
-        /// for every byte (no borrow runs from one byte into the next).
-        @inline(__always)
-        private static func delimiters(in word: UInt64) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            /// The top bit set in each byte of `word` that is not `byte`.
-            @inline(__always) func differs(_ byte: UInt64) -> UInt64 {
-                let x = word ^ (byte &* ones)
-                return ((x & low7) &+ low7) | x
-            }
-            return ~(differs(0x2C) & differs(0x0A) & differs(0x0D) & differs(0x22)) & ~low7
-        }
-    }
-
     /// The words of an enum's raw values, each packed in two integers, so that a cell is
     /// matched in a comparison or two per word.
     private struct Words<T> {
         private let entries: [(count: Int, low: UInt64, high: UInt64, value: T)]
 
         init(_: T.Type) where T: RawRepresentable & CaseIterable, T.RawValue == String {
-            entries = T.allCases.map { value in
-                let bytes = Array(value.rawValue.utf8)
+            self.init(T.allCases.map { ($0.rawValue, $0) })
+        }
+
+        init(_ words: [(String, T)]) {
+            entries = words.map { word, value in
+                let bytes = Array(word.utf8)
                 precondition(bytes.count <= 16, "a word of at most 16 bytes")
                 let (low, high) = bytes.withUnsafeBytes(AccountCSVReader.packed)
                 return (bytes.count, low, high, value)
