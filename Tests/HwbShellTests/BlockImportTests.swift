@@ -39,6 +39,28 @@ import Testing
         }
     }
 
+    /// Whatever the blocks, the reader takes the same files, and reads the same rows from
+    /// them, as it does in one block: spoilt rows, quoted names and CRLF line ends included.
+    @Test(arguments: 0..<100)
+    func blocksNeverChangeWhatIsRead(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 1000)
+        let rows = (0..<Int.random(in: 1...20, using: &random)).map {
+            Fast.row($0, &random, spoil: Int.random(in: 0..<10, using: &random) == 0)
+        }
+        var order = Self.allColumns
+        if seed % 3 == 0 { order.shuffle(using: &random) }
+        let bytes = Fast.file(rows, order: order, crlf: seed % 2 == 0)
+        let whole = AccountCSVReader.batch(bytes, blockSize: bytes.count)
+        let blockSize = Int.random(in: 1...300, using: &random)
+        let blocks = AccountCSVReader.batch(bytes, blockSize: blockSize)
+        #expect((whole == nil) == (blocks == nil), "blocks of \(blockSize)")
+        if let whole, let blocks {
+            #expect(blocks.count == whole.count)
+            #expect((0..<whole.count).allSatisfy { blocks[AccountTable.Row($0)] == whole[AccountTable.Row($0)] },
+                    "blocks of \(blockSize)")
+        }
+    }
+
     /// A block that ends inside a quoted name spanning lines cannot know where its next
     /// record starts: the file is then read in one piece, and every row is still read.
     @Test func aBlockEndingInsideAQuotedCellIsReadAgainWhole() throws {

@@ -14,10 +14,12 @@ import HwbCore
 /// rules (`Store.importAccounts`).
 ///
 /// The file is never held whole. It is cut into blocks of `blockSize` bytes; each core
-/// takes the next block, reads it (`pread`), parses the records that start in it into a
-/// small batch of its own, then appends that batch to the one table in file order, while
-/// the other core parses the next block. A block's records start after the first line end
-/// at or after its first byte, and run to the first line end at or after its last.
+/// takes the next block, reads it (`pread`), parses the records that start in it into
+/// rows of its own (`AccountTable.Rows`), then appends them to the one table in file
+/// order, while the other core parses the next block. A block's records start after the
+/// first line end at or after its first byte, and run to the first line end at or after
+/// its last. Cut there, a quoted cell with a line end in it leaves the block before it
+/// unable to close the cell: the file is then read again in one piece.
 enum AccountCSVReader {
     /// How much of the file a core reads and parses at a time: small enough that the
     /// block and its batch stay in the core's cache until they are appended.
@@ -281,7 +283,7 @@ extension FileAccess.SnapshotFile: AccountCSVReader.BlockSource {
 // MARK: Records
 
 extension AccountCSVReader {
-    /// Reads records into a batch, block after block, with memory of its own that it keeps
+    /// Reads records into rows, block after block, with memory of its own that it keeps
     /// between blocks (`free` gives it back).
     private struct Reader {
         let fields: [Account.Field]
