@@ -367,11 +367,10 @@ extension AccountCSVReader {
             if lineEnd < end, contentEnd > start, file[contentEnd - 1] == 13 { contentEnd -= 1 }
             let last = fields.count - 1
             var position = 0, cellStart = start, wordStart = start
-            while wordStart < contentEnd {
-                let word = self.word(at: wordStart), left = contentEnd - wordStart
-                let inRecord: UInt64 = left >= 8 ? .max : UInt64.max &>> UInt64(64 - 8 * left)
-                guard (Self.bytes(0x22, in: word) | Self.bytes(0x0D, in: word)) & inRecord == 0 else { return nil }
-                var commas = Self.bytes(0x2C, in: word) & inRecord
+            /// Ends a cell at each comma of the word at `wordStart` (the top bit of its byte
+            /// set in `commas`); false when there are more cells than columns.
+            @inline(__always) func endCells(_ commas: UInt64) -> Bool {
+                var commas = commas
                 while commas != 0 {
                     guard position < last else { return false }
                     let comma = wordStart + commas.trailingZeroBitCount / 8
@@ -381,7 +380,20 @@ extension AccountCSVReader {
                     cellStart = comma + 1
                     commas &= commas &- 1
                 }
+                return true
+            }
+            while wordStart + 8 <= contentEnd {
+                let word = UInt64(littleEndian: file.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self))
+                guard Self.bytes(0x22, in: word) | Self.bytes(0x0D, in: word) == 0 else { return nil }
+                guard endCells(Self.bytes(0x2C, in: word)) else { return false }
                 wordStart += 8
+            }
+            if wordStart < contentEnd {
+                // The last bytes of the record, and whatever follows them in the word.
+                let word = self.word(at: wordStart)
+                let inRecord = UInt64.max &>> UInt64(64 - 8 * (contentEnd - wordStart))
+                guard (Self.bytes(0x22, in: word) | Self.bytes(0x0D, in: word)) & inRecord == 0 else { return nil }
+                guard endCells(Self.bytes(0x2C, in: word) & inRecord) else { return false }
             }
             guard position == last else { return false }
             cellStarts[slots[last]] = cellStart
