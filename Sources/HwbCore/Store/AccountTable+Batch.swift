@@ -1,6 +1,6 @@
 /// Filling a table in bulk: an import parses its rows straight into a table of their own
-/// (`Rows`, then `append(_:)`, no id map), the store checks it (`Store.importAccounts`) and takes its
-/// rows over in one go (`append(contentsOf:)`).
+/// (`Rows`, then `append(_:)`, no id map), the store checks it (`Store.importAccounts`)
+/// and takes its rows over in one go (`append(contentsOf:)`).
 extension AccountTable {
     /// One row's values, as an import reads them. Dates are day numbers, `noDate` for none.
     public struct RowValues: Sendable {
