@@ -8,13 +8,15 @@ import Testing
 @Suite struct IDMapTests {
     private static func id(_ number: Int) -> String { "user.\(number)" }
 
-    private static func batch(_ ids: [String]) -> AccountTable {
-        var table = AccountTable()
+    static func batch(_ ids: [String]) -> AccountTable {
+        var rows = AccountTable.Rows()
         let values = AccountTable.RowValues(kind: .mis, school: SchoolNumber("6612001")!)
         for id in ids {
             var id = id
-            id.withUTF8 { table.appendRow(id: UnsafeRawBufferPointer($0), name: UnsafeRawBufferPointer($0), values) }
+            id.withUTF8 { rows.append(id: UnsafeRawBufferPointer($0), name: UnsafeRawBufferPointer($0), values) }
         }
+        var table = AccountTable()
+        table.append(rows)
         return table
     }
 
@@ -65,12 +67,7 @@ import Testing
         let ids = Set((0..<2_000).map { _ in
             prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<5_000, using: &random))
         }).shuffled(using: &random)
-        var table = AccountTable()
-        let values = AccountTable.RowValues(kind: .mis, school: SchoolNumber("6612001")!)
-        for id in ids {
-            var id = id
-            id.withUTF8 { table.appendRow(id: UnsafeRawBufferPointer($0), name: UnsafeRawBufferPointer($0), values) }
-        }
+        let table = IDMapTests.batch(ids)
         var rows = (0..<Int32(ids.count)).shuffled(using: &random)
         table.sortByID(&rows)
         #expect(rows.map { ids[Int($0)] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })

@@ -122,8 +122,8 @@ import Testing
         }
     }
 
-    /// A file over a megabyte is read in two halves, split at a line end near the middle;
-    /// a quoted name spanning that line end must not be cut.
+    /// A file over a megabyte is read in blocks of a megabyte, each cut at a line end; a
+    /// quoted name spanning such a line end must not be cut.
     @Test func aQuotedLineBreakAtTheSplitIsNotCut() throws {
         var random = SplitMix64(seed: 7)
         var rows = (0..<12_000).map { Self.row($0, &random, spoil: false) }
@@ -142,7 +142,7 @@ import Testing
         }
     }
 
-    @Test func aLargeFileIsReadTheSameInTwoHalves() throws {
+    @Test func aLargeFileIsReadTheSameInBlocks() throws {
         var random = SplitMix64(seed: 11)
         let rows = (0..<15_000).map { Self.row($0, &random, spoil: false) }
         let bytes = Self.file(rows, order: Array(Self.columns.indices), crlf: true)

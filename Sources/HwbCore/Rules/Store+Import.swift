@@ -18,16 +18,17 @@ extension Store {
         let refusal = importProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
         // Every row is sound, so the columns can hold it as it is.
-        var batch = AccountTable()
-        batch.reserveCapacity(rows.count, mapped: false)
+        var read = AccountTable.Rows()
         for account in rows {
             var id = account.id.value, name = account.name
             id.withUTF8 { id in
                 name.withUTF8 { name in
-                    batch.appendRow(id: UnsafeRawBufferPointer(id), name: UnsafeRawBufferPointer(name), AccountTable.RowValues(account))
+                    read.append(id: UnsafeRawBufferPointer(id), name: UnsafeRawBufferPointer(name), AccountTable.RowValues(account))
                 }
             }
         }
+        var batch = AccountTable()
+        batch.append(read)
         try importAccounts(batch, from: file, context, rowName: rowName)
     }
 
@@ -83,31 +84,48 @@ extension Store {
     /// then the rows are taken over in one go, indexed, and recorded as one audit entry
     /// for the file. All or nothing; the refusal lists every bad row, as
     /// `importAccounts(_:_:rowName:)` would.
+    ///
+    /// The id map is built on one thread while the other checks the rows. Into a store
+    /// that has never held an account (the usual bulk load) the rows keep their numbers,
+    /// so the indexes are built at the same time, the per-school lists after the id map
+    /// and the date indexes after the checks, and kept only if every row passes.
     public mutating func importAccounts(
         _ batch: AccountTable, from file: String, _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" },
         concurrency: Concurrency = .sequential
     ) throws(ImportRefusal) {
-        // The id map is built on one thread while the other checks the rows.
-        let results = SharedResults<(table: AccountTable, repeats: [(row: Row, first: Row)], taken: [Row]), [Int: [String]]>()
+        let fresh = accounts.rowCount == 0 && bySchool.isEmpty
+        let rows = 0..<Row(batch.rowCount)
+        let results = SharedResults<MappedBatch, CheckedBatch>()
         let checker = self
         concurrency.run({
             var mapped = batch
             let repeats = mapped.mapIDs()
-            let taken = checker.accounts.isEmpty ? [] : (0..<Row(batch.rowCount)).filter { row in
+            let taken = checker.accounts.isEmpty ? [] : rows.filter { row in
                 batch.withIDBytes(row) { checker.accounts.row(ofIDBytes: $0) } != nil
             }
-            results.first = (mapped, repeats, taken)
+            var bySchool: [SchoolNumber: [Row]]?
+            if fresh && repeats.isEmpty {
+                bySchool = [:]
+                Self.addToSchools(rows, of: batch, in: &bySchool!)
+            }
+            results.first = MappedBatch(table: mapped, repeats: repeats, taken: taken, bySchool: bySchool)
         }, {
             var problems: [Int: [String]] = [:]
             let maintained = checker.maintainedSchools()
-            for row in 0..<Row(batch.rowCount) where !checker.isAcceptable(row, of: batch, maintained: maintained) {
+            for row in rows where !checker.isAcceptable(row, of: batch, maintained: maintained) {
                 problems[Int(row)] = checker.problems(with: batch[row])
             }
             for row in checker.misplacedPendingRows(of: batch) { problems[Int(row)] = checker.problems(with: batch[row]) }
-            results.second = problems
+            var dated: Store?
+            if fresh && problems.isEmpty {
+                dated = Store(today: checker.today)
+                dated!.accounts = batch
+                dated!.indexDates(rows)
+            }
+            results.second = CheckedBatch(problems: problems, dated: dated)
         })
-        var problems = results.second!
-        let (mapped, repeats, taken) = results.first!
+        var problems = results.second!.problems
+        let (mapped, repeats, taken) = (results.first!.table, results.first!.repeats, results.first!.taken)
         // As `importProblems` says it: an id in the store, else a repeat of an earlier row.
         let takenRows = Set(taken)
         for (row, first) in repeats where !takenRows.contains(row) {
@@ -127,7 +145,29 @@ extension Store {
             action: "imported \(batch.count) account\(batch.count == 1 ? "" : "s") from \(file)",
             account: nil, school: nil, changes: []), file: file)
         let first = accounts.append(contentsOf: mapped, importEntry: entry)
-        indexRows(from: first)
+        if let bySchool = results.first!.bySchool, let dated = results.second!.dated {
+            self.bySchool = bySchool
+            (byExpiry, byActivity, byLeaving, byDeletion) = (dated.byExpiry, dated.byActivity, dated.byLeaving, dated.byDeletion)
+        } else {
+            indexRows(from: first)
+        }
+    }
+
+    /// What the thread that maps a batch's ids hands back: the batch with its id map, the
+    /// rows whose id an earlier row has and those whose id is in the store, and for a
+    /// fresh store the per-school lists of its rows.
+    private struct MappedBatch {
+        var table: AccountTable
+        var repeats: [(row: Row, first: Row)]
+        var taken: [Row]
+        var bySchool: [SchoolNumber: [Row]]?
+    }
+
+    /// What the thread that checks a batch hands back: each bad row's problems, and for a
+    /// fresh store whose rows all pass, a store of the batch with its date indexes built.
+    private struct CheckedBatch {
+        var problems: [Int: [String]]
+        var dated: Store?
     }
 
     /// R4, R14.1-3 on a row of a batch, read from its columns: true when
@@ -180,27 +220,35 @@ extension Store {
     }
 
     /// Enters the rows from `first` on (all at maintained schools) in the per-school and
-    /// date indexes: the rows are grouped by school first, so that each school's list
-    /// grows once.
+    /// date indexes.
     mutating func indexRows(from first: AccountTable.Row) {
         let rows = first..<AccountTable.Row(accounts.rowCount)
+        Self.addToSchools(rows, of: accounts, in: &bySchool)
+        indexDates(rows)
+    }
+
+    /// Adds `rows` of `table` (all at maintained schools) to the per-school lists
+    /// `bySchool`: the rows are grouped by school first, so that each school's list grows
+    /// once.
+    static func addToSchools(
+        _ rows: Range<AccountTable.Row>, of table: AccountTable, in bySchool: inout [SchoolNumber: [AccountTable.Row]]
+    ) {
         var counts = [Int32](repeating: 0, count: LocalAuthority.schoolNumberCount + 1)
-        for row in rows { counts[LocalAuthority.position(of: accounts.schools[Int(row)])! + 1] += 1 }
+        for row in rows { counts[LocalAuthority.position(of: table.schools[Int(row)])! + 1] += 1 }
         for position in 1..<counts.count { counts[position] += counts[position - 1] }
         var grouped = [AccountTable.Row](repeating: 0, count: rows.count)
         for row in rows {
-            let position = LocalAuthority.position(of: accounts.schools[Int(row)])!
+            let position = LocalAuthority.position(of: table.schools[Int(row)])!
             grouped[Int(counts[position])] = row
             counts[position] += 1
         }
         var start = 0
         while start < grouped.count {
-            let school = accounts.school(at: grouped[start])
+            let school = table.school(at: grouped[start])
             var end = start + 1
-            while end < grouped.count, accounts.schools[Int(grouped[end])] == Int32(school.value) { end += 1 }
+            while end < grouped.count, table.schools[Int(grouped[end])] == Int32(school.value) { end += 1 }
             bySchool[school, default: []].append(contentsOf: grouped[start..<end])
             start = end
         }
-        indexDates(rows)
     }
 }

@@ -1,9 +1,9 @@
 /// Filling a table in bulk: an import parses its rows straight into a table of their own
-/// (`appendRow`, no id map), the store checks it (`Store.importAccounts`) and takes its
-/// rows over in one go (`append(contentsOf:)`).
+/// (`Rows`, then `append(_:)`, no id map), the store checks it (`Store.importAccounts`)
+/// and takes its rows over in one go (`append(contentsOf:)`).
 extension AccountTable {
     /// One row's values, as an import reads them. Dates are day numbers, `noDate` for none.
-    public struct RowValues {
+    public struct RowValues: Sendable {
         public var kind: Account.Kind
         public var school: SchoolNumber
         /// nil for an active account.
@@ -54,33 +54,89 @@ extension AccountTable {
         }
     }
 
-    /// Appends a row without entering its id in the id map: for a batch that
-    /// `Store.importAccounts` checks and takes over. `id` must be a valid lower-case id and
-    /// `name` UTF-8; the values must be those of the kind (no role for non-MIS...).
-    public mutating func appendRow(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, _ values: RowValues) {
-        let row = Row(kinds.count)
-        textStart.append(text.count)
-        idLength.append(UInt8(id.count))
-        nameLength.append(UInt32(name.count))
-        text.append(contentsOf: id)
-        text.append(contentsOf: name)
-        kinds.append(values.kind)
-        schools.append(Int32(values.school.value))
-        reasons.append(values.reason)
-        created.append(values.created)
-        lastActivity.append(values.lastActivity == Self.noDate ? values.created : values.lastActivity)
-        contents.append(values.content)
-        roles.append(values.role)
-        leaving.append(values.leaving)
-        categories.append(values.category)
-        expires.append(values.expires)
-        closeAtExpiry.append(values.closeAtExpiry)
-        deactivatedOn.append(values.deactivatedOn)
-        importEntries.append(-1)
-        importRows.append(0)
-        idHashes.append(Self.hash(id))
-        if let pending = values.pendingSchool { pendingSchools[row] = pending }
-        count += 1
+    /// Rows as an import reads them, before they are in columns: one value per row, with
+    /// the ids and names in one text. A reader fills one per block of its file, and a batch
+    /// takes it over with one append per column (`append(_:)`), not one per column and row.
+    public struct Rows: Sendable {
+        var values: [RowValues] = []
+        /// Each row's id, then its name.
+        var text: [UInt8] = []
+        var shapes: [Shape] = []
+        /// The rows with a pending school: rare, so kept apart.
+        var pending: [(index: Int, school: SchoolNumber)] = []
+
+        /// Where a row's id and name end in `text`, and the hash of its id (so that the
+        /// reading cores hash the ids, not the one that maps them).
+        struct Shape {
+            var idLength: UInt8
+            var nameLength: UInt32
+            var idHash: Int
+        }
+
+        public init() {}
+
+        public var count: Int { values.count }
+
+        /// The bytes of the rows' ids and names.
+        public var textCount: Int { text.count }
+
+        /// Adds a row. `id` must be a valid lower-case id and `name` UTF-8; the values must
+        /// be those of the kind (no role for non-MIS...).
+        public mutating func append(id: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, _ row: RowValues) {
+            if let school = row.pendingSchool { pending.append((values.count, school)) }
+            values.append(row)
+            // As typed bytes, so that they are copied in one go.
+            text.append(contentsOf: id.assumingMemoryBound(to: UInt8.self))
+            text.append(contentsOf: name.assumingMemoryBound(to: UInt8.self))
+            shapes.append(Shape(idLength: UInt8(id.count), nameLength: UInt32(name.count), idHash: AccountTable.hash(id)))
+        }
+
+        /// Empties the block, keeping its memory for the next rows.
+        public mutating func removeAll(keepingCapacity: Bool) {
+            values.removeAll(keepingCapacity: keepingCapacity)
+            text.removeAll(keepingCapacity: keepingCapacity)
+            shapes.removeAll(keepingCapacity: keepingCapacity)
+            pending.removeAll(keepingCapacity: keepingCapacity)
+        }
+    }
+
+    /// Appends rows without entering their ids in the id map: for a batch that
+    /// `Store.importAccounts` checks and takes over. Each column grows once and is written
+    /// in place.
+    public mutating func append(_ rows: Rows) {
+        let first = kinds.count, count = rows.count
+        var start = text.count
+        text.append(contentsOf: rows.text)
+        rows.shapes.withUnsafeBufferPointer { shapes in
+            textStart.append(count: count, placeholder: 0) { index in
+                defer { start += Int(shapes[index].idLength) + Int(shapes[index].nameLength) }
+                return start
+            }
+            idLength.append(count: count, placeholder: 0) { shapes[$0].idLength }
+            nameLength.append(count: count, placeholder: 0) { shapes[$0].nameLength }
+            idHashes.append(count: count, placeholder: 0) { shapes[$0].idHash }
+        }
+        rows.values.withUnsafeBufferPointer { values in
+            kinds.append(count: count, placeholder: nil) { values[$0].kind }
+            schools.append(count: count, placeholder: 0) { Int32(values[$0].school.value) }
+            reasons.append(count: count, placeholder: nil) { values[$0].reason }
+            created.append(count: count, placeholder: 0) { values[$0].created }
+            lastActivity.append(count: count, placeholder: 0) { index in
+                let row = values[index]
+                return row.lastActivity == Self.noDate ? row.created : row.lastActivity
+            }
+            contents.append(count: count, placeholder: 0) { values[$0].content }
+            roles.append(count: count, placeholder: nil) { values[$0].role }
+            leaving.append(count: count, placeholder: 0) { values[$0].leaving }
+            categories.append(count: count, placeholder: nil) { values[$0].category }
+            expires.append(count: count, placeholder: 0) { values[$0].expires }
+            closeAtExpiry.append(count: count, placeholder: false) { values[$0].closeAtExpiry }
+            deactivatedOn.append(count: count, placeholder: 0) { values[$0].deactivatedOn }
+        }
+        importEntries.append(contentsOf: repeatElement(-1, count: count))
+        importRows.append(contentsOf: repeatElement(0, count: count))
+        for (index, school) in rows.pending { pendingSchools[Row(first + index)] = school }
+        self.count += count
     }
 
     /// Enters every row of a batch in its own id map, and returns each row whose id an
@@ -152,24 +208,28 @@ extension AccountTable {
     mutating func append(contentsOf batch: AccountTable, importEntry entry: Int32) -> Row {
         let first = Row(kinds.count)
         if first == 0 {
-            // Into an empty table the batch, its id map (`mapIDs`) included, carries over as it is.
+            // Into an empty table the batch, its id map (`mapIDs`) included, carries over as
+            // it is; its import columns are made anew rather than changed in place, which
+            // would copy them first (the caller still holds the batch).
             self = batch
+            importEntries = [Int32](repeating: entry, count: kinds.count)
+            importRows = (0..<Int32(kinds.count)).map { $0 + 1 }
         } else {
-            growSlots(toHold: count + batch.count)
+            reserveCapacity(batch.rowCount, textBytes: batch.text.count)
             appendBatch(batch)
+            for r in Int(first)..<kinds.count {
+                importEntries[r] = entry
+                importRows[r] = Int32(r - Int(first) + 1)
+                addToSlots(Row(r), hash: batch.idHashes[r - Int(first)])
+            }
         }
         idHashes = []
-        for r in Int(first)..<kinds.count {
-            importEntries[r] = entry
-            importRows[r] = Int32(r - Int(first) + 1)
-            if first > 0 { addToSlots(Row(r), hash: batch.idHashes[r - Int(first)]) }
-        }
         return first
     }
 
-    /// Joins two batches read side by side (the second's rows after the first's).
+    /// Appends the rows of a batch read after this one's. Makes no room of its own: the
+    /// columns grow as arrays do, unless the caller reserved them (`reserveCapacity`).
     public mutating func appendBatch(_ batch: AccountTable) {
-        reserveCapacity(batch.rowCount, textBytes: batch.text.count, mapped: false)
         let shift = text.count
         let first = Row(kinds.count)
         text.append(contentsOf: batch.text)
@@ -198,5 +258,18 @@ extension AccountTable {
     /// The import entry and file row of the account in `row`, if it was imported.
     func importOrigin(_ row: Row) -> (entry: Int32, row: Int32)? {
         importEntries[Int(row)] < 0 ? nil : (importEntries[Int(row)], importRows[Int(row)])
+    }
+}
+
+extension Array {
+    /// Appends `count` elements, the `index`th of them `element(index)`: room is made once
+    /// (`placeholder` fills it) and the elements are written in place, rather than checked
+    /// for a unique buffer one by one as `append` does.
+    fileprivate mutating func append(count: Int, placeholder: Element, _ element: (Int) -> Element) {
+        let start = self.count
+        append(contentsOf: repeatElement(placeholder, count: count))
+        withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<count { buffer[start + index] = element(index) }
+        }
     }
 }

@@ -44,7 +44,7 @@ public struct AccountTable: Sendable {
     /// (1-based); -1 and 0 for an account made by a command.
     public internal(set) var importEntries: [Int32] = []
     public internal(set) var importRows: [Int32] = []
-    /// The hash of each row's id, kept only while a batch is being read (`appendRow`), so
+    /// The hash of each row's id, kept only while a batch is being read (`Rows`), so
     /// that the reading cores hash the ids, not the one that checks them.
     var idHashes: [Int] = []
     /// Deactivated staff waiting for the Service Desk (R9), by row: rare, so kept apart.
@@ -80,7 +80,8 @@ public struct AccountTable: Sendable {
     }
 
     /// Makes room for `more` rows beyond those held, and `textBytes` of text; the id map
-    /// too unless `mapped` is false (a batch maps its ids once it is read, `mapIDs`).
+    /// too unless `mapped` is false (a batch maps its ids once it is read, `mapIDs`, and
+    /// keeps their hashes until then).
     public mutating func reserveCapacity(_ more: Int, textBytes: Int = 0, mapped: Bool = true) {
         let total = rowCount + more
         textStart.reserveCapacity(total)
@@ -101,7 +102,11 @@ public struct AccountTable: Sendable {
         importEntries.reserveCapacity(total)
         importRows.reserveCapacity(total)
         text.reserveCapacity(text.count + textBytes)
-        if mapped { growSlots(toHold: count + more) }
+        if mapped {
+            growSlots(toHold: count + more)
+        } else {
+            idHashes.reserveCapacity(total)
+        }
     }
 
     // MARK: Reading

@@ -171,7 +171,8 @@ enum FileAccess {
         }
     }
 
-    /// A snapshot file open for reading block by block (`pread`), never read whole.
+    /// A regular file open for reading block by block (`pread`), never read whole: a
+    /// snapshot being loaded, an account file being imported.
     struct SnapshotFile: SnapshotSource {
         let handle: Int32
         let size: Int

@@ -60,18 +60,15 @@ extension Shell {
     }
 
     func importAccounts(from path: String, _ context: Context) throws(ShellError) {
-        let bytes = try fileBytes(path)
         // A well-formed file goes straight into columns; anything else is read the careful
         // way below, which says what is wrong with every row.
-        let bar = progress("importing \(path)", total: bytes.count, unit: .bytes)
-        let read = AccountCSVReader.batch(bytes, progress: bar)
-        bar?.finish()
-        if let batch = read {
+        if let batch = accountBatch(path) {
             do throws(ImportRefusal) {
                 try store.importAccounts(batch, from: path, context, concurrency: .bothCores)
                 return print("imported \(plural(batch.count, "account")) from \(path)")
             } catch {}
         }
+        let bytes = try fileBytes(path)
         let records = try csvRecords(path, bytes: bytes)
         guard let header = records.first else { throw .file("\(path) is empty; expected a header row") }
         var fields: [Account.Field] = []
@@ -113,6 +110,23 @@ extension Shell {
         }
         guard bad.isEmpty else { throw refusal(bad, in: path) }
         print("imported \(accounts.count) account\(accounts.count == 1 ? "" : "s") from \(path)")
+    }
+
+    /// The rows of an account file read straight into columns (`AccountCSVReader`), or
+    /// nil when the careful reader must read it: a regular file is read block by block,
+    /// never whole; what cannot be opened that way (a pipe, a missing file) is left to the
+    /// careful reader, which says what is wrong.
+    private func accountBatch(_ path: String) -> AccountTable? {
+        if let bytes = fileOverrides[path] {
+            let bar = progress("importing \(path)", total: bytes.count, unit: .bytes)
+            defer { bar?.finish() }
+            return AccountCSVReader.batch(bytes, progress: bar)
+        }
+        guard let file = try? FileAccess.SnapshotFile(path) else { return nil }
+        defer { file.close() }
+        let bar = progress("importing \(path)", total: file.size, unit: .bytes)
+        defer { bar?.finish() }
+        return AccountCSVReader.batch(file, progress: bar)
     }
 
     func importSchools(from path: String, _ context: Context) throws(ShellError) {
