@@ -139,18 +139,25 @@ extension Store {
         let work = SweepWork(self)
         self = Store(today: today)
         let ordered = SharedResults<Plan, Void>()
-        let (unordered, idColumns) = (plan, work.store.accounts.idColumns)
-        concurrency.run({
-            var plan = unordered
-            Self.putInIDOrder(&plan, idColumns)
-            ordered.first = plan
-        }, {
-            work.subjects = work.store.deactivate(unordered, log: &work.log)
-        })
+        do {
+            let (unordered, idColumns) = (plan, work.store.accounts.idColumns)
+            concurrency.run({
+                var plan = unordered
+                Self.putInIDOrder(&plan, idColumns)
+                ordered.first = plan
+            }, {
+                work.subjects = work.store.deactivate(unordered, log: &work.log)
+            })
+        }
+        // Moved back, so that neither the store nor the log is shared (and copied whole
+        // by the next change).
         self = work.store
-        plan = ordered.first!
+        work.store = Store(today: today)
         var log = work.log
+        work.log = AuditLog()
         defer { audit = log }
+        let subjects = work.subjects
+        plan = ordered.first!
         let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
         let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
         let reasons = Account.Reason.allCases.map { reason in
@@ -161,7 +168,7 @@ extension Store {
             made()
             let (action, reason) = reasons[deactivation.reason.place]
             log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
-                            subject: work.subjects[place], school: deactivation.school)
+                            subject: subjects[place], school: deactivation.school)
             log.appendChange(.status, active, deactivated)
             log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
             log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
