@@ -87,15 +87,16 @@ extension Store {
     ///
     /// The id map is built on one thread while the other checks the rows. Into a store
     /// that has never held an account (the usual bulk load) the rows keep their numbers,
-    /// so the indexes are built at the same time, the per-school lists after the id map
-    /// and the date indexes after the checks, and kept only if every row passes.
+    /// so the indexes are built at the same time, kept only if every row passes: the date
+    /// indexes, the largest share, on the second thread, the per-school lists and the
+    /// checks after the id map on the first.
     public mutating func importAccounts(
         _ batch: AccountTable, from file: String, _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" },
         concurrency: Concurrency = .sequential
     ) throws(ImportRefusal) {
         let fresh = accounts.rowCount == 0 && bySchool.isEmpty
         let rows = 0..<Row(batch.rowCount)
-        let results = SharedResults<MappedBatch, CheckedBatch>()
+        let results = SharedResults<MappedBatch, IndexedBatch>()
         let checker = self
         concurrency.run({
             var mapped = batch
@@ -104,27 +105,23 @@ extension Store {
                 batch.withIDBytes(row) { checker.accounts.row(ofIDBytes: $0) } != nil
             }
             var bySchool: [SchoolNumber: [Row]]?
-            if fresh && repeats.isEmpty {
+            if fresh {
                 bySchool = [:]
                 Self.addToSchools(rows, of: batch, in: &bySchool!)
             }
-            results.first = MappedBatch(table: mapped, repeats: repeats, taken: taken, bySchool: bySchool)
+            let problems = fresh ? checker.problems(in: batch) : nil
+            results.first = MappedBatch(table: mapped, repeats: repeats, taken: taken, bySchool: bySchool, problems: problems)
         }, {
-            var problems: [Int: [String]] = [:]
-            let maintained = checker.maintainedSchools()
-            for row in rows where !checker.isAcceptable(row, of: batch, maintained: maintained) {
-                problems[Int(row)] = checker.problems(with: batch[row])
+            if fresh {
+                var dated = Store(today: checker.today)
+                dated.accounts = batch
+                dated.indexDates(rows)
+                results.second = IndexedBatch(dated: dated)
+            } else {
+                results.second = IndexedBatch(problems: checker.problems(in: batch))
             }
-            for row in checker.misplacedPendingRows(of: batch) { problems[Int(row)] = checker.problems(with: batch[row]) }
-            var dated: Store?
-            if fresh && problems.isEmpty {
-                dated = Store(today: checker.today)
-                dated!.accounts = batch
-                dated!.indexDates(rows)
-            }
-            results.second = CheckedBatch(problems: problems, dated: dated)
         })
-        var problems = results.second!.problems
+        var problems = results.first!.problems ?? results.second!.problems!
         let (mapped, repeats, taken) = (results.first!.table, results.first!.repeats, results.first!.taken)
         // As `importProblems` says it: an id in the store, else a repeat of an earlier row.
         let takenRows = Set(taken)
@@ -153,21 +150,42 @@ extension Store {
         }
     }
 
-    /// What the thread that maps a batch's ids hands back: the batch with its id map, the
-    /// rows whose id an earlier row has and those whose id is in the store, and for a
-    /// fresh store the per-school lists of its rows.
+    /// What the first thread hands back: the batch with its id map, the rows whose id an
+    /// earlier row has and those whose id is in the store; for a fresh store, the
+    /// per-school lists of its rows and each bad row's problems.
     private struct MappedBatch {
         var table: AccountTable
         var repeats: [(row: Row, first: Row)]
         var taken: [Row]
         var bySchool: [SchoolNumber: [Row]]?
+        var problems: [Int: [String]]?
     }
 
-    /// What the thread that checks a batch hands back: each bad row's problems, and for a
-    /// fresh store whose rows all pass, a store of the batch with its date indexes built.
-    private struct CheckedBatch {
-        var problems: [Int: [String]]
+    /// What the second thread hands back: for a fresh store, a store of the batch with its
+    /// date indexes built; for any other, each bad row's problems.
+    private struct IndexedBatch {
         var dated: Store?
+        var problems: [Int: [String]]?
+
+        init(dated: Store) {
+            self.dated = dated
+        }
+
+        init(problems: [Int: [String]]) {
+            self.problems = problems
+        }
+    }
+
+    /// R4, R14.1-3 on every row of a batch, from its columns: what is wrong with each bad
+    /// row (its id apart: whether it repeats or is taken is found with the id map).
+    func problems(in batch: AccountTable) -> [Int: [String]] {
+        var problems: [Int: [String]] = [:]
+        let maintained = maintainedSchools()
+        for row in 0..<Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
+            problems[Int(row)] = self.problems(with: batch[row])
+        }
+        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch[row]) }
+        return problems
     }
 
     /// R4, R14.1-3 on a row of a batch, read from its columns: true when
