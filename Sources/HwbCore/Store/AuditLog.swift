@@ -89,12 +89,12 @@ public struct AuditLog: Sendable {
     mutating func reserveEntries(_ more: Int, accounts: Int) {
         let total = slotCount + more
         for column in [\Self.dates, \.actors, \.commands, \.actions, \.subjects, \.schools, \.changeStarts, \.previous] as [WritableKeyPath<Self, [Int32]>] {
-            self[keyPath: column].reserveCapacity(total)
+            self[keyPath: column].reserveGrowing(total)
         }
-        rules.reserveCapacity(total)
-        changes.reserveCapacity(changes.count + 4 * more)
+        rules.reserveGrowing(total)
+        changes.reserveGrowing(changes.count + 4 * more)
         ids.reserveCapacity(ids.count + accounts)
-        latest.reserveCapacity(latest.count + accounts)
+        latest.reserveGrowing(latest.count + accounts)
     }
 
     // MARK: Writing
@@ -369,5 +369,15 @@ extension AuditLog {
         }
         importFiles = files
         return true
+    }
+}
+
+extension Array {
+    /// Makes room for `total` elements, at least doubling the room when it must grow:
+    /// `reserveCapacity` alone allocates exactly what is asked, so a long log would be
+    /// copied whole by every small sweep that reserves a few entries more.
+    mutating func reserveGrowing(_ total: Int) {
+        guard total > capacity else { return }
+        reserveCapacity(Swift.max(total, 2 * capacity))
     }
 }

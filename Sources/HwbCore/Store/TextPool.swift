@@ -69,7 +69,7 @@ struct TextPool: Sendable {
     }
 
     mutating func reserveCapacity(_ texts: Int) {
-        starts.reserveCapacity(texts + 1)
+        starts.reserveGrowing(texts + 1)
         while texts * 2 > slots.count { grow() }
     }
 
