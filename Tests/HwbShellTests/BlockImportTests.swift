@@ -138,7 +138,7 @@ import Testing
         let path = try folder.write("a.csv", bytes: bytes)
         let accounts = try #require(try Fast.carefully(bytes))
         for blockSize in [50, 333, 4096] {
-            let file = try FileAccess.SnapshotFile(path)
+            let file = try FileAccess.BlockFile(path)
             defer { file.close() }
             let batch = try #require(AccountCSVReader.batch(file, blockSize: blockSize))
             #expect(batch.count == accounts.count)

@@ -151,7 +151,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Adds a change to the entry appended last.
-    mutating func appendChange(_ field: Account.Field, _ before: Value, _ after: Value) {
+    public mutating func appendChange(_ field: Account.Field, _ before: Value, _ after: Value) {
         changes.append(StoredChange(field: field, before: before, after: after))
     }
 
@@ -197,11 +197,6 @@ public struct AuditLog: Sendable {
         }
     }
 
-    mutating func forget(_ id: AccountID) {
-        var text = id.value
-        text.withUTF8 { forget(UnsafeRawBufferPointer($0)) }
-    }
-
     /// A value of `field` as the log keeps it: a date as a day number, other text in the
     /// pool.
     private mutating func value(_ value: Account.FieldValue, of field: Account.Field) -> Value {
@@ -245,8 +240,7 @@ public struct AuditLog: Sendable {
 
     /// The entries about one account with their places in the log, oldest first.
     func indexedEntries(for id: AccountID) -> [(index: Int32, entry: AuditEntry)] {
-        var text = id.value
-        guard let subject = text.withUTF8({ ids.index(of: UnsafeRawBufferPointer($0)) }) else { return [] }
+        guard let subject = ids.index(of: id.value) else { return [] }
         var result: [(index: Int32, entry: AuditEntry)] = []
         var slot = latest[Int(subject)]
         while slot >= 0 {
@@ -287,7 +281,7 @@ extension Account.Field {
 extension AuditLog {
     /// One entry as the log keeps it, for a file that keeps the log's own shape (a
     /// snapshot): texts are numbers in the log's pool (`text(_:)`), the account a number
-    /// among its ids (`accountID(_:)`), the changes places for `change(_:)`.
+    /// among its ids (`withAccountID(_:_:)`), the changes places for `change(_:)`.
     public struct StoredEntry: Sendable {
         public var date: CalendarDate
         public var actor: Int32
@@ -335,17 +329,13 @@ extension AuditLog {
     }
 
     /// Appends an entry read back from a file, about the account whose id is `account`
-    /// (a valid id in lower case); its changes follow with `appendStoredChange`.
+    /// (a valid id in lower case); its changes follow with `appendChange`.
     public mutating func appendStored(
         date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: Int32,
         account: UnsafeRawBufferPointer?, school: SchoolNumber?
     ) {
         appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: action,
                     account: account, school: school)
-    }
-
-    public mutating func appendStoredChange(_ field: Account.Field, before: Value, after: Value) {
-        appendChange(field, before, after)
     }
 
     /// Appends the place of an entry that was dropped (R10.4).

@@ -173,7 +173,7 @@ enum FileAccess {
 
     /// A regular file open for reading block by block (`pread`), never read whole: a
     /// snapshot being loaded, an account file being imported.
-    struct SnapshotFile: SnapshotSource {
+    struct BlockFile: SnapshotSource {
         let handle: Int32
         let size: Int
         let path: String

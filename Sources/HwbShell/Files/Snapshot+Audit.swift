@@ -117,7 +117,7 @@ extension Snapshot {
             for _ in 0..<(try reader.count("audit changes")) {
                 let field = try Snapshot.value(reader.u8("audit field"), fields, "audit field")
                 let before = try value(field)
-                log.appendStoredChange(field, before: before, after: try value(field))
+                log.appendChange(field, before, try value(field))
             }
         }
         var files: [Int32: String] = [:]

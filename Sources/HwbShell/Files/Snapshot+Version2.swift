@@ -438,7 +438,7 @@ struct ChecksumSink: SnapshotSink {
     mutating func write(_ raw: UnsafeRawBufferPointer) throws(Never) { state.add(raw) }
 }
 
-/// Where a snapshot is read from: a file, block by block (`FileAccess.SnapshotFile`), or
+/// Where a snapshot is read from: a file, block by block (`FileAccess.BlockFile`), or
 /// bytes in memory.
 protocol SnapshotSource: Sendable {
     var size: Int { get }

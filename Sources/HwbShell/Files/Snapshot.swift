@@ -39,7 +39,7 @@ enum Snapshot {
     static func load(
         _ path: String, as given: String? = nil, progress: (Int) -> Progress? = { _ in nil }
     ) throws(ShellError) -> Contents {
-        let file = try FileAccess.SnapshotFile(path)
+        let file = try FileAccess.BlockFile(path)
         defer { file.close() }
         let bar = progress(file.size)
         defer { bar?.finish() }

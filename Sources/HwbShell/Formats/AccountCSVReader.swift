@@ -34,7 +34,7 @@ enum AccountCSVReader {
     /// The rows of a regular file in a batch, read block by block, or nil to take the
     /// careful path (which reads the file again and reports what it finds, read errors too).
     /// `progress` is told of the bytes read as they go.
-    static func batch(_ file: FileAccess.SnapshotFile, progress: Progress? = nil, blockSize: Int = blockSize) -> AccountTable? {
+    static func batch(_ file: FileAccess.BlockFile, progress: Progress? = nil, blockSize: Int = blockSize) -> AccountTable? {
         batch(from: file, progress: progress, blockSize: blockSize)
     }
 
@@ -268,7 +268,7 @@ extension AccountCSVReader {
     }
 }
 
-extension FileAccess.SnapshotFile: AccountCSVReader.BlockSource {
+extension FileAccess.BlockFile: AccountCSVReader.BlockSource {
     func bytes(in range: Range<Int>, using buffer: inout AccountCSVReader.ReadBuffer) -> UnsafeRawBufferPointer? {
         let bytes = buffer.bytes(range.count)
         do {

@@ -122,7 +122,7 @@ extension Shell {
             defer { bar?.finish() }
             return AccountCSVReader.batch(bytes, progress: bar)
         }
-        guard let file = try? FileAccess.SnapshotFile(path) else { return nil }
+        guard let file = try? FileAccess.BlockFile(path) else { return nil }
         defer { file.close() }
         let bar = progress("importing \(path)", total: file.size, unit: .bytes)
         defer { bar?.finish() }
