@@ -81,19 +81,19 @@ extension Store {
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
         // Each row's columns are read in row order; `putInIDOrder` orders them by id.
-        deactivated.sort()
+        deactivated.sortRows()
         plan.deactivated = deactivated
         plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0)! }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
-        //    The deactivations fall on few days: each day's deletion day is worked out once.
-        var dueOn: [CalendarDate: CalendarDate] = [:]
+        //    The deactivations fall on few days: each day's deletion day is worked out once
+        //    and kept in a small table by its day number.
+        var known = [(on: Int32, due: CalendarDate)](repeating: (.min, .maximum), count: 64)
         plan.dues = plan.deactivations.map { deactivation in
-            if let due = dueOn[deactivation.on] { return due }
-            let due = Account.deletionDue(after: deactivation.on)
-            dueOn[deactivation.on] = due
-            return due
+            let on = deactivation.on.dayNumber, slot = Int(on & 63)
+            if known[slot].on != on { known[slot] = (on, Account.deletionDue(after: deactivation.on)) }
+            return known[slot].due
         }
         var deleted = byDeletion.rows(through: sweepDay)
         for (row, due) in zip(deactivated, plan.dues) where due <= sweepDay { deleted.append(row) }
@@ -205,9 +205,10 @@ extension Store {
         for (place, row) in plan.deactivated.enumerated() {
             unindexDates(row)
             accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
-            byDeletion.insert(row, at: plan.dues[place]) // indexDates(row), with the day at hand
             subjects.append(accounts.withIDBytes(row) { log.subject($0) })
         }
+        // indexDates(row) for each row, with the days at hand, a day at a time.
+        byDeletion.insert(plan.deactivated, days: plan.dues.map(\.dayNumber))
         return subjects
     }
 

@@ -205,14 +205,16 @@ public struct AccountTable: Sendable {
 
     /// Sorts rows by their accounts' ids (byte order, which is the order of `AccountID`).
     public func sortByID(_ rows: inout [Row]) {
-        let ascending = rows.sorted()
+        var ascending = rows
+        ascending.sortRows()
         rows = idOrder(of: ascending).map { ascending[$0] }
     }
 
-    /// The places in `rows` in the order of their accounts' ids. Each row is sorted by the
-    /// first 16 bytes of its id as two numbers, a byte at a time (`radixSort`); only ids
-    /// that share those bytes are compared whole. The ids are read in the order of
-    /// `rows`: rows in ascending order read the text arena front to back.
+    /// The places in `rows` in the order of their accounts' ids. Each id's first 16 bytes
+    /// are read once, as two numbers, and sorted a byte at a time from the first
+    /// (`IDKeys.sort`); only ids that share those bytes are compared whole. The ids are
+    /// read in the order of `rows`: rows in ascending order read the text arena front to
+    /// back.
     public func idOrder(of rows: [Row]) -> [Int] {
         text.withUnsafeBytes { text in
             textStart.withUnsafeBufferPointer { starts in
@@ -221,22 +223,12 @@ public struct AccountTable: Sendable {
                         let row = Int(rows[Int(place)]), start = starts[row]
                         return UnsafeRawBufferPointer(rebasing: text[start..<start + Int(lengths[row])])
                     }
-                    var keyed = rows.indices.map { place in
+                    var keys = IDKeys(rows.indices.map { place in
                         let bytes = id(Int32(place))
-                        return (high: Self.sortKey(bytes, from: 0), low: Self.sortKey(bytes, from: 8), place: Int32(place))
-                    }
-                    radixSort(&keyed, digitCount: 16, bitsPerDigit: 8) { item, digit in
-                        Int(truncatingIfNeeded: (digit < 8 ? item.low : item.high) >> UInt64(8 * (digit % 8))) & 0xFF
-                    }
-                    // Ids that share their first 16 bytes sit together: put them in order.
-                    var start = 0
-                    while start < keyed.count {
-                        var end = start + 1
-                        while end < keyed.count, keyed[end].high == keyed[start].high, keyed[end].low == keyed[start].low { end += 1 }
-                        if end - start > 1 { keyed[start..<end].sort { Self.precedes(id($0.place), id($1.place)) } }
-                        start = end
-                    }
-                    return keyed.map { Int($0.place) }
+                        return IDKeys.Key(high: Self.sortKey(bytes, from: 0), low: Self.sortKey(bytes, from: 8), place: Int32(place))
+                    })
+                    keys.sort { Self.precedes(id($0), id($1)) }
+                    return keys.keys.map { Int($0.place) }
                 }
             }
         }

@@ -24,6 +24,17 @@ struct DateIndex: Sendable {
     /// day's set is sized once and filled while it is in the cache: a national store,
     /// read in one go, would otherwise touch a set at random for every row.
     mutating func insert(_ first: AccountTable.Row, days rowDays: [Int32]) {
+        insert(days: rowDays) { first + AccountTable.Row($0) }
+    }
+
+    /// Enters `rows[i]` under `days[i]` for each `i`, grouped by day like
+    /// `insert(_:days:)` (a sweep's deactivations, under their deletion days).
+    mutating func insert(_ rows: [AccountTable.Row], days rowDays: [Int32]) {
+        insert(days: rowDays) { rows[$0] }
+    }
+
+    /// Enters `row(i)` under `days[i]` for each `i` whose day is not `AccountTable.noDate`.
+    private mutating func insert(days rowDays: [Int32], row: (Int) -> AccountTable.Row) {
         let none = AccountTable.noDate
         var (low, high, total) = (Int32.max, Int32.min, 0)
         for day in rowDays where day != none {
@@ -33,7 +44,7 @@ struct DateIndex: Sendable {
         guard Int(high) - Int(low) < 1 << 20 else {
             // Days spread over thousands of years: one row at a time.
             for (offset, day) in rowDays.enumerated() where day != none {
-                insert(first + AccountTable.Row(offset), at: CalendarDate(trustedDayNumber: day))
+                insert(row(offset), at: CalendarDate(trustedDayNumber: day))
             }
             return
         }
@@ -44,7 +55,7 @@ struct DateIndex: Sendable {
         var grouped = [AccountTable.Row](repeating: 0, count: total)
         var next = starts
         for (offset, day) in rowDays.enumerated() where day != none {
-            grouped[next[Int(day - low)]] = first + AccountTable.Row(offset)
+            grouped[next[Int(day - low)]] = row(offset)
             next[Int(day - low)] += 1
         }
         for offset in 0..<starts.count - 1 where starts[offset] < starts[offset + 1] {

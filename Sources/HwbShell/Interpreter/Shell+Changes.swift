@@ -52,24 +52,47 @@ extension Shell {
         if dryRun { summary += "; nothing changed" }
         print(summary)
         // The sweep is the system's (R11), but the ids shown keep to the actor's scope.
-        for reason in Account.Reason.allCases {
-            let group = report.deactivated.filter { $0.reason == reason }
-            if !group.isEmpty {
-                print("  \(reason.rawValue.padded(to: 9)) \(idList(group.filter { actor.covers($0.school) }.map(\.id.value), of: group.count))")
-            }
+        // One pass over the report: only the ids shown are turned into text.
+        let reasons = Account.Reason.allCases
+        var groups = reasons.map { _ in IDList() }
+        for deactivation in report.deactivated {
+            let group = reasons.firstIndex(of: deactivation.reason)!
+            groups[group].add(deactivation.id.value, inScope: actor.covers(deactivation.school))
+        }
+        for (reason, group) in zip(reasons, groups) where group.total > 0 {
+            print("  \(reason.rawValue.padded(to: 9)) \(group)")
         }
         if !report.deleted.isEmpty {
-            let shown = report.deleted.filter { actor.covers($0.school) }.map { "\($0.id) (\($0.content))" }
-            print("  \("deleted".padded(to: 9)) \(idList(shown, of: report.deleted.count))")
+            var deleted = IDList()
+            for deletion in report.deleted {
+                deleted.add("\(deletion.id) (\(deletion.content))", inScope: actor.covers(deletion.school))
+            }
+            print("  \("deleted".padded(to: 9)) \(deleted)")
         }
     }
+}
 
-    /// Ids joined by commas: the first 20, a count of the rest, and how many of `total`
-    /// are outside the actor's scope.
-    private func idList(_ ids: [String], of total: Int) -> String {
-        var parts = [ids.prefix(20).joined(separator: ", ")]
-        if ids.count > 20 { parts[0] += " and \(ids.count - 20) more" }
-        if total > ids.count { parts.append("\(total - ids.count) outside your scope") }
+/// The ids a sweep report shows in one line: the first 20 in the actor's scope, a count
+/// of the rest, and how many are outside the scope.
+private struct IDList: CustomStringConvertible {
+    private static let shownAtMost = 20
+    private var shown: [String] = []
+    private(set) var total = 0
+    private var inScope = 0
+
+    /// Counts one id, with its text when it is one of the first 20 in the actor's scope
+    /// (the text is made only then).
+    mutating func add(_ id: @autoclosure () -> String, inScope: Bool) {
+        total += 1
+        guard inScope else { return }
+        if self.inScope < Self.shownAtMost { shown.append(id()) }
+        self.inScope += 1
+    }
+
+    var description: String {
+        var parts = [shown.joined(separator: ", ")]
+        if inScope > Self.shownAtMost { parts[0] += " and \(inScope - Self.shownAtMost) more" }
+        if total > inScope { parts.append("\(total - inScope) outside your scope") }
         return parts.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }
