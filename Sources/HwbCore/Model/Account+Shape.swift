@@ -2,11 +2,12 @@ extension Account {
     /// An account as the interchange formats read it, before it is checked: every field of
     /// LANGUAGE.md's JSON format, those of a kind or status optional, in any combination.
     ///
-    /// The CSV and JSON readers and the version 1 snapshot reader build these;
-    /// `Store.problems(with:)` says what is wrong with one (R4, R14.1-3), and `Account(_:)`
-    /// turns one whose shape is sound into the typed view:
+    /// The readers build these (the careful reader of `import accounts`, version 1
+    /// snapshots, and `AccountTable.fields(at:)` for a batch's rows before they are
+    /// checked); `Store.problems(with:)` says what is wrong with one (R4, R14.1-3), and
+    /// `Account(_:)` turns one whose shape is sound into the typed view:
     ///
-    ///     var fields = Account.Fields(
+    ///     let fields = Account.Fields(
     ///         id: id, name: "Jo", kind: .nonMIS, school: school, created: day,
     ///         category: .governor, closeAtExpiry: false)
     ///     try Account(fields) // refused: "a non-MIS account needs expires (R14.2)"

@@ -1,7 +1,7 @@
 import HwbCore
 
-/// Reads an account from interchange cells (CSV import, JSON objects): field name to text,
-/// with an empty or missing cell meaning null.
+/// Reads an account's fields (`Account.Fields`) from interchange cells (CSV import, JSON
+/// objects): field name to text, with an empty or missing cell meaning null.
 enum AccountRecord {
     /// The fields every row must give a value for. (`lastActivity` may be null: R4, it is
     /// `created` until the first sign-in.)
