@@ -108,6 +108,7 @@ enum Reference {
         afterSweepViolations(accounts: fields(accounts), today: today)
     }
 
+    /// Every break of R14.4 in the given fields as they are after a sweep as of `today`.
     static func afterSweepViolations(accounts: [AccountID: Account.Fields], today: CalendarDate) -> [String] {
         var problems: [String] = []
         for account in accounts.values.sorted(by: { $0.id < $1.id }) {
