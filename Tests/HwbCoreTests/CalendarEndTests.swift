@@ -13,7 +13,7 @@ import Testing
         try store.sweep(on: "9999-02-02")
         let account = try #require(store["jo.bloggs"])
         #expect(account.status == .deactivated)
-        #expect(store.problems(with: account).isEmpty, "\(store.problems(with: account))")
+        #expect(store.problems(with: Account.Fields(account)).isEmpty, "\(store.problems(with: Account.Fields(account)))")
     }
 
     /// A command whose result would fall past the calendar is refused, not crashed on.
@@ -38,6 +38,6 @@ import Testing
         try store.createNonMIS("jo.bloggs")
         let closed = try store.close(Fixtures.id("jo.bloggs"), .now, Fixtures.context)
         #expect(closed.deletionDue == Fixtures.date("9999-12-31"))
-        #expect(store.problems(with: closed).isEmpty)
+        #expect(store.problems(with: Account.Fields(closed)).isEmpty)
     }
 }

@@ -80,7 +80,7 @@ import Testing
                 #expect(account.deletionDue == on.addingMonths(12), "\(label): \(account.id)", sourceLocation: sourceLocation)
                 if account.kind == .mis { #expect(account.leavingDate == on, "\(label): \(account.id)", sourceLocation: sourceLocation) }
             }
-            #expect(store.problems(with: account).isEmpty, "\(label): \(account.id): \(store.problems(with: account))", sourceLocation: sourceLocation)
+            #expect(store.problems(with: Account.Fields(account)).isEmpty, "\(label): \(account.id): \(store.problems(with: Account.Fields(account)))", sourceLocation: sourceLocation)
         }
     }
 

@@ -227,7 +227,7 @@ import Testing
             case (.deactivated, _):
                 #expect(try #require(account.deletionDue) > today, "\(account.id) is due for deletion")
             }
-            #expect(store.problems(with: account).isEmpty, "\(account.id): \(store.problems(with: account))")
+            #expect(store.problems(with: Account.Fields(account)).isEmpty, "\(account.id): \(store.problems(with: Account.Fields(account)))")
         }
     }
 

@@ -3,7 +3,9 @@ import HwbCore
 /// RULES.md written a second time, naively and from the text, for the property tests to
 /// compare the store against. Nothing here calls the rule code or the indexes of
 /// `HwbCore`: only the value types (`CalendarDate`'s year/month/day views and day
-/// numbers, `Account`, `School`) are shared.
+/// numbers, `Account`, `School`) are shared. The checks read an account as its
+/// interchange fields (`Account.Fields`, every field as stored or derived), so that they
+/// can be shown broken accounts the typed view cannot hold.
 enum Reference {
     // MARK: R2 dates
 
@@ -45,6 +47,13 @@ enum Reference {
     /// Every break of R14.1-3 in the given accounts, in words; empty when there is none.
     static func invariantViolations(
         accounts: [AccountID: Account], schools: [SchoolNumber: School]
+    ) -> [String] {
+        invariantViolations(accounts: fields(accounts), schools: schools)
+    }
+
+    /// Every break of R14.1-3 in the given fields, in words; empty when there is none.
+    static func invariantViolations(
+        accounts: [AccountID: Account.Fields], schools: [SchoolNumber: School]
     ) -> [String] {
         var problems: [String] = []
         for (key, account) in accounts.sorted(by: { $0.key < $1.key }) {
@@ -96,6 +105,11 @@ enum Reference {
 
     /// Every break of R14.4 in the store as it is after a sweep as of `today`.
     static func afterSweepViolations(accounts: [AccountID: Account], today: CalendarDate) -> [String] {
+        afterSweepViolations(accounts: fields(accounts), today: today)
+    }
+
+    /// Every break of R14.4 in the given fields as they are after a sweep as of `today`.
+    static func afterSweepViolations(accounts: [AccountID: Account.Fields], today: CalendarDate) -> [String] {
         var problems: [String] = []
         for account in accounts.values.sorted(by: { $0.id < $1.id }) {
             let who = "\(account.id)"
@@ -124,7 +138,7 @@ enum Reference {
 
     /// R6: the actor's active non-MIS accounts with `expires <= today + 56 days` and
     /// `closeAtExpiry` false, by `expires`, then `id`, overdue ones included.
-    static func expiringList(_ accounts: [AccountID: Account], today: CalendarDate, actor: Actor) -> [Account] {
+    static func expiringList(_ accounts: [AccountID: Account.Fields], today: CalendarDate, actor: Actor) -> [Account.Fields] {
         let window = addDays(today, 56)!
         return accounts.values
             .filter { covers(actor, $0.school) && $0.status == .active && $0.kind == .nonMIS && $0.closeAtExpiry == false }
@@ -154,7 +168,7 @@ enum Reference {
 
     /// R10 on every account, one at a time: what a sweep as of `today` deactivates (with
     /// its date and reason) and deletes, both sorted by id.
-    static func sweepPlan(_ accounts: [AccountID: Account], today: CalendarDate) -> SweepPlan {
+    static func sweepPlan(_ accounts: [AccountID: Account.Fields], today: CalendarDate) -> SweepPlan {
         var plan = SweepPlan()
         for account in accounts.values.sorted(by: { $0.id.value < $1.id.value }) {
             var deactivation: Deactivation?
@@ -192,6 +206,11 @@ enum Reference {
         SweepPlan(
             deactivated: report.deactivated.map { Deactivation(id: $0.id, on: $0.on, reason: $0.reason) },
             deleted: report.deleted.map { Deletion(id: $0.id, content: $0.content) })
+    }
+
+    /// The store's accounts as the fields the reference reads.
+    static func fields(_ accounts: [AccountID: Account]) -> [AccountID: Account.Fields] {
+        accounts.mapValues(Account.Fields.init)
     }
 
     // MARK: Printing

@@ -11,20 +11,20 @@ import Testing
     static func nonMIS(
         _ id: String, school: String = "6612001", created: String = "2027-01-01", lastActivity: String? = nil,
         expires: String? = "2027-08-31", closeAtExpiry: Bool = false
-    ) -> Account {
-        Account(
+    ) -> Account.Fields {
+        Account.Fields(
             id: Fixtures.id(id), name: "N \(id)", kind: .nonMIS, school: Fixtures.school(school), created: day(created),
             lastActivity: lastActivity.map(day), category: .supplyTeacher, expires: expires.map(day),
             closeAtExpiry: closeAtExpiry)
     }
 
-    static func mis(_ id: String, leaving: String? = nil) -> Account {
-        Account(
+    static func mis(_ id: String, leaving: String? = nil) -> Account.Fields {
+        Account.Fields(
             id: Fixtures.id(id), name: "M \(id)", kind: .mis, school: Fixtures.school("6612001"),
             created: day("2027-01-01"), role: .staff, leavingDate: leaving.map(day))
     }
 
-    static func deactivated(_ account: Account, on: String, due: String, reason: Account.Reason) -> Account {
+    static func deactivated(_ account: Account.Fields, on: String, due: String, reason: Account.Reason) -> Account.Fields {
         var account = account
         account.status = .deactivated
         account.deactivatedOn = day(on)
@@ -33,7 +33,7 @@ import Testing
         return account
     }
 
-    static func keyed(_ accounts: [Account]) -> [AccountID: Account] {
+    static func keyed(_ accounts: [Account.Fields]) -> [AccountID: Account.Fields] {
         Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
     }
 
@@ -74,7 +74,7 @@ import Testing
         ("MIS left before its leaving date", deactivated(mis("a", leaving: "2027-05-01"), on: "2027-05-02", due: "2028-05-02", reason: .left),
          "R14.3"),
     ])
-    func brokenAccountsAreCaught(_ what: String, _ account: Account, _ rule: String) {
+    func brokenAccountsAreCaught(_ what: String, _ account: Account.Fields, _ rule: String) {
         let problems = Reference.invariantViolations(accounts: Self.keyed([account]), schools: Self.schools)
         #expect(problems.contains { $0.contains(rule) }, "\(what): \(problems)")
     }

@@ -38,10 +38,7 @@ import Testing
             guard var account = expected[deactivation.id], account.isActive else {
                 return "the plan deactivates \(deactivation.id), which is not an active account"
             }
-            account.status = .deactivated
-            account.deactivatedOn = deactivation.on
-            account.deletionDue = Reference.addMonths(deactivation.on, 12)
-            account.reason = deactivation.reason
+            account.state = .deactivated(on: deactivation.on, reason: deactivation.reason)
             expected[deactivation.id] = account
         }
         for deletion in plan.deleted {

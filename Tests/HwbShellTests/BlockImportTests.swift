@@ -24,7 +24,7 @@ import Testing
                                  sourceLocation: sourceLocation)
         #expect(batch.count == accounts.count, "blocks of \(blockSize)", sourceLocation: sourceLocation)
         for (row, account) in accounts.enumerated() where row < batch.count {
-            #expect(batch[AccountTable.Row(row)] == account, "blocks of \(blockSize), row \(row + 1)",
+            #expect(batch.fields(at: AccountTable.Row(row)) == account, "blocks of \(blockSize), row \(row + 1)",
                     sourceLocation: sourceLocation)
         }
     }
@@ -142,7 +142,7 @@ import Testing
             defer { file.close() }
             let batch = try #require(AccountCSVReader.batch(file, blockSize: blockSize))
             #expect(batch.count == accounts.count)
-            #expect((0..<accounts.count).allSatisfy { batch[AccountTable.Row($0)] == accounts[$0] }, "blocks of \(blockSize)")
+            #expect((0..<accounts.count).allSatisfy { batch.fields(at: AccountTable.Row($0)) == accounts[$0] }, "blocks of \(blockSize)")
         }
     }
 

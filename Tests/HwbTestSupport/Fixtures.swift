@@ -52,3 +52,42 @@ public enum Fixtures {
         NewAccount(id: Fixtures.id(id), name: "Test \(id)", category: category, school: Fixtures.school(school), expiry: expiry)
     }
 }
+
+extension Fixtures {
+    /// One account of every shape R4 and R14 allow: MIS learner and staff, with and
+    /// without a leaving date, staff waiting at a pending school; non-MIS of every
+    /// category, closing at expiry or not; each active and deactivated for every reason its
+    /// kind can have (`left` on the leaving date for MIS). All at 6612001.
+    public static let accountsOfEveryShape: [Account] = {
+        let home = Fixtures.school("6612001"), created = Fixtures.date("2026-09-01"), day = Fixtures.date("2027-03-01")
+        var lifecycles: [Account.Lifecycle] = []
+        for role in Account.Role.allCases {
+            lifecycles.append(.mis(Account.MIS(role: role)))
+            lifecycles.append(.mis(Account.MIS(role: role, leavingDate: day)))
+        }
+        lifecycles.append(.mis(Account.MIS(role: .staff, leavingDate: day, pendingSchool: Fixtures.school("6622001"))))
+        for category in Account.Category.allCases {
+            for close in [false, true] {
+                lifecycles.append(.nonMIS(Account.NonMIS(category: category, expires: Fixtures.date("2027-08-31"), closeAtExpiry: close)))
+            }
+        }
+        var accounts: [Account] = []
+        for lifecycle in lifecycles {
+            var states: [Account.State] = []
+            switch lifecycle {
+            case .mis(let mis):
+                if mis.pendingSchool == nil { states.append(.active) }
+                if mis.leavingDate == day { states.append(.deactivated(on: day, reason: .left)) }
+            case .nonMIS:
+                states.append(.active)
+                states += [Account.Reason.expired, .inactive, .closed].map { .deactivated(on: day, reason: $0) }
+            }
+            for state in states {
+                accounts.append(Account(
+                    id: Fixtures.id("shape\(accounts.count)"), name: "Shape \(accounts.count)", school: home, created: created,
+                    lastActivity: Fixtures.date("2026-12-01"), content: accounts.count % 3, lifecycle: lifecycle, state: state))
+            }
+        }
+        return accounts
+    }()
+}

@@ -112,3 +112,68 @@ extension Account {
         }
     }
 }
+
+/// The fields as the interchange formats name them, each nil where the account's kind or
+/// status has none: read-only views of `lifecycle` and `state`, for the JSON and CSV
+/// writers, the audit log's before and after, filters and listings.
+extension Account {
+    public var kind: Kind {
+        switch lifecycle {
+        case .mis: .mis
+        case .nonMIS: .nonMIS
+        }
+    }
+
+    public var status: Status {
+        switch state {
+        case .active: .active
+        case .deactivated: .deactivated
+        }
+    }
+
+    public var role: Role? {
+        guard case .mis(let mis) = lifecycle else { return nil }
+        return mis.role
+    }
+
+    public var leavingDate: CalendarDate? {
+        guard case .mis(let mis) = lifecycle else { return nil }
+        return mis.leavingDate
+    }
+
+    public var pendingSchool: SchoolNumber? {
+        guard case .mis(let mis) = lifecycle else { return nil }
+        return mis.pendingSchool
+    }
+
+    public var category: Category? {
+        guard case .nonMIS(let nonMIS) = lifecycle else { return nil }
+        return nonMIS.category
+    }
+
+    public var expires: CalendarDate? {
+        guard case .nonMIS(let nonMIS) = lifecycle else { return nil }
+        return nonMIS.expires
+    }
+
+    public var closeAtExpiry: Bool? {
+        guard case .nonMIS(let nonMIS) = lifecycle else { return nil }
+        return nonMIS.closeAtExpiry
+    }
+
+    public var deactivatedOn: CalendarDate? {
+        guard case .deactivated(let on, _) = state else { return nil }
+        return on
+    }
+
+    /// R14.3: 12 months after `deactivatedOn`, derived rather than stored.
+    public var deletionDue: CalendarDate? {
+        guard case .deactivated(let on, _) = state else { return nil }
+        return Account.deletionDue(after: on)
+    }
+
+    public var reason: Reason? {
+        guard case .deactivated(_, let reason) = state else { return nil }
+        return reason
+    }
+}

@@ -1,72 +1,94 @@
 /// R4: one Hwb account.
 ///
-/// The kind-specific and status-specific parts are optional fields, so that an account
-/// maps one-to-one onto the JSON interchange format; `Account.validate` (R14) says which
-/// combinations are allowed.
+/// What an account holds beyond its id, name, school, dates and content depends on its
+/// kind and its status, and the type says so: the `lifecycle` is MIS (a role, perhaps a
+/// leaving date and a pending school) or non-MIS (a category, an expiry and whether it
+/// closes then), and the `state` is active or deactivated on a day for a reason. A field
+/// of the other kind, or a half-deactivated account, cannot be written down, and
+/// `deletionDue` is derived from the day of deactivation (R14.3), not stored.
+///
+/// The interchange formats read into the raw `Account.Fields`, whose optionals can hold
+/// any combination; `Store.problems(with:)` says what is wrong with one, and
+/// `Account(_:)` turns a sound one into this view.
+///
+///     let jo = Account(
+///         id: id, name: "Jo Bloggs", school: school, created: today,
+///         lifecycle: .nonMIS(.init(category: .supplyTeacher, expires: endOfYear, closeAtExpiry: false)))
 public struct Account: Sendable, Equatable {
     public var id: AccountID
     public var name: String
-    public var kind: Kind
     public var school: SchoolNumber
-    public var status: Status
     public var created: CalendarDate
     /// The latest sign-in; `created` until the first one.
     public var lastActivity: CalendarDate
     /// Number of stored content items.
     public var content: Int
-
-    // MIS accounts
-    public var role: Role?
-    public var leavingDate: CalendarDate?
-    public var pendingSchool: SchoolNumber?
-
-    // Non-MIS accounts
-    public var category: Category?
-    /// The last day the account is active.
-    public var expires: CalendarDate?
-    public var closeAtExpiry: Bool?
-
-    // Deactivated accounts
-    public var deactivatedOn: CalendarDate?
-    public var deletionDue: CalendarDate?
-    public var reason: Reason?
+    /// R4: the kind of account and the fields that go with it.
+    public var lifecycle: Lifecycle
+    /// R14.3: active, or deactivated on a day for a reason.
+    public var state: State
 
     public init(
-        id: AccountID, name: String, kind: Kind, school: SchoolNumber, status: Status = .active,
-        created: CalendarDate, lastActivity: CalendarDate? = nil, content: Int = 0,
-        role: Role? = nil, leavingDate: CalendarDate? = nil, pendingSchool: SchoolNumber? = nil,
-        category: Category? = nil, expires: CalendarDate? = nil, closeAtExpiry: Bool? = nil,
-        deactivatedOn: CalendarDate? = nil, deletionDue: CalendarDate? = nil, reason: Reason? = nil
+        id: AccountID, name: String, school: SchoolNumber, created: CalendarDate, lastActivity: CalendarDate? = nil,
+        content: Int = 0, lifecycle: Lifecycle, state: State = .active
     ) {
         self.id = id
         self.name = name
-        self.kind = kind
         self.school = school
-        self.status = status
         self.created = created
         self.lastActivity = lastActivity ?? created
         self.content = content
-        self.role = role
-        self.leavingDate = leavingDate
-        self.pendingSchool = pendingSchool
-        self.category = category
-        self.expires = expires
-        self.closeAtExpiry = closeAtExpiry
-        self.deactivatedOn = deactivatedOn
-        self.deletionDue = deletionDue
-        self.reason = reason
+        self.lifecycle = lifecycle
+        self.state = state
     }
 
-    public var isActive: Bool { status == .active }
+    /// R4: an account is MIS, its life following the school MIS record, or non-MIS.
+    public enum Lifecycle: Sendable, Equatable {
+        case mis(MIS)
+        case nonMIS(NonMIS)
+    }
+
+    /// R4, R9: what an MIS account holds.
+    public struct MIS: Sendable, Equatable {
+        public var role: Role
+        /// R9: the day the MIS record says the holder leaves; the sweep deactivates the
+        /// account then (R10.2).
+        public var leavingDate: CalendarDate?
+        /// R9: the school a deactivated member of staff waits to be reactivated at by the
+        /// Service Desk.
+        public var pendingSchool: SchoolNumber?
+
+        public init(role: Role, leavingDate: CalendarDate? = nil, pendingSchool: SchoolNumber? = nil) {
+            self.role = role
+            self.leavingDate = leavingDate
+            self.pendingSchool = pendingSchool
+        }
+    }
+
+    /// R4, R5: what a non-MIS account holds.
+    public struct NonMIS: Sendable, Equatable {
+        public var category: Category
+        /// The last day the account is active.
+        public var expires: CalendarDate
+        /// R8: whether the account is set to close at expiry (and so is off the expiring list).
+        public var closeAtExpiry: Bool
+
+        public init(category: Category, expires: CalendarDate, closeAtExpiry: Bool = false) {
+            self.category = category
+            self.expires = expires
+            self.closeAtExpiry = closeAtExpiry
+        }
+    }
+
+    /// R14.3: an account is active, or deactivated on a day for a reason; its deletion is
+    /// then due 12 months later (`Account.deletionDue(after:)`).
+    public enum State: Sendable, Equatable {
+        case active
+        case deactivated(on: CalendarDate, reason: Reason)
+    }
+
+    public var isActive: Bool { state == .active }
     public var isMIS: Bool { kind == .mis }
-
-    /// Deactivates the account as of `day` for `reason`; R10.3: deletion is due 12 months later.
-    mutating func deactivate(on day: CalendarDate, reason: Reason) {
-        status = .deactivated
-        deactivatedOn = day
-        deletionDue = Account.deletionDue(after: day)
-        self.reason = reason
-    }
 
     /// R10.1, R13: when the sweep deactivates this active non-MIS account, and why: the
     /// day after it expires or the 91st day without a sign-in, whichever comes first
@@ -75,8 +97,10 @@ public struct Account: Sendable, Equatable {
     /// the calendar's end is no day.
     public var scheduledDeactivation: (on: CalendarDate, reason: Reason)? {
         guard isActive else { return nil }
-        if isMIS { return leavingDate.map { ($0, .left) } }
-        return Account.scheduledDeactivation(expires: expires, lastActivity: lastActivity)
+        switch lifecycle {
+        case .mis(let mis): return mis.leavingDate.map { ($0, .left) }
+        case .nonMIS(let nonMIS): return Account.scheduledDeactivation(expires: nonMIS.expires, lastActivity: lastActivity)
+        }
     }
 
     /// R10.1, R13: when the sweep deactivates an active non-MIS account with these dates.
@@ -97,14 +121,6 @@ public struct Account: Sendable, Equatable {
     /// 9999-12-31, so a deactivation in its last year is due on that day.
     public static func deletionDue(after deactivation: CalendarDate) -> CalendarDate {
         deactivation.addingMonths(12) ?? .maximum
-    }
-
-    /// Makes the account active again, clearing what deactivation set.
-    mutating func clearDeactivation() {
-        status = .active
-        deactivatedOn = nil
-        deletionDue = nil
-        reason = nil
     }
 }
 

@@ -11,7 +11,7 @@ extension Store {
     @discardableResult
     public mutating func close(_ id: AccountID, _ mode: CloseMode, _ context: Context) throws(RuleError) -> Account {
         let account = try account(id, visibleTo: context.actor)
-        guard !account.isMIS else {
+        guard case .nonMIS(var nonMIS) = account.lifecycle else {
             throw RuleError("\(id) is an MIS account: it closes when the school MIS records a leaving date", rule: .r8)
         }
         guard account.isActive else {
@@ -20,9 +20,10 @@ extension Store {
         switch mode {
         case .now:
             let day = today
-            update(id, context, rule: .r8, action: "closed now") { $0.deactivate(on: day, reason: .closed) }
+            update(id, context, rule: .r8, action: "closed now") { $0.state = .deactivated(on: day, reason: .closed) }
         case .atExpiry:
-            update(id, context, rule: .r8, action: "set to close at expiry") { $0.closeAtExpiry = true }
+            nonMIS.closeAtExpiry = true
+            update(id, context, rule: .r8, action: "set to close at expiry") { $0.lifecycle = .nonMIS(nonMIS) }
         }
         return accounts[id]!
     }

@@ -54,8 +54,8 @@ extension Store {
         }
         let expires = try expiryDate(for: request.expiry ?? .endOfYear, rule: .r5)
         let account = Account(
-            id: request.id, name: request.name, kind: .nonMIS, school: request.school, created: today,
-            category: category, expires: expires, closeAtExpiry: false)
+            id: request.id, name: request.name, school: request.school, created: today,
+            lifecycle: .nonMIS(Account.NonMIS(category: category, expires: expires, closeAtExpiry: false)))
         replace(nil, with: account)
         record(context, rule: .r5, action: "created", account: account, changes: Account.changes(from: nil, to: account))
         return account

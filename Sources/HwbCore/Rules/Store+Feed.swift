@@ -41,32 +41,36 @@ extension Store {
                 throw RuleError(
                     "\(event.id) is a new MIS account: give name=\"...\" and role=learner or role=staff", rule: .r9)
             }
-            let account = Account(id: event.id, name: name, kind: .mis, school: school.number, created: today, role: role)
+            let account = Account(
+                id: event.id, name: name, school: school.number, created: today, lifecycle: .mis(Account.MIS(role: role)))
             replace(nil, with: account)
             record(context, rule: .r9, action: "joined (new MIS account)", account: account,
                    changes: Account.changes(from: nil, to: account))
             return .created(account)
         }
-        guard account.isMIS else {
+        guard case .mis(var mis) = account.lifecycle else {
             throw RuleError("\(event.id) is a non-MIS account; the MIS cannot take it over", rule: .r9)
         }
         if account.isActive {
+            mis.leavingDate = nil
             update(event.id, context, rule: .r9, action: "moved to \(school.number)") {
                 $0.school = school.number
-                $0.leavingDate = nil
+                $0.lifecycle = .mis(mis)
             }
             return .moved(accounts[event.id]!, from: account.school)
         }
-        if account.role == .learner {
+        if mis.role == .learner {
+            mis.leavingDate = nil
             update(event.id, context, rule: .r9, action: "reactivated (learner joined \(school.number))") {
-                $0.clearDeactivation()
+                $0.state = .active
                 $0.school = school.number
-                $0.leavingDate = nil
+                $0.lifecycle = .mis(mis)
             }
             return .reactivated(accounts[event.id]!)
         }
+        mis.pendingSchool = school.number
         update(event.id, context, rule: .r9, action: "pending the Service Desk (staff joined \(school.number))") {
-            $0.pendingSchool = school.number
+            $0.lifecycle = .mis(mis)
         }
         return .pending(accounts[event.id]!)
     }
@@ -76,14 +80,15 @@ extension Store {
     @discardableResult
     public mutating func leave(_ id: AccountID, on date: CalendarDate?, _ context: Context) throws(RuleError) -> Account {
         let account = try existingAccount(id)
-        guard account.isMIS else {
+        guard case .mis(var mis) = account.lifecycle else {
             throw RuleError("\(id) is a non-MIS account; only MIS accounts have leaving dates", rule: .r9)
         }
         guard account.isActive else {
             throw RuleError("\(id) is already deactivated", rule: .r9)
         }
         let date = date ?? today
-        update(id, context.system, rule: .r9, action: "leaving date \(date)") { $0.leavingDate = date }
+        mis.leavingDate = date
+        update(id, context.system, rule: .r9, action: "leaving date \(date)") { $0.lifecycle = .mis(mis) }
         return accounts[id]!
     }
 

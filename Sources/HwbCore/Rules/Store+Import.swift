@@ -13,13 +13,15 @@ extension Store {
     /// checking every one against R4 and R14.1-3. All or nothing, recorded as one audit
     /// entry for `file`. `rowName` names a row in messages (`row 3`, or a line of the file).
     public mutating func importAccounts(
-        _ rows: [Account], from file: String = "rows", _ context: Context, rowName: (Int) -> String = { "row \($0 + 1)" }
+        _ rows: [Account.Fields], from file: String = "rows", _ context: Context,
+        rowName: (Int) -> String = { "row \($0 + 1)" }
     ) throws(ImportRefusal) {
         let refusal = importProblems(rows, rowName: rowName)
         guard refusal.problems.isEmpty else { throw refusal }
-        // Every row is sound, so the columns can hold it as it is.
+        // Every row is sound, so it has a typed view and the columns can hold it as it is.
         var read = AccountTable.Rows()
-        for account in rows {
+        for fields in rows {
+            guard let account = try? Account(fields) else { continue }
             var id = account.id.value, name = account.name
             id.withUTF8 { id in
                 name.withUTF8 { name in
@@ -33,7 +35,7 @@ extension Store {
     }
 
     /// What is wrong with each row of an account import; no problems means it can go in.
-    public func importProblems(_ rows: [Account], rowName: (Int) -> String = { "row \($0 + 1)" }) -> ImportRefusal {
+    public func importProblems(_ rows: [Account.Fields], rowName: (Int) -> String = { "row \($0 + 1)" }) -> ImportRefusal {
         var seen: [AccountID: Int] = [:]
         seen.reserveCapacity(rows.count)
         var refusal = ImportRefusal(problems: [])
@@ -182,14 +184,14 @@ extension Store {
         var problems: [Int: [String]] = [:]
         let maintained = maintainedSchools()
         for row in 0..<Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
-            problems[Int(row)] = self.problems(with: batch[row])
+            problems[Int(row)] = self.problems(with: batch.fields(at: row))
         }
-        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch[row]) }
+        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch.fields(at: row)) }
         return problems
     }
 
     /// R4, R14.1-3 on a row of a batch, read from its columns: true when
-    /// `problems(with: batch[row])` would find nothing, but for a pending school
+    /// `problems(with: batch.fields(at: row))` would find nothing, but for a pending school
     /// (`misplacedPendingRows`). (`deletionDue` is not stored: it is always 12 months
     /// after `deactivatedOn`.)
     func isAcceptable(_ row: AccountTable.Row, of batch: AccountTable, maintained: [Bool]) -> Bool {

@@ -1,54 +1,19 @@
 extension Store {
     /// R4 and R14.1-3: what is wrong with `account` as a member of this store, in words;
     /// empty when nothing is. Used by `import accounts` and by snapshot loading. Id
-    /// uniqueness is checked by the caller, which sees all rows at once.
-    public func problems(with account: Account) -> [String] {
+    /// uniqueness is checked by the caller, which sees all rows at once. The checks of the
+    /// fields alone are `Account.Fields.problems`; this adds those of the directory (R9,
+    /// R14.1).
+    public func problems(with account: Account.Fields) -> [String] {
         var problems: [String] = []
-        func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
-            if !condition { problems.append(problem()) }
-        }
         if let school = schools[account.school] {
-            check(school.maintained, "school \(account.school) is not a maintained school (R14.1)")
+            if !school.maintained { problems.append("school \(account.school) is not a maintained school (R14.1)") }
         } else {
             problems.append("school \(account.school) is not in the directory (R14.1)")
         }
-        check(account.content >= 0, "content must be 0 or more (R4)")
-        check(account.lastActivity >= account.created, "lastActivity is before created (R4)")
-
-        switch account.kind {
-        case .mis:
-            check(account.role != nil, "an MIS account needs a role, learner or staff (R4)")
-            check(account.category == nil && account.expires == nil && account.closeAtExpiry == nil,
-                  "an MIS account has no category, expires or closeAtExpiry (R4)")
-            if let pending = account.pendingSchool {
-                check(account.role == .staff && account.status == .deactivated,
-                      "only deactivated staff can have a pendingSchool (R9)")
-                check(schools[pending]?.maintained == true,
-                      "pendingSchool \(pending) is not a maintained school in the directory (R9)")
-            }
-        case .nonMIS:
-            check(account.category != nil, "a non-MIS account needs a category (R14.2)")
-            check(account.expires != nil, "a non-MIS account needs expires (R14.2)")
-            check(account.closeAtExpiry != nil, "a non-MIS account needs closeAtExpiry, true or false (R4)")
-            check(account.role == nil && account.leavingDate == nil && account.pendingSchool == nil,
-                  "a non-MIS account has no role, leavingDate or pendingSchool (R4)")
-        }
-
-        switch account.status {
-        case .active:
-            check(account.deactivatedOn == nil && account.deletionDue == nil && account.reason == nil,
-                  "an active account has no deactivatedOn, deletionDue or reason (R14.3)")
-        case .deactivated:
-            guard let on = account.deactivatedOn, let due = account.deletionDue, let reason = account.reason else {
-                problems.append("a deactivated account needs deactivatedOn, deletionDue and reason (R14.3)")
-                break
-            }
-            let expectedDue = Account.deletionDue(after: on)
-            check(due == expectedDue, "deletionDue must be 12 months after deactivatedOn, \(expectedDue) (R14.3)")
-            if account.kind == .mis {
-                check(reason == .left, "a deactivated MIS account has reason left (R10)")
-                check(account.leavingDate == on, "a deactivated MIS account has deactivatedOn = leavingDate (R14.3)")
-            }
+        account.appendProblems(to: &problems) { pending in
+            schools[pending]?.maintained == true
+                ? nil : "pendingSchool \(pending) is not a maintained school in the directory (R9)"
         }
         return problems
     }
@@ -56,7 +21,7 @@ extension Store {
     /// A store rebuilt from saved parts, refused unless every school number is Welsh,
     /// every id unique and every account passes R14.1-3.
     public static func restored(
-        today: CalendarDate, schools: [School], accounts: [Account], audit: [AuditEntry]
+        today: CalendarDate, schools: [School], accounts: [Account.Fields], audit: [AuditEntry]
     ) throws(RuleError) -> Store {
         var restoration = try Restoration(today: today, schools: schools, accountCount: accounts.count)
         for account in accounts { try restoration.add(account) }
@@ -115,7 +80,7 @@ extension Store {
         var knownImport: Int32 = -1
         for row in 0..<AccountTable.Row(table.rowCount) {
             if !isAcceptable(row, of: table, maintained: maintained) {
-                let problem = problems(with: table[row]).first ?? "it breaks R14"
+                let problem = problems(with: table.fields(at: row)).first ?? "it breaks R14"
                 throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
             }
             // Rows of one import come together: its entry is looked up once.
@@ -127,7 +92,7 @@ extension Store {
             }
         }
         if let row = misplacedPendingRows(of: table).min() {
-            let problem = problems(with: table[row]).first ?? "its pending school is out of place"
+            let problem = problems(with: table.fields(at: row)).first ?? "its pending school is out of place"
             throw RuleError("account \(table.id(at: row)): \(problem)", rule: nil)
         }
     }
@@ -148,10 +113,12 @@ public struct Restoration {
         store.accounts.reserveCapacity(accountCount)
     }
 
-    public mutating func add(_ account: Account) throws(RuleError) {
-        if let problem = store.problems(with: account).first {
-            throw RuleError("account \(account.id): \(problem)", rule: nil)
+    public mutating func add(_ fields: Account.Fields) throws(RuleError) {
+        if let problem = store.problems(with: fields).first {
+            throw RuleError("account \(fields.id): \(problem)", rule: nil)
         }
+        // Sound in the store's eyes, so sound in shape (`Account.Fields.problems`).
+        guard let account = try? Account(fields) else { throw RuleError("account \(fields.id): it breaks R14", rule: nil) }
         guard store.accounts.row(of: account.id) == nil else {
             throw RuleError("account \(account.id) appears twice", rule: .r14)
         }

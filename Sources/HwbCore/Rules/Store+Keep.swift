@@ -22,14 +22,14 @@ extension Store {
     @discardableResult
     public mutating func keep(_ id: AccountID, _ period: KeepPeriod, _ context: Context) throws(RuleError) -> Account {
         let account = try account(id, visibleTo: context.actor)
-        guard !account.isMIS else {
+        guard case .nonMIS(let nonMIS) = account.lifecycle else {
             throw RuleError("\(id) is an MIS account: its life follows the school MIS record", rule: .r7)
         }
         guard account.isActive else {
             throw RuleError("\(id) is deactivated: use reactivate", rule: .r7)
         }
         let cap = AcademicYear.endOfNextYear(today)
-        let extended = period.months.flatMap { max(account.expires ?? today, today).addingMonths($0) }
+        let extended = period.months.flatMap { max(nonMIS.expires, today).addingMonths($0) }
         let expires: CalendarDate
         switch (period.months, extended, cap) {
         case (nil, _, let cap?): expires = cap
@@ -38,8 +38,7 @@ extension Store {
         default: throw .outOfCalendar("the new expiry", rule: .r7)
         }
         update(id, context, rule: .r7, action: "kept \(period.rawValue)") {
-            $0.expires = expires
-            $0.closeAtExpiry = false
+            $0.lifecycle = .nonMIS(Account.NonMIS(category: nonMIS.category, expires: expires, closeAtExpiry: false))
         }
         return accounts[id]!
     }

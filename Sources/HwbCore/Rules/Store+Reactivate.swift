@@ -11,7 +11,8 @@ extension Store {
         guard !account.isActive else {
             throw RuleError("\(id) is already active", rule: .r12)
         }
-        if account.isMIS {
+        switch account.lifecycle {
+        case .mis(let mis):
             guard context.actor == .serviceDesk else {
                 throw RuleError("only the Service Desk may reactivate an MIS account such as \(id)", rule: .r11)
             }
@@ -19,28 +20,27 @@ extension Store {
                 throw RuleError("until= is for non-MIS accounts; \(id) is an MIS account", rule: .r12)
             }
             update(id, context, rule: .r12, action: "reactivated by the Service Desk") {
-                $0.clearDeactivation()
-                $0.school = $0.pendingSchool ?? $0.school
-                $0.pendingSchool = nil
-                $0.leavingDate = nil
+                $0.state = .active
+                $0.school = mis.pendingSchool ?? $0.school
+                $0.lifecycle = .mis(Account.MIS(role: mis.role))
+            }
+            return accounts[id]!
+        case .nonMIS(let nonMIS):
+            let expires: CalendarDate
+            if let until {
+                expires = try expiryDate(for: .date(until), rule: .r12)
+            } else if nonMIS.expires >= today {
+                expires = nonMIS.expires
+            } else {
+                expires = try expiryDate(for: .endOfYear, rule: .r12)
+            }
+            let day = today
+            update(id, context, rule: .r12, action: "reactivated") {
+                $0.state = .active
+                $0.lastActivity = day
+                $0.lifecycle = .nonMIS(Account.NonMIS(category: nonMIS.category, expires: expires, closeAtExpiry: false))
             }
             return accounts[id]!
         }
-        let expires: CalendarDate
-        if let until {
-            expires = try expiryDate(for: .date(until), rule: .r12)
-        } else if let current = account.expires, current >= today {
-            expires = current
-        } else {
-            expires = try expiryDate(for: .endOfYear, rule: .r12)
-        }
-        let day = today
-        update(id, context, rule: .r12, action: "reactivated") {
-            $0.clearDeactivation()
-            $0.closeAtExpiry = false
-            $0.lastActivity = day
-            $0.expires = expires
-        }
-        return accounts[id]!
     }
 }

@@ -21,20 +21,26 @@ extension AccountTable {
 
         public static let noDate = AccountTable.noDate
 
-        /// The values of a sound account (R4, R14.1-3).
+        /// The values of an account.
         public init(_ account: Account) {
             self.init(kind: account.kind, school: account.school)
-            reason = account.status == .deactivated ? account.reason : nil
             created = account.created.dayNumber
             lastActivity = account.lastActivity.dayNumber
             content = account.content
-            role = account.role
-            leaving = account.leavingDate?.dayNumber ?? Self.noDate
-            pendingSchool = account.pendingSchool
-            category = account.category
-            expires = account.expires?.dayNumber ?? Self.noDate
-            closeAtExpiry = account.closeAtExpiry ?? false
-            deactivatedOn = account.deactivatedOn?.dayNumber ?? Self.noDate
+            switch account.lifecycle {
+            case .mis(let mis):
+                role = mis.role
+                leaving = mis.leavingDate?.dayNumber ?? Self.noDate
+                pendingSchool = mis.pendingSchool
+            case .nonMIS(let nonMIS):
+                category = nonMIS.category
+                expires = nonMIS.expires.dayNumber
+                closeAtExpiry = nonMIS.closeAtExpiry
+            }
+            if case .deactivated(let on, let reason) = account.state {
+                self.reason = reason
+                deactivatedOn = on.dayNumber
+            }
         }
 
         public init(kind: Account.Kind, school: SchoolNumber) {

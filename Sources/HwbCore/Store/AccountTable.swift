@@ -6,8 +6,10 @@
 /// own; a filter reads only the columns it needs. `Account` is the typed view of one
 /// row, built only for the rows a command shows or changes (`self[row]`).
 ///
-/// R14.3 holds by construction: the status is whether a reason is set, and `deletionDue`
-/// is not stored but derived from `deactivatedOn`.
+/// R14.3 holds by construction, as in `Account.State`: the status is whether a reason is
+/// set, and `deletionDue` is not stored but derived from `deactivatedOn`. A batch read for
+/// an import may hold rows no account can (an MIS row with no role...) until the store
+/// has checked it: such a row is read as raw `fields(at:)`.
 ///
 /// Ids are found through an open-addressing hash table of rows. The row of a deleted
 /// account is reused by the next account added.
@@ -146,20 +148,51 @@ public struct AccountTable: Sendable {
         row(of: id).map { self[$0] }
     }
 
-    /// The account in `row`, as a typed value.
+    /// The account in `row`, as a typed value. The row must hold an account that passed
+    /// R4 and R14 (every row of a store's table does); a batch not yet checked is read
+    /// with `fields(at:)`.
     public subscript(row: Row) -> Account {
         let r = Int(row)
-        let kind = kinds[r]!
-        let reason = reasons[r]
-        let deactivated = date(deactivatedOn[r])
+        let lifecycle: Account.Lifecycle
+        switch kinds[r] {
+        case .mis?:
+            guard let role = roles[r] else { preconditionFailure("row \(row) holds an MIS account with no role") }
+            lifecycle = .mis(Account.MIS(role: role, leavingDate: date(leaving[r]), pendingSchool: pendingSchools[row]))
+        case .nonMIS?:
+            guard let category = categories[r], let expiry = date(expires[r]) else {
+                preconditionFailure("row \(row) holds a non-MIS account with no category or expiry")
+            }
+            lifecycle = .nonMIS(Account.NonMIS(category: category, expires: expiry, closeAtExpiry: closeAtExpiry[r]))
+        case nil:
+            preconditionFailure("row \(row) holds no account")
+        }
+        let state: Account.State
+        if let reason = reasons[r] {
+            state = .deactivated(on: CalendarDate(trustedDayNumber: deactivatedOn[r]), reason: reason)
+        } else {
+            state = .active
+        }
         return Account(
+            id: id(at: row), name: name(at: row), school: SchoolNumber(unchecked: schools[r]),
+            created: CalendarDate(trustedDayNumber: created[r]), lastActivity: CalendarDate(trustedDayNumber: lastActivity[r]),
+            content: contents[r], lifecycle: lifecycle, state: state)
+    }
+
+    /// The account in `row` as raw fields, whatever they hold (a row of a batch not yet
+    /// checked, for `Store.problems(with:)`); `deletionDue` is derived from
+    /// `deactivatedOn`.
+    public func fields(at row: Row) -> Account.Fields {
+        let r = Int(row)
+        guard let kind = kinds[r] else { preconditionFailure("row \(row) holds no account") }
+        let deactivated = date(deactivatedOn[r])
+        return Account.Fields(
             id: id(at: row), name: name(at: row), kind: kind, school: SchoolNumber(unchecked: schools[r]),
-            status: reason == nil ? .active : .deactivated, created: date(created[r])!,
+            status: reasons[r] == nil ? .active : .deactivated, created: CalendarDate(trustedDayNumber: created[r]),
             lastActivity: date(lastActivity[r]), content: contents[r],
             role: roles[r], leavingDate: date(leaving[r]), pendingSchool: pendingSchools[row],
             category: categories[r], expires: date(expires[r]),
             closeAtExpiry: kind == .nonMIS ? closeAtExpiry[r] : nil,
-            deactivatedOn: deactivated, deletionDue: deactivated.map(Account.deletionDue(after:)), reason: reason)
+            deactivatedOn: deactivated, deletionDue: deactivated.map(Account.deletionDue(after:)), reason: reasons[r])
     }
 
     public func id(at row: Row) -> AccountID {
@@ -323,17 +356,33 @@ public struct AccountTable: Sendable {
         let r = Int(row)
         kinds[r] = account.kind
         schools[r] = Int32(account.school.value)
-        reasons[r] = account.status == .deactivated ? account.reason : nil
         created[r] = account.created.dayNumber
         lastActivity[r] = account.lastActivity.dayNumber
         contents[r] = account.content
-        roles[r] = account.kind == .mis ? account.role : nil
-        leaving[r] = account.kind == .mis ? account.leavingDate?.dayNumber ?? Self.noDate : Self.noDate
-        categories[r] = account.kind == .nonMIS ? account.category : nil
-        expires[r] = account.kind == .nonMIS ? account.expires?.dayNumber ?? Self.noDate : Self.noDate
-        closeAtExpiry[r] = account.closeAtExpiry ?? false
-        deactivatedOn[r] = account.status == .deactivated ? account.deactivatedOn?.dayNumber ?? Self.noDate : Self.noDate
-        pendingSchools[row] = account.pendingSchool
+        switch account.lifecycle {
+        case .mis(let mis):
+            roles[r] = mis.role
+            leaving[r] = mis.leavingDate?.dayNumber ?? Self.noDate
+            pendingSchools[row] = mis.pendingSchool
+            categories[r] = nil
+            expires[r] = Self.noDate
+            closeAtExpiry[r] = false
+        case .nonMIS(let nonMIS):
+            roles[r] = nil
+            leaving[r] = Self.noDate
+            pendingSchools[row] = nil
+            categories[r] = nonMIS.category
+            expires[r] = nonMIS.expires.dayNumber
+            closeAtExpiry[r] = nonMIS.closeAtExpiry
+        }
+        switch account.state {
+        case .active:
+            reasons[r] = nil
+            deactivatedOn[r] = Self.noDate
+        case .deactivated(let on, let reason):
+            reasons[r] = reason
+            deactivatedOn[r] = on.dayNumber
+        }
     }
 
     // MARK: The id hash table

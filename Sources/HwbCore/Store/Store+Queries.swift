@@ -59,8 +59,9 @@ extension Store {
                 return accounts.kinds[r] == .nonMIS && accounts.reasons[r] == nil
                     && !accounts.closeAtExpiry[r] && accounts.expires[r] <= window
             }
-            .map { accounts[$0] }
-            .sorted { ($0.expires!, $0.id) < ($1.expires!, $1.id) }
+            .map { (expires: accounts.expires[Int($0)], account: accounts[$0]) }
+            .sorted { ($0.expires, $0.account.id) < ($1.expires, $1.account.id) }
+            .map(\.account)
     }
 
     /// R9: deactivated staff waiting for the Service Desk, in the actor's scope, by id.

@@ -186,7 +186,7 @@ enum Snapshot {
 
     // MARK: Accounts
 
-    private static func decodeAccount(_ reader: inout ByteReader) throws -> Account {
+    private static func decodeAccount(_ reader: inout ByteReader) throws -> Account.Fields {
         let idText = try reader.string("account id")
         guard let id = AccountID(idText) else { throw ByteReader.Malformed(what: "\"\(idText)\" is not an account id") }
         let what = "account \(id)"
@@ -208,7 +208,7 @@ enum Snapshot {
         let deactivatedOn = try reader.date(what)
         let deletionDue = try reader.date(what)
         let reason = try optionalValue(reader.u8(what), reasons, what)
-        return Account(
+        return Account.Fields(
             id: id, name: name, kind: kind, school: school, status: status, created: created,
             lastActivity: lastActivity, content: content, role: role, leavingDate: leavingDate,
             pendingSchool: pendingSchool, category: category, expires: expires,

@@ -1,7 +1,7 @@
 import HwbCore
 
-/// Reads an account from interchange cells (CSV import, JSON objects): field name to text,
-/// with an empty or missing cell meaning null.
+/// Reads an account's fields (`Account.Fields`) from interchange cells (CSV import, JSON
+/// objects): field name to text, with an empty or missing cell meaning null.
 enum AccountRecord {
     /// The fields every row must give a value for. (`lastActivity` may be null: R4, it is
     /// `created` until the first sign-in.)
@@ -25,8 +25,9 @@ enum AccountRecord {
         }
     }
 
-    /// The account, or every problem found in its cells (in words, naming the field).
-    static func decode(_ cells: Cells) -> Result<Account, RowProblems> {
+    /// The account's fields, or every problem found in its cells (in words, naming the
+    /// field). Whether the fields make an account is for `Store.problems(with:)` to say.
+    static func decode(_ cells: Cells) -> Result<Account.Fields, RowProblems> {
         var problems: [String] = []
         func text(_ field: Account.Field) -> String? {
             let value = cells[field]
@@ -66,7 +67,7 @@ enum AccountRecord {
         guard problems.isEmpty, let id, let kind, let school, let status, let created, let content else {
             return .failure(RowProblems(messages: problems))
         }
-        return .success(Account(
+        return .success(Account.Fields(
             id: id, name: text(.name) ?? "", kind: kind, school: school, status: status, created: created,
             lastActivity: lastActivity, content: content, role: role, leavingDate: leavingDate,
             pendingSchool: pendingSchool, category: category, expires: expires,

@@ -4,9 +4,10 @@ import HwbLanguage
 /// What the shell prints after a command that changed accounts.
 extension Shell {
     func created(_ account: Account) {
-        print("created \(account.id) (non-MIS, \(account.category!.rawValue)) at \(account.school), expires \(account.expires!)")
-        if account.category == .iteStudent {
-            print("reminder: the ITE student must move their content out of Hwb before the placement ends on \(account.expires!)")
+        guard case .nonMIS(let nonMIS) = account.lifecycle else { return }
+        print("created \(account.id) (non-MIS, \(nonMIS.category.rawValue)) at \(account.school), expires \(nonMIS.expires)")
+        if nonMIS.category == .iteStudent {
+            print("reminder: the ITE student must move their content out of Hwb before the placement ends on \(nonMIS.expires)")
         }
     }
 
@@ -15,7 +16,7 @@ extension Shell {
         case .ignoredNotMaintained(let school):
             print("ignored: \(school.number) (\(school.name)) is not a maintained school in Wales; nothing changed")
         case .created(let account):
-            print("joined \(account.id) (MIS \(account.role!.rawValue)) at \(account.school)")
+            print("joined \(account.id) (\(kindText(account))) at \(account.school)")
         case .moved(let account, let from):
             print(from == account.school
                 ? "\(account.id) stays at \(account.school); any leaving date is cleared"
@@ -23,15 +24,17 @@ extension Shell {
         case .reactivated(let account):
             print("reactivated \(account.id) (MIS learner) at \(account.school); content kept (\(account.content) items)")
         case .pending(let account):
-            print("\(account.id) (MIS staff) stays deactivated: waiting for the Service Desk to reactivate it at \(account.pendingSchool!) (see pending)")
+            guard case .mis(let mis) = account.lifecycle, let school = mis.pendingSchool else { return }
+            print("\(account.id) (MIS staff) stays deactivated: waiting for the Service Desk to reactivate it at \(school) (see pending)")
         }
     }
 
     func reactivated(_ account: Account) {
-        if account.isMIS {
-            print("reactivated \(account.id) (MIS \(account.role!.rawValue)) at \(account.school)")
-        } else {
-            print("reactivated \(account.id) (non-MIS, \(account.category!.rawValue)), expires \(account.expires!)")
+        switch account.lifecycle {
+        case .mis(let mis):
+            print("reactivated \(account.id) (MIS \(mis.role.rawValue)) at \(account.school)")
+        case .nonMIS(let nonMIS):
+            print("reactivated \(account.id) (non-MIS, \(nonMIS.category.rawValue)), expires \(nonMIS.expires)")
         }
     }
 

@@ -82,7 +82,7 @@ extension Shell {
         for field in AccountRecord.requiredColumns where !fields.contains(field) {
             throw .file("\(path):\(header.line): the column \(field.rawValue) is missing")
         }
-        var accounts: [Account] = []
+        var accounts: [Account.Fields] = []
         var accountLines: [Int] = []
         var bad: [(line: Int, text: String)] = []
         for record in records.dropFirst() {

@@ -58,11 +58,12 @@ extension Shell {
         guard !accounts.isEmpty else { return print("no accounts expire in the next 8 weeks") }
         var table = Table(["EXPIRES", "ID", "NAME", "CATEGORY", "SCHOOL", "WHEN"])
         for account in accounts {
-            let days = account.expires!.days(since: store.today)
+            guard case .nonMIS(let nonMIS) = account.lifecycle else { continue }
+            let days = nonMIS.expires.days(since: store.today)
             let when = days < 0 ? "overdue: expired \(-days) day\(days == -1 ? "" : "s") ago"
                 : days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
-            table.add([account.expires!.description, account.id.value, account.name,
-                       account.category!.rawValue, account.school.description, when],
+            table.add([nonMIS.expires.description, account.id.value, account.name,
+                       nonMIS.category.rawValue, account.school.description, when],
                       styles: days < 0 ? [5: .warning] : [:])
         }
         write(table)
@@ -76,8 +77,11 @@ extension Shell {
         guard !accounts.isEmpty else { return print("no staff wait for the Service Desk") }
         var table = Table(["ID", "NAME", "FROM", "TO", "LEFT", "DELETION"])
         for account in accounts {
-            table.add([account.id.value, account.name, account.school.description, account.pendingSchool!.description,
-                       account.deactivatedOn!.description, account.deletionDue!.description])
+            guard case .mis(let mis) = account.lifecycle, let pendingSchool = mis.pendingSchool,
+                  case .deactivated(let on, _) = account.state
+            else { continue }
+            table.add([account.id.value, account.name, account.school.description, pendingSchool.description,
+                       on.description, Account.deletionDue(after: on).description])
         }
         write(table)
     }
@@ -102,11 +106,7 @@ extension Shell {
         if format != .table { return printAccounts([account], empty: "") }
         print("\(account.id) · \(account.name)")
         var rows: [(String, String)] = []
-        if account.isMIS {
-            rows.append(("kind", "MIS \(account.role!.rawValue)"))
-        } else {
-            rows.append(("kind", "non-MIS, \(account.category!.rawValue)"))
-        }
+        rows.append(("kind", kindText(account)))
         rows.append(("school", "\(account.school)\(store.schools[account.school].map { " \($0.name)" } ?? "")"))
         rows.append(("status", statusText(account)))
         rows.append(("created", account.created.description))
@@ -116,8 +116,10 @@ extension Shell {
             rows.append(("expires", expires.description + (account.closeAtExpiry == true ? " (closes at expiry)" : "")))
         }
         if let leaving = account.leavingDate { rows.append(("leaving date", leaving.description)) }
-        if let on = account.deactivatedOn { rows.append(("deactivated", "\(on) (\(account.reason!.rawValue))")) }
-        if let due = account.deletionDue { rows.append(("deletion due", due.description)) }
+        if case .deactivated(let on, let reason) = account.state {
+            rows.append(("deactivated", "\(on) (\(reason.rawValue))"))
+            rows.append(("deletion due", Account.deletionDue(after: on).description))
+        }
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
         for (label, value) in rows { print("  \(label.padded(to: 15))\(value)") }
@@ -128,17 +130,25 @@ extension Shell {
         }
     }
 
+    /// `MIS learner`, `non-MIS, governor`: the kind of account and its role or category.
+    func kindText(_ account: Account) -> String {
+        switch account.lifecycle {
+        case .mis(let mis): "MIS \(mis.role.rawValue)"
+        case .nonMIS(let nonMIS): "non-MIS, \(nonMIS.category.rawValue)"
+        }
+    }
+
     /// Why the account is as it is, and what the rules do to it next.
     func nextStep(_ account: Account) -> String {
         let today = store.today
-        switch (account.status, account.kind) {
-        case (.deactivated, _):
-            var text = "deleted for good by the sweep on or after \(account.deletionDue!) with its \(plural(account.content, "content item")) (R10)"
-            if account.isMIS && account.role == .learner {
+        switch account.state {
+        case .deactivated(let on, _):
+            var text = "deleted for good by the sweep on or after \(Account.deletionDue(after: on)) with its \(plural(account.content, "content item")) (R10)"
+            if account.role == .learner {
                 text += "; reactivated if a maintained school's MIS takes the learner on (R9)"
             }
             return text
-        case (.active, _):
+        case .active:
             guard let (day, reason) = account.scheduledDeactivation else {
                 return account.isMIS
                     ? "stays active while the school MIS holds the record (R9)"

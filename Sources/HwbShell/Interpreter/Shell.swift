@@ -102,7 +102,7 @@ public final class Shell {
             case .join(let event): joined(try store.join(event, context))
             case .leave(let id, let date):
                 let account = try store.leave(id, on: date, context)
-                let leaving = account.leavingDate!
+                guard case .mis(let mis) = account.lifecycle, let leaving = mis.leavingDate else { break }
                 print("\(id) leaves on \(leaving); " + (leaving <= store.today
                     ? "the next sweep deactivates it" : "the sweep deactivates it from then"))
             case .signIn(let id, let date):
@@ -113,12 +113,17 @@ public final class Shell {
                 print("\(id) holds \(count) content item\(count == 1 ? "" : "s")")
             case .keep(let id, let period):
                 let account = try store.keep(id, period, context)
-                print("kept \(id) until \(account.expires!)")
+                guard case .nonMIS(let nonMIS) = account.lifecycle else { break }
+                print("kept \(id) until \(nonMIS.expires)")
             case .close(let id, let mode):
                 let account = try store.close(id, mode, context)
-                switch mode {
-                case .now: print("closed \(id); deleted for good on \(account.deletionDue!) unless reactivated")
-                case .atExpiry: print("\(id) will close at expiry on \(account.expires!); it leaves the expiring list")
+                switch (account.state, account.lifecycle) {
+                case (.deactivated(let on, _), _):
+                    print("closed \(id); deleted for good on \(Account.deletionDue(after: on)) unless reactivated")
+                case (.active, .nonMIS(let nonMIS)):
+                    print("\(id) will close at expiry on \(nonMIS.expires); it leaves the expiring list")
+                case (.active, .mis):
+                    break
                 }
             case .reactivate(let id, let until): reactivated(try store.reactivate(id, until: until, context))
             case .sweep(let dryRun): sweep(dryRun: dryRun, context)
@@ -213,7 +218,10 @@ public final class Shell {
     public func printBanner() {
         let list = store.expiringList(visibleTo: actor)
         guard !list.isEmpty else { return }
-        let overdue = list.filter { $0.expires! < store.today }.count
+        let overdue = list.filter { account in
+            guard case .nonMIS(let nonMIS) = account.lifecycle else { return false }
+            return nonMIS.expires < store.today
+        }.count
         let noun = list.count == 1 ? "account expires" : "accounts expire"
         print("\(list.count) non-MIS \(noun) in the next 8 weeks\(overdue > 0 ? " (\(overdue) overdue)" : ""): type expiring to manage them")
     }
