@@ -50,14 +50,14 @@ import Testing
             #expect(store.accounts[row.id].map(Account.Fields.init) == row)
             // Each account's history starts with its row of the file.
             let history = store.history(of: row.id)
-            #expect(history.map(\.action) == ["imported from accounts.csv, row \(index + 1)"])
+            #expect(history.map(\.action) == [.importedRow(file: "accounts.csv", row: index + 1)])
             #expect(history.first?.actor == "system")
             #expect(history.first?.date == date(Self.today))
             #expect(history.first?.account == row.id)
         }
         // The log holds one entry for the whole file.
         #expect(store.audit.count == before + 1)
-        #expect(store.audit.all.last?.action == "imported \(Self.goodRows.count) accounts from accounts.csv")
+        #expect(store.audit.all.last?.action.description == "imported \(Self.goodRows.count) accounts from accounts.csv")
         #expect(store.pendingList(visibleTo: .serviceDesk).map(\.id.value) == ["left.staff"])
         #expect(store.expiringIDs() == [])
     }

@@ -59,7 +59,7 @@ import Testing
         for deletion in plan.deleted {
             let kept = swept.audit.entries(for: deletion.id)
             if kept.count != 1 || kept[0].date != store.today || kept[0].changes.first?.before != .number(deletion.content) {
-                return "after deleting \(deletion.id) the audit log keeps \(kept.count) entries for it: \(kept.map(\.action))"
+                return "after deleting \(deletion.id) the audit log keeps \(kept.count) entries for it: \(kept.map(\.action.description))"
             }
         }
         let auditAdded = swept.audit.count - store.audit.count

@@ -174,7 +174,7 @@ import Testing
         }
         // The second import's accounts say which row of which file they came from.
         let id = try #require(AccountID(second[4][Account.Field.id.ordinal]))
-        #expect(session.shell.store.history(of: id).first?.action == "imported from \(two), row 5")
+        #expect(session.shell.store.history(of: id).first?.action == .importedRow(file: two, row: 5))
     }
 
     /// A refusal lists the first 20 bad rows and counts the rest.

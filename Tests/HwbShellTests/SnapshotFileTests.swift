@@ -204,7 +204,7 @@ import Testing
         #expect(contents.store.audit.all == session.shell.store.audit.all)
         let gone = try #require(AccountID("gone.soon"))
         let history = contents.store.history(of: gone)
-        #expect(history.map(\.action) == ["deleted with 7 content items"])
+        #expect(history.map(\.action.description) == ["deleted with 7 content items"])
         #expect(history.first?.changes == [.init(field: .content, before: .number(7), after: .null)])
     }
 
@@ -217,7 +217,7 @@ import Testing
         session.run("date set 2027-07-20; sweep")
         let ann = try #require(AccountID("ann.gov"))
         let entry = try #require(session.shell.store.history(of: ann).last)
-        #expect(entry.action == "deactivated (expired)")
+        #expect(entry.action == .deactivated(.expired))
         #expect(entry.changes.map(\.field) == [.status, .deactivatedOn, .deletionDue, .reason])
         #expect(entry.changes.map(\.after) == [.string("deactivated"), .string("2027-07-11"), .string("2028-07-11"), .string("expired")])
         let bytes = Snapshot.encode(.init(store: session.shell.store, actor: .serviceDesk))

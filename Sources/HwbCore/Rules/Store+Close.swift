@@ -20,10 +20,10 @@ extension Store {
         switch mode {
         case .now:
             let day = today
-            update(id, context, rule: .r8, action: "closed now") { $0.state = .deactivated(on: day, reason: .closed) }
+            update(id, context, rule: .r8, action: .closedNow) { $0.state = .deactivated(on: day, reason: .closed) }
         case .atExpiry:
             nonMIS.closeAtExpiry = true
-            update(id, context, rule: .r8, action: "set to close at expiry") { $0.lifecycle = .nonMIS(nonMIS) }
+            update(id, context, rule: .r8, action: .setToCloseAtExpiry) { $0.lifecycle = .nonMIS(nonMIS) }
         }
         return accounts[id]!
     }

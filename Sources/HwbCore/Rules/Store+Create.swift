@@ -57,7 +57,7 @@ extension Store {
             id: request.id, name: request.name, school: request.school, created: today,
             lifecycle: .nonMIS(Account.NonMIS(category: category, expires: expires, closeAtExpiry: false)))
         replace(nil, with: account)
-        record(context, rule: .r5, action: "created", account: account, changes: Account.changes(from: nil, to: account))
+        record(context, rule: .r5, action: .created, account: account, changes: Account.changes(from: nil, to: account))
         return account
     }
 

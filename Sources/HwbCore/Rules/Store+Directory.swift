@@ -9,7 +9,7 @@ extension Store {
     /// Adds a school already checked (R3) and records it.
     mutating func insertSchool(_ school: School, _ context: Context) {
         schools[school.number] = school
-        record(context.system, rule: .r3, action: school.maintained ? "school added (maintained)" : "school added (not maintained)",
+        record(context.system, rule: .r3, action: .schoolAdded(maintained: school.maintained),
                id: nil, school: school.number, changes: [])
     }
 

@@ -44,7 +44,7 @@ extension Store {
             let account = Account(
                 id: event.id, name: name, school: school.number, created: today, lifecycle: .mis(Account.MIS(role: role)))
             replace(nil, with: account)
-            record(context, rule: .r9, action: "joined (new MIS account)", account: account,
+            record(context, rule: .r9, action: .joined, account: account,
                    changes: Account.changes(from: nil, to: account))
             return .created(account)
         }
@@ -53,7 +53,7 @@ extension Store {
         }
         if account.isActive {
             mis.leavingDate = nil
-            update(event.id, context, rule: .r9, action: "moved to \(school.number)") {
+            update(event.id, context, rule: .r9, action: .moved(to: school.number)) {
                 $0.school = school.number
                 $0.lifecycle = .mis(mis)
             }
@@ -61,7 +61,7 @@ extension Store {
         }
         if mis.role == .learner {
             mis.leavingDate = nil
-            update(event.id, context, rule: .r9, action: "reactivated (learner joined \(school.number))") {
+            update(event.id, context, rule: .r9, action: .learnerJoined(school.number)) {
                 $0.state = .active
                 $0.school = school.number
                 $0.lifecycle = .mis(mis)
@@ -69,7 +69,7 @@ extension Store {
             return .reactivated(accounts[event.id]!)
         }
         mis.pendingSchool = school.number
-        update(event.id, context, rule: .r9, action: "pending the Service Desk (staff joined \(school.number))") {
+        update(event.id, context, rule: .r9, action: .staffJoined(school.number)) {
             $0.lifecycle = .mis(mis)
         }
         return .pending(accounts[event.id]!)
@@ -88,7 +88,7 @@ extension Store {
         }
         let date = date ?? today
         mis.leavingDate = date
-        update(id, context.system, rule: .r9, action: "leaving date \(date)") { $0.lifecycle = .mis(mis) }
+        update(id, context.system, rule: .r9, action: .leavingDate(date)) { $0.lifecycle = .mis(mis) }
         return accounts[id]!
     }
 
@@ -108,7 +108,7 @@ extension Store {
             throw RuleError("a sign-in on \(date) would be before \(id) was created (\(account.created))", rule: .r13)
         }
         if date > account.lastActivity {
-            update(id, context.system, rule: .r13, action: "signed in") { $0.lastActivity = date }
+            update(id, context.system, rule: .r13, action: .signedIn) { $0.lastActivity = date }
         }
         return accounts[id]!
     }
@@ -121,7 +121,7 @@ extension Store {
             throw RuleError("the content count must be 0 or more, got \(count)", rule: .r13)
         }
         if count != account.content {
-            update(id, context.system, rule: .r13, action: "content set") { $0.content = count }
+            update(id, context.system, rule: .r13, action: .contentSet) { $0.content = count }
         }
         return accounts[id]!
     }

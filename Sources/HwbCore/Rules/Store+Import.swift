@@ -141,7 +141,7 @@ extension Store {
         let context = context.system
         let entry = audit.appendImport(AuditEntry(
             date: today, actor: context.auditActor, command: context.command, rule: .r14,
-            action: "imported \(batch.count) account\(batch.count == 1 ? "" : "s") from \(file)",
+            action: .importedFile(accounts: batch.count, file: file),
             account: nil, school: nil, changes: []), file: file)
         let first = accounts.append(contentsOf: mapped, importEntry: entry)
         if let bySchool = results.first!.bySchool, let dated = results.second!.dated {

@@ -37,7 +37,7 @@ extension Store {
         case (_?, let extended?, nil): expires = extended
         default: throw .outOfCalendar("the new expiry", rule: .r7)
         }
-        update(id, context, rule: .r7, action: "kept \(period.rawValue)") {
+        update(id, context, rule: .r7, action: .kept(period)) {
             $0.lifecycle = .nonMIS(Account.NonMIS(category: nonMIS.category, expires: expires, closeAtExpiry: false))
         }
         return accounts[id]!

@@ -19,7 +19,7 @@ extension Store {
             guard until == nil else {
                 throw RuleError("until= is for non-MIS accounts; \(id) is an MIS account", rule: .r12)
             }
-            update(id, context, rule: .r12, action: "reactivated by the Service Desk") {
+            update(id, context, rule: .r12, action: .reactivatedByServiceDesk) {
                 $0.state = .active
                 $0.school = mis.pendingSchool ?? $0.school
                 $0.lifecycle = .mis(Account.MIS(role: mis.role))
@@ -35,7 +35,7 @@ extension Store {
                 expires = try expiryDate(for: .endOfYear, rule: .r12)
             }
             let day = today
-            update(id, context, rule: .r12, action: "reactivated") {
+            update(id, context, rule: .r12, action: .reactivated) {
                 $0.state = .active
                 $0.lastActivity = day
                 $0.lifecycle = .nonMIS(Account.NonMIS(category: nonMIS.category, expires: expires, closeAtExpiry: false))

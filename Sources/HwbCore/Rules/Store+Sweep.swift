@@ -161,7 +161,7 @@ extension Store {
         let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
         let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
         let reasons = Account.Reason.allCases.map { reason in
-            (action: log.action(Self.deactivationAction(reason)), value: log.text(reason.rawValue))
+            (action: log.action(.deactivated(reason)), value: log.text(reason.rawValue))
         }
         // The audit log in the report's order.
         for (place, deactivation) in zip(plan.order, plan.report.deactivated) {
@@ -179,7 +179,7 @@ extension Store {
         for (row, deletion) in zip(plan.deleted, plan.report.deleted) {
             made()
             // R10.4: the log keeps only the id, the date and the number of content items.
-            let action = log.action("deleted with \(deletion.content) content item\(deletion.content == 1 ? "" : "s")")
+            let action = log.action(.deleted(content: deletion.content))
             accounts.withIDBytes(row) { id in
                 log.forget(id)
                 log.appendEntry(stamp, rule: .r10, action: action, account: id, school: deletion.school)
@@ -210,16 +210,6 @@ extension Store {
         // indexDates(row) for each row, with the days at hand, a day at a time.
         byDeletion.insert(plan.deactivated, days: plan.dues.map(\.dayNumber))
         return subjects
-    }
-
-    /// The audit action of a deactivation (constant strings, shared by every entry).
-    private static func deactivationAction(_ reason: Account.Reason) -> String {
-        switch reason {
-        case .expired: "deactivated (expired)"
-        case .inactive: "deactivated (inactive)"
-        case .closed: "deactivated (closed)"
-        case .left: "deactivated (left)"
-        }
     }
 }
 

@@ -21,8 +21,8 @@ public struct AuditEntry: Sendable, Equatable {
     /// The command as it was typed.
     public var command: String
     public var rule: Rule
-    /// What happened, in a word or two: `created`, `kept`, `deactivated (expired)`, `deleted`...
-    public var action: String
+    /// What happened: shown as `created`, `kept 6m`, `deactivated (expired)`...
+    public var action: Action
     /// The account concerned, or nil for a change to the school directory.
     public var account: AccountID?
     /// The school the account belonged to (or the school added), for scoping the log.
@@ -30,7 +30,7 @@ public struct AuditEntry: Sendable, Equatable {
     public var changes: [Change]
 
     public init(
-        date: CalendarDate, actor: String, command: String, rule: Rule, action: String,
+        date: CalendarDate, actor: String, command: String, rule: Rule, action: Action,
         account: AccountID?, school: SchoolNumber?, changes: [Change]
     ) {
         self.date = date

@@ -1,7 +1,8 @@
 /// The audit log: every change, in order, held column by column like the account table.
 ///
-/// An entry takes a few integers: its actor, command, action and account are numbers in
-/// pools of texts kept once each, and the before and after of each change are kept typed
+/// An entry takes a few integers: its actor, command and account are numbers in pools of
+/// texts kept once each, its action a number among the typed actions the log holds, and
+/// the before and after of each change are kept typed
 /// (a date is a day number), turned into text only when an entry is shown
 /// (`entry(at:)`, which builds the `AuditEntry` view). Each account's entries are chained
 /// together for `audit ID` and `show ID` (a chain costs one integer an entry, where a
@@ -44,8 +45,8 @@ public struct AuditLog: Sendable {
     private var actors: [TextPool.Index] = []
     private var commands: [TextPool.Index] = []
     private var rules: [Rule] = []
-    /// The entry's action, or `dropped`.
-    private var actions: [TextPool.Index] = []
+    /// The entry's action, a place in `actionList`, or `dropped`.
+    private var actions: [Int32] = []
     /// The account's id in `ids`, or -1 for a change to the school directory.
     private var subjects: [TextPool.Index] = []
     /// The school the account belonged to, or the school added; -1 for none.
@@ -54,7 +55,7 @@ public struct AuditLog: Sendable {
     private var changeStarts: [Int32] = []
     /// For each slot, the same account's previous slot, or -1.
     private var previous: [Int32] = []
-    private static let dropped: TextPool.Index = -1
+    private static let dropped: Int32 = -1
 
     /// Every change of every slot, in order.
     private var changes: [StoredChange] = []
@@ -65,8 +66,11 @@ public struct AuditLog: Sendable {
         var after: Value
     }
 
-    /// Actors, commands, actions and text values.
+    /// Actors, commands and text values.
     private var texts = TextPool()
+    /// The distinct actions of the entries, each once, and their places.
+    private var actionList: [AuditEntry.Action] = []
+    private var actionPlaces: [AuditEntry.Action: Int32] = [:]
     /// The accounts the log names.
     private var ids = TextPool()
     /// Each account's latest slot, by its id's number in `ids`, or -1.
@@ -104,9 +108,13 @@ public struct AuditLog: Sendable {
         Stamp(date: date.dayNumber, actor: texts.intern(actor), command: texts.intern(command))
     }
 
-    /// The number of an action's text.
-    mutating func action(_ text: String) -> TextPool.Index {
-        texts.intern(text)
+    /// The number of an action, for `appendEntry`.
+    mutating func action(_ action: AuditEntry.Action) -> Int32 {
+        if let place = actionPlaces[action] { return place }
+        let place = Int32(actionList.count)
+        actionList.append(action)
+        actionPlaces[action] = place
+        return place
     }
 
     /// A text value.
@@ -117,7 +125,7 @@ public struct AuditLog: Sendable {
     /// Starts an entry about the account whose id is `account` (nil for the school
     /// directory); its changes follow with `appendChange`.
     mutating func appendEntry(
-        _ stamp: Stamp, rule: Rule, action: TextPool.Index, account: UnsafeRawBufferPointer?, school: SchoolNumber?
+        _ stamp: Stamp, rule: Rule, action: Int32, account: UnsafeRawBufferPointer?, school: SchoolNumber?
     ) {
         appendEntry(stamp, rule: rule, action: action, subject: account.map { subject($0) }, school: school)
     }
@@ -131,7 +139,7 @@ public struct AuditLog: Sendable {
 
     /// Starts an entry about the account numbered `subject` (see `subject(_:)`), or the
     /// school directory when it is nil.
-    mutating func appendEntry(_ stamp: Stamp, rule: Rule, action: TextPool.Index, subject: TextPool.Index?, school: SchoolNumber?) {
+    mutating func appendEntry(_ stamp: Stamp, rule: Rule, action: Int32, subject: TextPool.Index?, school: SchoolNumber?) {
         let slot = Int32(slotCount)
         var before: Int32 = -1
         if let subject {
@@ -221,7 +229,7 @@ public struct AuditLog: Sendable {
         guard dates.indices.contains(slot), actions[slot] != Self.dropped else { return nil }
         return AuditEntry(
             date: CalendarDate(trustedDayNumber: dates[slot]), actor: texts[actors[slot]],
-            command: texts[commands[slot]], rule: rules[slot], action: texts[actions[slot]],
+            command: texts[commands[slot]], rule: rules[slot], action: actionList[Int(actions[slot])],
             account: subjects[slot] < 0 ? nil : AccountID(trusted: ids[subjects[slot]]),
             school: schools[slot] < 0 ? nil : SchoolNumber(unchecked: schools[slot]),
             changes: changeRange(slot).map { change in
@@ -280,8 +288,9 @@ extension Account.Field {
 
 extension AuditLog {
     /// One entry as the log keeps it, for a file that keeps the log's own shape (a
-    /// snapshot): texts are numbers in the log's pool (`text(_:)`), the account a number
-    /// among its ids (`withAccountID(_:_:)`), the changes places for `change(_:)`.
+    /// snapshot): texts are numbers in the log's pool (`text(_:)`), the action a number
+    /// among its actions (`action(at:)`), the account a number among its ids
+    /// (`withAccountID(_:_:)`), the changes places for `change(_:)`.
     public struct StoredEntry: Sendable {
         public var date: CalendarDate
         public var actor: Int32
@@ -312,6 +321,12 @@ extension AuditLog {
     /// The text numbered `index`.
     public func text(_ index: Int32) -> String { texts[index] }
 
+    /// How many distinct actions the log holds: action numbers are `0..<actionCount`.
+    public var actionCount: Int { actionList.count }
+
+    /// The action numbered `index`.
+    public func action(at index: Int32) -> AuditEntry.Action { actionList[Int(index)] }
+
     /// Calls `body` with the bytes of the id numbered `index`.
     public func withAccountID<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         ids.withBytes(of: index, body)
@@ -331,10 +346,10 @@ extension AuditLog {
     /// Appends an entry read back from a file, about the account whose id is `account`
     /// (a valid id in lower case); its changes follow with `appendChange`.
     public mutating func appendStored(
-        date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: Int32,
+        date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: AuditEntry.Action,
         account: UnsafeRawBufferPointer?, school: SchoolNumber?
     ) {
-        appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: action,
+        appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: self.action(action),
                     account: account, school: school)
     }
 

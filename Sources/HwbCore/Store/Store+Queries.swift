@@ -99,7 +99,7 @@ extension Store {
            let imported = audit.entry(at: origin.entry), let file = audit.importFiles[origin.entry] {
             let own = AuditEntry(
                 date: imported.date, actor: imported.actor, command: imported.command, rule: imported.rule,
-                action: "imported from \(file), row \(origin.row)", account: id, school: accounts.school(at: row),
+                action: .importedRow(file: file, row: Int(origin.row)), account: id, school: accounts.school(at: row),
                 changes: [])
             let position = entries.firstIndex { $0.index > origin.entry } ?? entries.count
             entries.insert((origin.entry, own), at: position)

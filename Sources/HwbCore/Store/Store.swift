@@ -81,7 +81,7 @@ public struct Store: Sendable {
     /// Changes one account with `body` and records the change in the audit log. A change
     /// that leaves the account as it was records nothing.
     mutating func update(
-        _ id: AccountID, _ context: Context, rule: Rule, action: String, _ body: (inout Account) -> Void
+        _ id: AccountID, _ context: Context, rule: Rule, action: AuditEntry.Action, _ body: (inout Account) -> Void
     ) {
         guard let old = accounts[id] else { return }
         var new = old
@@ -91,13 +91,13 @@ public struct Store: Sendable {
         record(context, rule: rule, action: action, account: new, changes: Account.changes(from: old, to: new))
     }
 
-    mutating func record(_ context: Context, rule: Rule, action: String, account: Account, changes: [AuditEntry.Change]) {
+    mutating func record(_ context: Context, rule: Rule, action: AuditEntry.Action, account: Account, changes: [AuditEntry.Change]) {
         record(context, rule: rule, action: action, id: account.id, school: account.school, changes: changes)
     }
 
     /// Appends an audit entry dated today.
     mutating func record(
-        _ context: Context, rule: Rule, action: String, id: AccountID?, school: SchoolNumber?, changes: [AuditEntry.Change]
+        _ context: Context, rule: Rule, action: AuditEntry.Action, id: AccountID?, school: SchoolNumber?, changes: [AuditEntry.Change]
     ) {
         audit.append(AuditEntry(
             date: today, actor: context.auditActor, command: context.command, rule: rule, action: action,

@@ -22,7 +22,7 @@ extension Snapshot {
             entries.count(strings.number(entry.actor))
             entries.count(strings.number(entry.command))
             entries.u8(ruleCodes[entry.rule]!)
-            entries.count(strings.number(entry.action))
+            entries.count(strings.number(action: entry.action))
             if let account = entry.account {
                 entries.u8(1)
                 audit.withAccountID(account) { entries.string(utf8: $0) }
@@ -77,6 +77,17 @@ extension Snapshot {
             guard index < strings.count else { throw ByteReader.Malformed(what: "\(what) names no string") }
             return strings[index]
         }
+        // Each action's text is read once, and must be one that an action writes.
+        var actions: [Int32: AuditEntry.Action] = [:]
+        func action() throws -> AuditEntry.Action {
+            let text = try string("audit action")
+            if let known = actions[text] { return known }
+            guard let action = AuditEntry.Action(log.text(text)) else {
+                throw ByteReader.Malformed(what: "\"\(log.text(text))\" is not an audit action")
+            }
+            actions[text] = action
+            return action
+        }
         func value(_ field: Account.Field) throws -> AuditLog.Value {
             switch try reader.u8("audit value") {
             case 0: return .null
@@ -99,7 +110,7 @@ extension Snapshot {
             let actor = try string("audit actor")
             let command = try string("audit command")
             let rule = try Snapshot.value(reader.u8("audit rule"), rules, "audit rule")
-            let action = try string("audit action")
+            let action = try action()
             var account: UnsafeRawBufferPointer?
             switch try reader.u8("audit account") {
             case 0: break
@@ -139,12 +150,15 @@ private struct AuditStrings {
     private(set) var list: [String] = []
     /// Each of the log's texts' number in `list`, or -1 while it is not in it.
     private var numbers: [Int]
+    /// Each of the log's actions' number in `list`, or -1 while it is not in it.
+    private var actionNumbers: [Int]
     private var days: [CalendarDate: Int] = [:]
     private var others: [String: Int] = [:]
 
     init(_ audit: AuditLog) {
         self.audit = audit
         numbers = [Int](repeating: -1, count: audit.textCount)
+        actionNumbers = [Int](repeating: -1, count: audit.actionCount)
     }
 
     /// The number of the log's text numbered `text`.
@@ -154,6 +168,14 @@ private struct AuditStrings {
             list.append(audit.text(text))
         }
         return numbers[Int(text)]
+    }
+
+    /// The number of the text of the log's action numbered `action`.
+    mutating func number(action: Int32) -> Int {
+        if actionNumbers[Int(action)] < 0 {
+            actionNumbers[Int(action)] = number(of: audit.action(at: action).description)
+        }
+        return actionNumbers[Int(action)]
     }
 
     /// The number of a day, as text.

@@ -228,7 +228,8 @@ enum Snapshot {
         let actor = try string("audit actor")
         let command = try string("audit command")
         let rule = try value(reader.u8("audit rule"), rules, "audit rule")
-        let action = try string("audit action")
+        let text = try string("audit action")
+        guard let action = AuditEntry.Action(text) else { throw ByteReader.Malformed(what: "\"\(text)\" is not an audit action") }
         var account: AccountID?
         switch try reader.u8("audit account") {
         case 0: break

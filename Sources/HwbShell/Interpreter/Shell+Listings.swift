@@ -204,7 +204,7 @@ extension Shell {
             }
             let subject = entry.account?.value ?? entry.school?.description ?? ""
             table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
-                      + [entry.action, changes])
+                      + [entry.action.description, changes])
         }
         return table.render(width: terminalWidth(), colour: colours)
     }
