@@ -195,15 +195,15 @@ extension Store {
     private mutating func deactivate(_ plan: Plan, log: inout AuditLog) -> [Int32] {
         log.reserveEntries(plan.deactivated.count + plan.deleted.count, accounts: plan.deactivated.count + plan.deleted.count)
         // Every row dated before the sweep's horizon in these indexes is deactivated now
-        // (R10.1-2), so their first days go in one go; the rows also held under a later day
-        // of the other index leave it one by one below.
+        // (R10.1-2), so their first days go in one go.
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
         if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
         var subjects: [Int32] = []
         subjects.reserveCapacity(plan.deactivated.count)
+        // The rows also held under a later day of the other index leave it a day at a time.
+        unindexDates(plan.deactivated)
         for (place, row) in plan.deactivated.enumerated() {
-            unindexDates(row)
             accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
             subjects.append(accounts.withIDBytes(row) { log.subject($0) })
         }

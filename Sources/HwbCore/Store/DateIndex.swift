@@ -35,20 +35,49 @@ struct DateIndex: Sendable {
 
     /// Enters `row(i)` under `days[i]` for each `i` whose day is not `AccountTable.noDate`.
     private mutating func insert(days rowDays: [Int32], row: (Int) -> AccountTable.Row) {
+        let byDay = Self.group(days: rowDays, row: row) { row, day in insert(row, at: CalendarDate(trustedDayNumber: day)) }
+        for (day, group) in byDay {
+            let place = position(of: day)
+            if place == days.count || days[place] != day {
+                days.insert(day, at: place)
+                sets.insert(RowSet(), at: place)
+            }
+            sets[place].reserveCapacity(sets[place].count + group.count)
+            for row in group { sets[place].insert(row) }
+        }
+    }
+
+    /// Takes `rows[i]` out from under `days[i]` for each `i`, a day at a time (a sweep's
+    /// deactivations, out of the indexes they were in).
+    mutating func remove(_ rows: [AccountTable.Row], days rowDays: [Int32]) {
+        let byDay = Self.group(days: rowDays, row: { rows[$0] }) { row, day in remove(row, at: CalendarDate(trustedDayNumber: day)) }
+        for (day, group) in byDay {
+            let place = position(of: day)
+            guard place < days.count, days[place] == day else { continue }
+            for row in group { sets[place].remove(row) }
+            if sets[place].isEmpty {
+                days.remove(at: place)
+                sets.remove(at: place)
+            }
+        }
+    }
+
+    /// The rows `row(i)` grouped by their days `days[i]` (a counting sort), days in
+    /// order, leaving out `AccountTable.noDate`. Days spread over thousands of years are
+    /// not grouped: `one(row, day)` is called for each row instead, and the result is empty.
+    private static func group(
+        days rowDays: [Int32], row: (Int) -> AccountTable.Row, otherwise one: (AccountTable.Row, Int32) -> Void
+    ) -> [(day: Int32, rows: ArraySlice<AccountTable.Row>)] {
         let none = AccountTable.noDate
         var (low, high, total) = (Int32.max, Int32.min, 0)
         for day in rowDays where day != none {
             (low, high, total) = (Swift.min(low, day), Swift.max(high, day), total + 1)
         }
-        guard total > 0 else { return }
+        guard total > 0 else { return [] }
         guard Int(high) - Int(low) < 1 << 20 else {
-            // Days spread over thousands of years: one row at a time.
-            for (offset, day) in rowDays.enumerated() where day != none {
-                insert(row(offset), at: CalendarDate(trustedDayNumber: day))
-            }
-            return
+            for (offset, day) in rowDays.enumerated() where day != none { one(row(offset), day) }
+            return []
         }
-        // A counting sort of the rows by day.
         var starts = [Int](repeating: 0, count: Int(high - low) + 2)
         for day in rowDays where day != none { starts[Int(day - low) + 1] += 1 }
         for offset in 1..<starts.count { starts[offset] += starts[offset - 1] }
@@ -58,16 +87,11 @@ struct DateIndex: Sendable {
             grouped[next[Int(day - low)]] = row(offset)
             next[Int(day - low)] += 1
         }
+        var byDay: [(day: Int32, rows: ArraySlice<AccountTable.Row>)] = []
         for offset in 0..<starts.count - 1 where starts[offset] < starts[offset + 1] {
-            let day = low + Int32(offset)
-            let place = position(of: day)
-            if place == days.count || days[place] != day {
-                days.insert(day, at: place)
-                sets.insert(RowSet(), at: place)
-            }
-            sets[place].reserveCapacity(sets[place].count + starts[offset + 1] - starts[offset])
-            for row in grouped[starts[offset]..<starts[offset + 1]] { sets[place].insert(row) }
+            byDay.append((low + Int32(offset), grouped[starts[offset]..<starts[offset + 1]]))
         }
+        return byDay
     }
 
     mutating func remove(_ row: AccountTable.Row, at date: CalendarDate) {

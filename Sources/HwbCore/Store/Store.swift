@@ -114,6 +114,22 @@ public struct Store: Sendable {
         for place in days(of: row) { self[place.index].remove(row, at: CalendarDate(trustedDayNumber: place.day)) }
     }
 
+    /// Takes the accounts in `rows` out of the date indexes, an index at a time and a day
+    /// at a time (a sweep's deactivations).
+    mutating func unindexDates(_ rows: [Row]) {
+        var rowsIn = [[Row]](repeating: [], count: DateIndexName.allCases.count)
+        var daysIn = [[Int32]](repeating: [], count: DateIndexName.allCases.count)
+        for row in rows {
+            for place in days(of: row) {
+                rowsIn[place.index.rawValue].append(row)
+                daysIn[place.index.rawValue].append(place.day)
+            }
+        }
+        for index in DateIndexName.allCases where !rowsIn[index.rawValue].isEmpty {
+            self[index].remove(rowsIn[index.rawValue], days: daysIn[index.rawValue])
+        }
+    }
+
     /// Enters the accounts in `rows` in the date indexes, an index at a time and a day at
     /// a time (a national store, read in one go).
     mutating func indexDates(_ rows: Range<Row>) {
