@@ -105,22 +105,26 @@ extension Store {
         return plan
     }
 
-    /// Lists the plan's deactivations in the report in the order of their ids, reading
-    /// only the ids' text and schools of `accounts` (so that it may run beside changes to
-    /// the other columns).
+    /// Lists the plan's deactivations in the report in the order of their ids.
     private static func putInIDOrder(_ plan: inout Plan, _ accounts: AccountTable) {
-        let ids = plan.deactivated.map(accounts.id(at:))
         plan.order = accounts.idOrder(of: plan.deactivated)
+        let rows = plan.deactivated
+        report(&plan, ids: rows.map(accounts.id(at:)), schools: rows.map(accounts.school(at:)))
+    }
+
+    /// Fills the report's deactivations, in the plan's order, from the ids and schools of
+    /// the plan's rows.
+    private static func report(_ plan: inout Plan, ids: [AccountID], schools: [SchoolNumber]) {
         plan.report.deactivated = plan.order.map { place in
             .init(id: ids[place], on: plan.deactivations[place].on, reason: plan.deactivations[place].reason,
-                  school: accounts.school(at: plan.deactivated[place]))
+                  school: schools[place])
         }
     }
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
     /// is told every 10,000 changes how many of how many are made. The deactivated rows'
-    /// columns change on one thread while the other puts them in the order of their ids,
+    /// columns change on one thread while the other works out the order of their ids,
     /// when `concurrency` lends two.
     @discardableResult
     public mutating func sweep(
@@ -135,18 +139,16 @@ extension Store {
             if done % 10_000 == 0 { progress?(done, total) }
         }
         // The store and its log are moved into `work`, so that the columns it changes are
-        // not copied: the ordering reads only the ids' text and the schools.
+        // not copied: the ordering reads only the ids' text.
         let work = SweepWork(self)
         self = Store(today: today)
-        let ordered = SharedResults<Plan, Void>()
+        let ordered = SharedResults<[Int], Void>()
         do {
             let (unordered, idColumns) = (plan, work.store.accounts.idColumns)
             concurrency.run({
-                var plan = unordered
-                Self.putInIDOrder(&plan, idColumns)
-                ordered.first = plan
+                ordered.first = idColumns.idOrder(of: unordered.deactivated)
             }, {
-                work.subjects = work.store.deactivate(unordered, log: &work.log)
+                work.deactivated = work.store.deactivate(unordered, log: &work.log)
             })
         }
         // Moved back, so that neither the store nor the log is shared (and copied whole
@@ -156,8 +158,10 @@ extension Store {
         var log = work.log
         work.log = AuditLog()
         defer { audit = log }
-        let subjects = work.subjects
-        plan = ordered.first!
+        let (subjects, ids, schools) = work.deactivated
+        work.deactivated = ([], [], [])
+        plan.order = ordered.first!
+        Self.report(&plan, ids: ids, schools: schools)
         let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
         let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
         let reasons = Account.Reason.allCases.map { reason in
@@ -191,25 +195,32 @@ extension Store {
     }
 
     /// Deactivates the plan's rows in the columns and date indexes, in row order, front to
-    /// back; returns the number `log` gives each row's account, at the plan's places.
-    private mutating func deactivate(_ plan: Plan, log: inout AuditLog) -> [Int32] {
+    /// back; returns the number `log` gives each row's account, its id and its school, at
+    /// the plan's places (each row's id is read once, for both).
+    private mutating func deactivate(
+        _ plan: Plan, log: inout AuditLog
+    ) -> (subjects: [Int32], ids: [AccountID], schools: [SchoolNumber]) {
         log.reserveEntries(plan.deactivated.count + plan.deleted.count, accounts: plan.deactivated.count + plan.deleted.count)
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go.
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
         if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
-        var subjects: [Int32] = []
+        var subjects: [Int32] = [], ids: [AccountID] = []
         subjects.reserveCapacity(plan.deactivated.count)
+        ids.reserveCapacity(plan.deactivated.count)
         // The rows also held under a later day of the other index leave it a day at a time.
         unindexDates(plan.deactivated)
         for (place, row) in plan.deactivated.enumerated() {
             accounts.deactivate(row, on: plan.deactivations[place].on, reason: plan.deactivations[place].reason)
-            subjects.append(accounts.withIDBytes(row) { log.subject($0) })
+            accounts.withIDBytes(row) { id in
+                subjects.append(log.subject(id))
+                ids.append(AccountID(trusted: String(decoding: id, as: UTF8.self)))
+            }
         }
         // indexDates(row) for each row, with the days at hand, a day at a time.
         byDeletion.insert(plan.deactivated, days: plan.dues.map(\.dayNumber))
-        return subjects
+        return (subjects, ids, plan.deactivated.map(accounts.school(at:)))
     }
 }
 
@@ -230,7 +241,7 @@ extension Account.Reason {
 private final class SweepWork: @unchecked Sendable {
     var store: Store
     var log: AuditLog
-    var subjects: [Int32] = []
+    var deactivated: (subjects: [Int32], ids: [AccountID], schools: [SchoolNumber]) = ([], [], [])
 
     init(_ store: Store) {
         self.store = store

@@ -60,10 +60,30 @@ public struct AuditLog: Sendable {
     /// Every change of every slot, in order.
     private var changes: [StoredChange] = []
 
+    /// A change in 24 bytes: the two payloads, then the two kinds and the field (two
+    /// `Value`s side by side would take 40, with their padding).
     private struct StoredChange {
+        private var beforePayload: Int64
+        private var afterPayload: Int64
+        private var beforeKind: Value.Kind
+        private var afterKind: Value.Kind
         var field: Account.Field
-        var before: Value
-        var after: Value
+
+        init(field: Account.Field, before: Value, after: Value) {
+            (beforePayload, beforeKind) = (before.payload, before.kind)
+            (afterPayload, afterKind) = (after.payload, after.kind)
+            self.field = field
+        }
+
+        var before: Value {
+            get { Value(kind: beforeKind, payload: beforePayload) }
+            set { (beforePayload, beforeKind) = (newValue.payload, newValue.kind) }
+        }
+
+        var after: Value {
+            get { Value(kind: afterKind, payload: afterPayload) }
+            set { (afterPayload, afterKind) = (newValue.payload, newValue.kind) }
+        }
     }
 
     /// Actors, commands and text values.

@@ -131,13 +131,14 @@ public struct Store: Sendable {
     }
 
     /// Enters the accounts in `rows` in the date indexes, an index at a time and a day at
-    /// a time (a national store, read in one go).
+    /// a time (a national store, read in one go). One list of days serves each index in
+    /// turn, so that a million rows take 4 MB of days at a time rather than 16.
     mutating func indexDates(_ rows: Range<Row>) {
-        var days = [[Int32]](repeating: [Int32](repeating: AccountTable.noDate, count: rows.count), count: DateIndexName.allCases.count)
-        for row in rows {
-            for place in self.days(of: row) { days[place.index.rawValue][Int(row - rows.lowerBound)] = place.day }
+        var days = [Int32](repeating: AccountTable.noDate, count: rows.count)
+        for index in DateIndexName.allCases {
+            for row in rows { days[Int(row - rows.lowerBound)] = day(of: row, in: index) }
+            self[index].insert(rows.lowerBound, days: days)
         }
-        for index in DateIndexName.allCases { self[index].insert(rows.lowerBound, days: days[index.rawValue]) }
     }
 
     /// The date indexes.
@@ -169,16 +170,29 @@ public struct Store: Sendable {
     /// and `lastActivity` (R6, R10.1, R13), an active MIS one by its leaving date, if any
     /// (R10.2).
     private func days(of row: Row) -> IndexDays {
-        let r = Int(row)
-        guard let kind = accounts.kinds[r] else { return IndexDays() }
-        if accounts.reasons[r] != nil {
-            return IndexDays(first: (.deletion, Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber))
-        } else if kind == .nonMIS {
-            return IndexDays(first: (.expiry, accounts.expires[r]), second: (.activity, accounts.lastActivity[r]))
-        } else if accounts.leaving[r] != AccountTable.noDate {
-            return IndexDays(first: (.leaving, accounts.leaving[r]))
+        var days = IndexDays()
+        for index in DateIndexName.allCases {
+            let day = day(of: row, in: index)
+            guard day != AccountTable.noDate else { continue }
+            if days.first == nil { days.first = (index, day) } else { days.second = (index, day) }
         }
-        return IndexDays()
+        return days
+    }
+
+    /// The day of the account in `row` in `index`, or `AccountTable.noDate` when it is
+    /// not in that index.
+    private func day(of row: Row, in index: DateIndexName) -> Int32 {
+        let r = Int(row)
+        guard let kind = accounts.kinds[r] else { return AccountTable.noDate }
+        let active = accounts.reasons[r] == nil
+        switch index {
+        case .deletion:
+            return active ? AccountTable.noDate
+                : Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber
+        case .expiry: return active && kind == .nonMIS ? accounts.expires[r] : AccountTable.noDate
+        case .activity: return active && kind == .nonMIS ? accounts.lastActivity[r] : AccountTable.noDate
+        case .leaving: return active && kind == .mis ? accounts.leaving[r] : AccountTable.noDate
+        }
     }
 
     /// The (at most two) places of an account in the date indexes, without an allocation.
