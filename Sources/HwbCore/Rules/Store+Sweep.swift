@@ -123,9 +123,10 @@ extension Store {
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
-    /// is told every 10,000 changes how many of how many are made. The deactivated rows'
-    /// columns change on one thread while the other works out the order of their ids,
-    /// when `concurrency` lends two.
+    /// is told how many of how many changes are made: when the deactivations are done,
+    /// then every 10,000. The deactivated rows' columns change on one thread while the
+    /// other works out the order of their ids, and then the report is made on one while
+    /// the other writes the log, when `concurrency` lends two.
     @discardableResult
     public mutating func sweep(
         _ context: Context, concurrency: Concurrency = .sequential, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
@@ -151,6 +152,22 @@ extension Store {
                 work.deactivated = work.store.deactivate(unordered, log: &work.log)
             })
         }
+        let (subjects, ids, schools) = work.deactivated
+        work.deactivated = ([], [], [])
+        plan.order = ordered.first!
+        // The report and the log's entries, in the order of the ids, side by side.
+        let reported = SharedResults<Plan, Void>()
+        do {
+            let unreported = plan
+            concurrency.run({
+                var plan = unreported
+                Self.report(&plan, ids: ids, schools: schools)
+                reported.first = plan
+            }, {
+                Self.logDeactivations(unreported, subjects: subjects, schools: schools, context, in: &work.log)
+            })
+        }
+        plan = reported.first!
         // Moved back, so that neither the store nor the log is shared (and copied whole
         // by the next change).
         self = work.store
@@ -158,26 +175,9 @@ extension Store {
         var log = work.log
         work.log = AuditLog()
         defer { audit = log }
-        let (subjects, ids, schools) = work.deactivated
-        work.deactivated = ([], [], [])
-        plan.order = ordered.first!
-        Self.report(&plan, ids: ids, schools: schools)
+        done = plan.deactivated.count
+        progress?(done, total)
         let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
-        let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
-        let reasons = Account.Reason.allCases.map { reason in
-            (action: log.action(.deactivated(reason)), value: log.text(reason.rawValue))
-        }
-        // The audit log in the report's order.
-        for (place, deactivation) in zip(plan.order, plan.report.deactivated) {
-            made()
-            let (action, reason) = reasons[deactivation.reason.place]
-            log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
-                            subject: subjects[place], school: deactivation.school)
-            log.appendChange(.status, active, deactivated)
-            log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
-            log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
-            log.appendChange(.reason, .null, reason)
-        }
         // Every account due for deletion by today goes now (R10.4), those just deactivated too.
         byDeletion.removeAll(through: today)
         for (row, deletion) in zip(plan.deleted, plan.report.deleted) {
@@ -192,6 +192,28 @@ extension Store {
             remove(row)
         }
         return plan.report
+    }
+
+    /// Appends the audit entries of the plan's deactivations to `log`, in the order of
+    /// their ids.
+    private static func logDeactivations(
+        _ plan: Plan, subjects: [Int32], schools: [SchoolNumber], _ context: Context, in log: inout AuditLog
+    ) {
+        let stamp = log.stamp(date: plan.report.date, actor: context.auditActor, command: context.command)
+        let (active, deactivated) = (log.text(Account.Status.active.rawValue), log.text(Account.Status.deactivated.rawValue))
+        let reasons = Account.Reason.allCases.map { reason in
+            (action: log.action(.deactivated(reason)), value: log.text(reason.rawValue))
+        }
+        for place in plan.order {
+            let deactivation = plan.deactivations[place]
+            let (action, reason) = reasons[deactivation.reason.place]
+            log.appendEntry(stamp, rule: deactivation.reason == .inactive ? .r13 : .r10, action: action,
+                            subject: subjects[place], school: schools[place])
+            log.appendChange(.status, active, deactivated)
+            log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
+            log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
+            log.appendChange(.reason, .null, reason)
+        }
     }
 
     /// Deactivates the plan's rows in the columns and date indexes, in row order, front to
