@@ -77,17 +77,24 @@ extension Snapshot {
         try sink.write(contentsOf: counts.bytes)
 
         if let live {
-            var text: [UInt8] = []
-            text.reserveCapacity(1 << 16)
+            // The live rows' texts, gathered a piece at a time.
+            var piece = [UInt8](repeating: 0, count: 1 << 16)
+            var filled = 0
             for row in live {
                 let start = table.textStart[Int(row)]
-                text.append(contentsOf: table.text[start..<start + Int(table.idLength[Int(row)]) + Int(table.nameLength[Int(row)])])
-                if text.count >= 1 << 16 {
-                    try sink.write(contentsOf: text)
-                    text.removeAll(keepingCapacity: true)
+                let length = Int(table.idLength[Int(row)]) + Int(table.nameLength[Int(row)])
+                if filled + length > piece.count {
+                    try sink.write(contentsOf: piece[..<filled])
+                    filled = 0
                 }
+                piece.withUnsafeMutableBytes { piece in
+                    table.text.withUnsafeBytes { text in
+                        piece.baseAddress!.advanced(by: filled).copyMemory(from: text.baseAddress!.advanced(by: start), byteCount: length)
+                    }
+                }
+                filled += length
             }
-            try sink.write(contentsOf: text)
+            try sink.write(contentsOf: piece[..<filled])
         } else {
             try sink.write(contentsOf: table.text)
         }
@@ -99,21 +106,23 @@ extension Snapshot {
                 return try sink.write(contentsOf: values)
                 #endif
             }
-            var piece: [U] = []
-            piece.reserveCapacity(Swift.min(count, 1 << 15))
-            func add(_ value: T) throws(Sink.Failure) {
-                piece.append(encode(value).littleEndian)
-                if piece.count == 1 << 15 {
-                    try sink.write(contentsOf: piece)
-                    piece.removeAll(keepingCapacity: true)
+            // Gathered and encoded a piece at a time, in a tight loop over the piece.
+            var piece = [U](repeating: 0, count: Swift.max(1, Swift.min(count, 1 << 15)))
+            var done = 0
+            while done < count {
+                let end = Swift.min(done + piece.count, count)
+                values.withUnsafeBufferPointer { values in
+                    piece.withUnsafeMutableBufferPointer { piece in
+                        if let live {
+                            for index in done..<end { piece[index - done] = encode(values[Int(live[index])]).littleEndian }
+                        } else {
+                            for index in done..<end { piece[index - done] = encode(values[index]).littleEndian }
+                        }
+                    }
                 }
+                try sink.write(contentsOf: piece[..<(end - done)])
+                done = end
             }
-            if let live {
-                for row in live { try add(values[Int(row)]) }
-            } else {
-                for value in values { try add(value) }
-            }
-            try sink.write(contentsOf: piece)
         }
         try column(table.idLength) { $0 }
         try column(table.nameLength) { $0 }
@@ -419,6 +428,10 @@ extension SnapshotSink {
 
     /// The bytes of an array of fixed-width values, as they are in memory.
     mutating func write<T>(contentsOf values: [T]) throws(Failure) {
+        try write(contentsOf: values[...])
+    }
+
+    mutating func write<T>(contentsOf values: ArraySlice<T>) throws(Failure) {
         let result = values.withUnsafeBytes { raw in Result { () throws(Failure) in try write(raw) } }
         try result.get()
     }
