@@ -123,10 +123,10 @@ extension Store {
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
-    /// is told how many of how many changes are made: when the deactivations are done,
-    /// then every 10,000. The deactivated rows' columns change on one thread while the
-    /// other works out the order of their ids, and then the report is made on one while
-    /// the other writes the log, when `concurrency` lends two.
+    /// is told how many of how many changes are made: when the deactivations are made,
+    /// and at the end. The deactivated rows' columns change on one thread while the other
+    /// works out the order of their ids; then the report is made and the deleted rows
+    /// removed on one while the other writes the log, when `concurrency` lends two.
     @discardableResult
     public mutating func sweep(
         _ context: Context, concurrency: Concurrency = .sequential, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
@@ -134,11 +134,6 @@ extension Store {
         let context = context.system
         var plan = plan()
         let total = plan.deactivated.count + plan.deleted.count
-        var done = 0
-        func made() {
-            done += 1
-            if done % 10_000 == 0 { progress?(done, total) }
-        }
         // The store and its log are moved into `work`, so that the columns it changes are
         // not copied: the ordering reads only the ids' text.
         let work = SweepWork(self)
@@ -155,16 +150,24 @@ extension Store {
         let (subjects, ids, schools) = work.deactivated
         work.deactivated = ([], [], [])
         plan.order = ordered.first!
-        // The report and the log's entries, in the order of the ids, side by side.
+        progress?(plan.deactivated.count, total)
+        // The report and the deleted rows' removal on one thread, the log's entries in
+        // the order of the ids on the other.
         let reported = SharedResults<Plan, Void>()
         do {
             let unreported = plan
+            let today = today
             concurrency.run({
                 var plan = unreported
                 Self.report(&plan, ids: ids, schools: schools)
                 reported.first = plan
+                // Every account due for deletion by today goes now (R10.4), those just
+                // deactivated too.
+                work.store.byDeletion.removeAll(through: today)
+                for row in plan.deleted { work.store.remove(row) }
             }, {
                 Self.logDeactivations(unreported, subjects: subjects, schools: schools, context, in: &work.log)
+                Self.logDeletions(unreported.report.deleted, on: today, context, in: &work.log)
             })
         }
         plan = reported.first!
@@ -172,25 +175,9 @@ extension Store {
         // by the next change).
         self = work.store
         work.store = Store(today: today)
-        var log = work.log
+        audit = work.log
         work.log = AuditLog()
-        defer { audit = log }
-        done = plan.deactivated.count
-        progress?(done, total)
-        let stamp = log.stamp(date: today, actor: context.auditActor, command: context.command)
-        // Every account due for deletion by today goes now (R10.4), those just deactivated too.
-        byDeletion.removeAll(through: today)
-        for (row, deletion) in zip(plan.deleted, plan.report.deleted) {
-            made()
-            // R10.4: the log keeps only the id, the date and the number of content items.
-            let action = log.action(.deleted(content: deletion.content))
-            accounts.withIDBytes(row) { id in
-                log.forget(id)
-                log.appendEntry(stamp, rule: .r10, action: action, account: id, school: deletion.school)
-            }
-            log.appendChange(.content, .number(deletion.content), .null)
-            remove(row)
-        }
+        progress?(total, total)
         return plan.report
     }
 
@@ -213,6 +200,25 @@ extension Store {
             log.appendChange(.deactivatedOn, .null, .date(deactivation.on))
             log.appendChange(.deletionDue, .null, .date(plan.dues[place]))
             log.appendChange(.reason, .null, reason)
+        }
+    }
+
+    /// Appends the audit entries of the plan's deletions to `log`, dropping each deleted
+    /// account's earlier entries (R10.4: the log keeps only the id, the date and the
+    /// number of content items).
+    private static func logDeletions(
+        _ deletions: [SweepReport.Deletion], on date: CalendarDate, _ context: Context, in log: inout AuditLog
+    ) {
+        guard !deletions.isEmpty else { return }
+        let stamp = log.stamp(date: date, actor: context.auditActor, command: context.command)
+        for deletion in deletions {
+            let action = log.action(.deleted(content: deletion.content))
+            var id = deletion.id.value
+            id.withUTF8 { id in
+                log.forget(UnsafeRawBufferPointer(id))
+                log.appendEntry(stamp, rule: .r10, action: action, account: UnsafeRawBufferPointer(id), school: deletion.school)
+            }
+            log.appendChange(.content, .number(deletion.content), .null)
         }
     }
 
