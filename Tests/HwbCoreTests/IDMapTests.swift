@@ -72,4 +72,19 @@ import Testing
         table.sortByID(&rows)
         #expect(rows.map { ids[Int($0)] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
+
+    /// A sweep-sized set: groups of thousands that share their first bytes, some past
+    /// the 16 bytes that are sorted a byte at a time.
+    @Test(arguments: 0..<3)
+    func largeGroupsSharingLongPrefixesComeInOrder(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed))
+        let prefixes = ["m", "ma", "mererid.", "mererid.jones", "gwenllian.williams-", "gwenllian.williams-pritchard."]
+        let ids = Set((0..<30_000).map { _ in
+            prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<100_000, using: &random))
+        }).shuffled(using: &random)
+        let table = IDMapTests.batch(ids)
+        var rows = (0..<Int32(ids.count)).shuffled(using: &random)
+        table.sortByID(&rows)
+        #expect(rows.map { ids[Int($0)] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
 }
