@@ -115,7 +115,7 @@ import Testing
             #expect(entry.date == date("2028-07-01"))
             #expect(entry.account == Fixtures.id(id))
             #expect(entry.changes.allSatisfy { $0.field == .content })
-            #expect(entry.changes.first?.before == .number(content) || entry.action == .deleted(content: content))
+            #expect(entry.changes.first?.before == .number(content) && entry.action == .deleted(content: content))
             #expect(store.audit.all.filter { $0.account == Fixtures.id(id) } == [entry])
         }
         #expect(store.auditEntries("jo").starts(with: joHistory))

@@ -186,6 +186,27 @@ import Testing
         #expect(contents.store.accounts.count == 2)
     }
 
+    /// A table with a deleted row is written a piece at a time; a name longer than a
+    /// piece (64 KiB) goes through whole.
+    @Test func aNameLongerThanAPieceSavesAfterADeletion() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let long = String(repeating: "Llewelyn ", count: 8_000)
+        let header = "id,name,kind,school,status,created,lastActivity,content,category,expires,closeAtExpiry,"
+            + "role,leavingDate,pendingSchool,deactivatedOn,deletionDue,reason\n"
+        let rows = "gone.soon,G,non-mis,6612001,deactivated,2025-01-01,2025-01-01,0,governor,2026-08-31,false,,,,2026-06-01,2027-06-01,closed\n"
+            + "long.name,\(long),non-mis,6612001,active,2027-01-01,2027-06-01,0,governor,2027-08-31,false,,,,,,\n"
+        let file = try folder.write("accounts.csv", bytes: Array((header + rows).utf8))
+        let session = ShellSession(today: "2027-07-01")
+        session.run(Scenarios.schools)
+        #expect(session.run("import accounts \(file)").errors == "")
+        #expect(session.run("sweep").output.contains("deleted   gone.soon"))
+        let bytes = Snapshot.encode(.init(store: session.shell.store, actor: .serviceDesk))
+        let contents = try Snapshot.decode(bytes, path: "s.hwbs")
+        #expect(contents.store.accounts == session.shell.store.accounts)
+        #expect(contents.store.accounts[try #require(AccountID("long.name"))]?.name == long)
+    }
+
     /// R10.4: the log holds the texts of a deleted account's earlier entries in memory,
     /// but a snapshot holds only what the log still shows: its deletion summary.
     @Test func aDeletedAccountsPersonalDataNeverReachesTheFile() throws {
@@ -237,5 +258,15 @@ import Testing
         for (index, category) in Account.Category.allCases.enumerated() {
             #expect(Snapshot.code(category) == UInt8(index + 1))
         }
+    }
+}
+
+/// A snapshot names what an audit entry did in words; words that no action writes make
+/// the file malformed rather than some other action.
+@Suite struct SnapshotActionTests {
+    @Test func wordsNoActionWritesAreRefused() {
+        #expect(throws: ByteReader.Malformed.self) { try Snapshot.action("kept 12m") }
+        #expect((try? Snapshot.action("kept 6m")) == .kept(.sixMonths))
+        #expect((try? Snapshot.action("imported")) == .imported)
     }
 }

@@ -21,7 +21,7 @@ extension Store {
         // Every row is sound, so it has a typed view and the columns can hold it as it is.
         var read = AccountTable.Rows()
         for fields in rows {
-            guard let account = try? Account(fields) else { continue }
+            guard let account = try? Account(fields) else { preconditionFailure("row \(fields.id) passed the checks but has no typed view") }
             var id = account.id.value, name = account.name
             id.withUTF8 { id in
                 name.withUTF8 { name in

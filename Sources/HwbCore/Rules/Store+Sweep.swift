@@ -42,7 +42,9 @@ extension Store {
     /// accounts concerned are touched.
     public func planSweep() -> SweepReport {
         var plan = plan()
-        Self.putInIDOrder(&plan, accounts)
+        plan.order = accounts.idOrder(of: plan.deactivated)
+        let rows = plan.deactivated
+        Self.report(&plan, ids: rows.map(accounts.id(at:)), schools: rows.map(accounts.school(at:)))
         return plan.report
     }
 
@@ -57,7 +59,7 @@ extension Store {
         var deactivations: [(on: CalendarDate, reason: Account.Reason)] = []
         var dues: [CalendarDate] = []
         /// The places in `deactivated` in the order of their ids: the report's order and
-        /// the audit log's (`putInIDOrder`).
+        /// the audit log's (`AccountTable.idOrder`).
         var order: [Int] = []
         /// The rows deleted, in the report's order.
         var deleted: [Row] = []
@@ -80,7 +82,7 @@ extension Store {
         }
         // 2. Active MIS accounts whose leaving date has come: deactivated on that date.
         deactivated.append(contentsOf: byLeaving.rows(through: sweepDay))
-        // Each row's columns are read in row order; `putInIDOrder` orders them by id.
+        // Each row's columns are read in row order; `idOrder` orders them by id.
         deactivated.sortRows()
         plan.deactivated = deactivated
         plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0)! }
@@ -105,13 +107,6 @@ extension Store {
         return plan
     }
 
-    /// Lists the plan's deactivations in the report in the order of their ids.
-    private static func putInIDOrder(_ plan: inout Plan, _ accounts: AccountTable) {
-        plan.order = accounts.idOrder(of: plan.deactivated)
-        let rows = plan.deactivated
-        report(&plan, ids: rows.map(accounts.id(at:)), schools: rows.map(accounts.school(at:)))
-    }
-
     /// Fills the report's deactivations, in the plan's order, from the ids and schools of
     /// the plan's rows.
     private static func report(_ plan: inout Plan, ids: [AccountID], schools: [SchoolNumber]) {
@@ -123,8 +118,8 @@ extension Store {
 
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
-    /// is told how many of how many changes are made: when the deactivations are made,
-    /// and at the end. The deactivated rows' columns change on one thread while the other
+    /// is told how many of how many changes are made: at the start, when the
+    /// deactivations are made, and at the end (a sweep that changes nothing tells it nothing). The deactivated rows' columns change on one thread while the other
     /// works out the order of their ids; then the report is made and the deleted rows
     /// removed on one while the other writes the log, when `concurrency` lends two.
     @discardableResult
@@ -134,6 +129,8 @@ extension Store {
         let context = context.system
         var plan = plan()
         let total = plan.deactivated.count + plan.deleted.count
+        guard total > 0 else { return plan.report }
+        progress?(0, total)
         // The store and its log are moved into `work`, so that the columns it changes are
         // not copied: the ordering reads only the ids' text.
         let work = SweepWork(self)
@@ -264,8 +261,9 @@ extension Account.Reason {
     }
 }
 
-/// The store and its audit log while a sweep changes them on one thread; the thread
-/// sets only these fields.
+/// The store and its audit log while a sweep changes them on two threads: in each phase
+/// one thread changes the store (and sets `deactivated`) and the other the log, never
+/// the same field at once.
 private final class SweepWork: @unchecked Sendable {
     var store: Store
     var log: AuditLog

@@ -188,7 +188,7 @@ extension AccountTable {
                 overflow.append(row)
                 continue
             }
-            slots[next] = Self.tag(hashes[Int(row)]) << 32 | UInt64(UInt32(bitPattern: row))
+            slots[next] = Self.slot(hash: hashes[Int(row)], holding: row)
             next += 1
         }
         // Rows whose run passes the end of the table wrap round to its start.

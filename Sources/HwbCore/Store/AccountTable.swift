@@ -144,6 +144,12 @@ public struct AccountTable: Sendable {
     /// The top half of a hash, kept in the slot beside the row.
     static func tag(_ hash: Int) -> UInt64 { UInt64(UInt(bitPattern: hash) >> 32) }
 
+    /// A slot of a hash table that keeps the tag of `hash` beside a number (a row, or a
+    /// text's number in a `TextPool`).
+    static func slot(hash: Int, holding number: Int32) -> UInt64 {
+        tag(hash) << 32 | UInt64(UInt32(bitPattern: number))
+    }
+
     public subscript(id: AccountID) -> Account? {
         row(of: id).map { self[$0] }
     }
@@ -227,12 +233,12 @@ public struct AccountTable: Sendable {
         day == Self.noDate ? nil : CalendarDate(trustedDayNumber: day)
     }
 
-    /// A table that holds only the ids' text and the schools of this one's rows, for
+    /// A table that holds only the ids' text of this one's rows, for
     /// work that reads them beside changes to the other columns (which are then not
     /// copied).
     var idColumns: AccountTable {
         var table = AccountTable()
-        (table.text, table.textStart, table.idLength, table.schools) = (text, textStart, idLength, schools)
+        (table.text, table.textStart, table.idLength) = (text, textStart, idLength)
         return table
     }
 
@@ -393,7 +399,7 @@ public struct AccountTable: Sendable {
     }
 
     /// A hash of an id's bytes, taken eight at a time: each word is mixed in with a
-    /// multiply and a shift, and the sum once more at the end, so that both the low bits
+    /// multiply and a shift, and the result once more at the end, so that both the low bits
     /// (an id's home slot) and the high bits (its tag) depend on every byte. A byte at a
     /// time would be a multiply per byte, one after the other.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
@@ -434,7 +440,7 @@ public struct AccountTable: Sendable {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != Self.emptySlot { slot = (slot + 1) & mask }
-        slots[slot] = Self.tag(hash) << 32 | UInt64(UInt32(bitPattern: row))
+        slots[slot] = Self.slot(hash: hash, holding: row)
     }
 
     /// Linear probing's backward-shift deletion: no tombstones.

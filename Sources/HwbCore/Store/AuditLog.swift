@@ -128,8 +128,8 @@ public struct AuditLog: Sendable {
         Stamp(date: date.dayNumber, actor: texts.intern(actor), command: texts.intern(command))
     }
 
-    /// The number of an action, for `appendEntry`.
-    mutating func action(_ action: AuditEntry.Action) -> Int32 {
+    /// The number of an action, for `appendEntry` and `appendStored`.
+    public mutating func action(_ action: AuditEntry.Action) -> Int32 {
         if let place = actionPlaces[action] { return place }
         let place = Int32(actionList.count)
         actionList.append(action)
@@ -364,12 +364,13 @@ extension AuditLog {
     }
 
     /// Appends an entry read back from a file, about the account whose id is `account`
-    /// (a valid id in lower case); its changes follow with `appendChange`.
+    /// (a valid id in lower case), with the action numbered `action` (`action(_:)`); its
+    /// changes follow with `appendChange`.
     public mutating func appendStored(
-        date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: AuditEntry.Action,
+        date: CalendarDate, actor: Int32, command: Int32, rule: Rule, action: Int32,
         account: UnsafeRawBufferPointer?, school: SchoolNumber?
     ) {
-        appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: self.action(action),
+        appendEntry(Stamp(date: date.dayNumber, actor: actor, command: command), rule: rule, action: action,
                     account: account, school: school)
     }
 

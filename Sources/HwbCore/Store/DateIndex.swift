@@ -10,13 +10,17 @@ struct DateIndex: Sendable {
     private var sets: [RowSet] = []
 
     mutating func insert(_ row: AccountTable.Row, at date: CalendarDate) {
-        let day = date.dayNumber
+        sets[place(making: date.dayNumber)].insert(row)
+    }
+
+    /// The place of `day`'s set, which is made if the day has none yet.
+    private mutating func place(making day: Int32) -> Int {
         let place = position(of: day)
         if place == days.count || days[place] != day {
             days.insert(day, at: place)
             sets.insert(RowSet(), at: place)
         }
-        sets[place].insert(row)
+        return place
     }
 
     /// Enters rows `first`, `first + 1`... each under its day in `days`, except those
@@ -37,11 +41,7 @@ struct DateIndex: Sendable {
     private mutating func insert(days rowDays: [Int32], row: (Int) -> AccountTable.Row) {
         let byDay = Self.group(days: rowDays, row: row) { row, day in insert(row, at: CalendarDate(trustedDayNumber: day)) }
         for (day, group) in byDay {
-            let place = position(of: day)
-            if place == days.count || days[place] != day {
-                days.insert(day, at: place)
-                sets.insert(RowSet(), at: place)
-            }
+            let place = place(making: day)
             sets[place].reserveCapacity(sets[place].count + group.count)
             for row in group { sets[place].insert(row) }
         }

@@ -1,5 +1,5 @@
 /// Texts kept once each and named by a small number: the audit log's actors, commands,
-/// actions, account ids and text values, which repeat from entry to entry.
+/// account ids and text values, which repeat from entry to entry.
 ///
 /// The bytes of every text sit in one arena, found through an open-addressing hash table,
 /// so a text costs its bytes and three integers, with no allocation of its own. Each slot
@@ -34,7 +34,7 @@ struct TextPool: Sendable {
         let index = Index(count)
         bytes.append(contentsOf: text)
         starts.append(bytes.count)
-        slots[slot] = AccountTable.tag(hash) << 32 | UInt64(UInt32(index))
+        slots[slot] = AccountTable.slot(hash: hash, holding: index)
         return index
     }
 
@@ -85,7 +85,7 @@ struct TextPool: Sendable {
             let hash = withBytes(of: index) { AccountTable.hash($0) }
             var slot = hash & mask
             while slots[slot] != Self.empty { slot = (slot + 1) & mask }
-            slots[slot] = AccountTable.tag(hash) << 32 | UInt64(UInt32(index))
+            slots[slot] = AccountTable.slot(hash: hash, holding: index)
         }
     }
 }

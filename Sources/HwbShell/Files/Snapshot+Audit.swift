@@ -77,16 +77,15 @@ extension Snapshot {
             guard index < strings.count else { throw ByteReader.Malformed(what: "\(what) names no string") }
             return strings[index]
         }
-        // Each action's text is read once, and must be one that an action writes.
-        var actions: [Int32: AuditEntry.Action] = [:]
-        func action() throws -> AuditEntry.Action {
+        // Each action's text is read once, and must be one that an action writes; the
+        // log's number for it is kept.
+        var actions: [Int32: Int32] = [:]
+        func action() throws -> Int32 {
             let text = try string("audit action")
             if let known = actions[text] { return known }
-            guard let action = AuditEntry.Action(log.text(text)) else {
-                throw ByteReader.Malformed(what: "\"\(log.text(text))\" is not an audit action")
-            }
-            actions[text] = action
-            return action
+            let number = log.action(try Snapshot.action(log.text(text)))
+            actions[text] = number
+            return number
         }
         func value(_ field: Account.Field) throws -> AuditLog.Value {
             switch try reader.u8("audit value") {

@@ -86,6 +86,11 @@ extension Snapshot {
                 if filled + length > piece.count {
                     try sink.write(contentsOf: piece[..<filled])
                     filled = 0
+                    // A text longer than the piece (a name of 64 KiB) goes straight through.
+                    if length > piece.count {
+                        try sink.write(contentsOf: table.text[start..<start + length])
+                        continue
+                    }
                 }
                 piece.withUnsafeMutableBytes { piece in
                     table.text.withUnsafeBytes { text in

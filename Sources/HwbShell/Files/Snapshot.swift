@@ -218,6 +218,12 @@ enum Snapshot {
 
     // MARK: Audit entries
 
+    /// The audit action whose words are `text`, or a malformed file.
+    static func action(_ text: String) throws -> AuditEntry.Action {
+        guard let action = AuditEntry.Action(text) else { throw ByteReader.Malformed(what: "\"\(text)\" is not an audit action") }
+        return action
+    }
+
     static func decodeEntry(_ reader: inout ByteReader, strings: [String]) throws -> AuditEntry {
         func string(_ what: String) throws -> String {
             let index = try reader.count(what)
@@ -228,8 +234,7 @@ enum Snapshot {
         let actor = try string("audit actor")
         let command = try string("audit command")
         let rule = try value(reader.u8("audit rule"), rules, "audit rule")
-        let text = try string("audit action")
-        guard let action = AuditEntry.Action(text) else { throw ByteReader.Malformed(what: "\"\(text)\" is not an audit action") }
+        let action = try Snapshot.action(string("audit action"))
         var account: AccountID?
         switch try reader.u8("audit account") {
         case 0: break
