@@ -119,9 +119,10 @@ extension Store {
     /// R10: the nightly housekeeping as of today. A second sweep on the same day changes
     /// nothing. Works on the rows the plan names, without building accounts. `progress`
     /// is told how many of how many changes are made: at the start, when the
-    /// deactivations are made, and at the end (a sweep that changes nothing tells it nothing). The deactivated rows' columns change on one thread while the other
-    /// works out the order of their ids; then the report is made and the deleted rows
-    /// removed on one while the other writes the log, when `concurrency` lends two.
+    /// deactivations are made, and at the end (a sweep that changes nothing tells it
+    /// nothing). When `concurrency` lends two threads, the deactivated rows' columns
+    /// change on one while the other works out the order of their ids; then the report is
+    /// made and the deleted rows removed on one while the other writes the log.
     @discardableResult
     public mutating func sweep(
         _ context: Context, concurrency: Concurrency = .sequential, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
