@@ -502,6 +502,23 @@ import Testing
         #expect(try test(["s.t"], in: folder).status == 0)
     }
 
+    /// Transcripts hold what a session printed, personal data included, so they are
+    /// private like snapshots: readable by their owner only, whatever the umask, and
+    /// also when they replace a file that was readable by others.
+    @Test func recordedTranscriptsAreReadableByTheirOwnerOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("old.t", bytes: Array("# an old transcript\n".utf8))
+        chmod(folder.path + "/old.t", 0o644)
+        for name in ["new.t", "old.t"] {
+            let live = try Executable.run(["--date", "2027-07-20", "--record", name], stdin: "date\n", directory: folder.path)
+            #expect(live.status == 0)
+            var status = stat()
+            #expect(stat(folder.path + "/" + name, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o600, "\(name) has mode \(String(status.st_mode & 0o777, radix: 8))")
+        }
+    }
+
     @Test func recordIsOnlyForStandardInput() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -11,12 +11,21 @@ final class TranscriptRecorder {
     private var printed: [PrintedLine] = []
     private var partial = ""
 
-    /// Starts the transcript at `path` for a session beginning on `today`.
+    /// Starts the transcript at `path` for a session beginning on `today`. A transcript
+    /// holds what the session printed, personal data included, so like a snapshot it is
+    /// readable by its owner only: made with mode 0600, and a file it replaces is made so.
     init(path: String, today: CalendarDate, actor: Actor, storeWasEmpty: Bool) throws(ShellError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path)
-        else { throw .file("cannot write \(path): \(FileAccess.systemError())") }
-        self.handle = handle
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .file("cannot write \(path): \(FileAccess.systemError())") }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o777 != 0o600 {
+            guard fchmod(descriptor, 0o600) == 0 else {
+                let reason = FileAccess.systemError()
+                close(descriptor)
+                throw .file("cannot make \(path) private: \(reason)")
+            }
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var header = "# recorded by hwbsh\n#! hwbsh --date \(today)"
         if case .laAdmin = actor { header += " --as \"\(actor)\"" }
         header += "\n"
