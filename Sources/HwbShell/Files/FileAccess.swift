@@ -10,16 +10,20 @@ enum FileAccess {
     /// The largest file hwbsh reads (a script, a CSV or a snapshot).
     static let maximumSize = 2 << 30
 
+    /// The whole of the regular file at `path`. Anything else (a directory, a FIFO, a
+    /// device) is refused at once: it is opened without waiting (`O_NONBLOCK`, which a
+    /// regular file ignores) and checked on the open descriptor.
     static func read(_ path: String) throws(ShellError) -> [UInt8] {
-        let handle = open(path, O_RDONLY)
+        let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
         defer { close(handle) }
         var info = stat()
         guard fstat(handle, &info) == 0 else { throw .file("cannot read \(path): \(systemError())") }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { throw .file("cannot read \(path): it is a directory") }
-        // A regular file is read straight into an array of its size (a CSV of a million
-        // accounts is 100 MB); whatever else there is, or more, in chunks after.
-        let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .file("cannot read \(path): it is not a regular file") }
+        // Read straight into an array of the file's size (a CSV of a million accounts is
+        // 100 MB); anything written since, in chunks after.
+        let size = Int(info.st_size)
         guard size <= maximumSize else { throw .file("cannot read \(path): it is larger than 2 GiB") }
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
