@@ -47,6 +47,14 @@ import Testing
         }
     }
 
+    @Test func aFIFOStoreIsRefused() throws {
+        try Self.withFIFO { folder in
+            let result = try Executable.run(["--date", "2027-07-01", "--store", "f", "-c", "date"], directory: folder.path)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("f: it is not a regular file"), "\(result.stderr)")
+        }
+    }
+
     @Test func aFIFOJournalStopsTheOpening() throws {
         try Self.withFIFO { folder in
             try #require(rename(folder.path + "/f", folder.path + "/s.hwbsnap.journal") == 0)
