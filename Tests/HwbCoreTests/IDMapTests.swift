@@ -62,25 +62,24 @@ import Testing
 @Suite struct SortByIDTests {
     @Test(arguments: 0..<10)
     func rowsComeInTheOrderOfTheirIDs(seed: Int) {
-        var random = SplitMix64(seed: UInt64(seed))
         let prefixes = ["a", "aled.jones", "aled.jones-", "gwenllian.williams-", "gwenllian.williams-prit", "z"]
-        let ids = Set((0..<2_000).map { _ in
-            prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<5_000, using: &random))
-        }).shuffled(using: &random)
-        let table = IDMapTests.batch(ids)
-        var rows = (0..<Int32(ids.count)).shuffled(using: &random)
-        table.sortByID(&rows)
-        #expect(rows.map { ids[Int($0)] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        Self.expectSorted(seed: seed, prefixes: prefixes, count: 2_000, numbersBelow: 5_000)
     }
 
     /// A sweep-sized set: groups of thousands that share their first bytes, some past
     /// the 16 bytes that are sorted a byte at a time.
     @Test(arguments: 0..<3)
     func largeGroupsSharingLongPrefixesComeInOrder(seed: Int) {
-        var random = SplitMix64(seed: UInt64(seed))
         let prefixes = ["m", "ma", "mererid.", "mererid.jones", "gwenllian.williams-", "gwenllian.williams-pritchard."]
-        let ids = Set((0..<30_000).map { _ in
-            prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<100_000, using: &random))
+        Self.expectSorted(seed: seed, prefixes: prefixes, count: 30_000, numbersBelow: 100_000)
+    }
+
+    /// Up to `count` ids, each a prefix and a number, in rows shuffled then sorted by id,
+    /// come in the byte order of the ids.
+    private static func expectSorted(seed: Int, prefixes: [String], count: Int, numbersBelow limit: Int) {
+        var random = SplitMix64(seed: UInt64(seed))
+        let ids = Set((0..<count).map { _ in
+            prefixes.randomElement(using: &random)! + String(Int.random(in: 0..<limit, using: &random))
         }).shuffled(using: &random)
         let table = IDMapTests.batch(ids)
         var rows = (0..<Int32(ids.count)).shuffled(using: &random)
