@@ -63,4 +63,41 @@ import Testing
             #expect(result.stderr.contains("s.hwbsnap.journal: it is not a regular file"), "\(result.stderr)")
         }
     }
+
+    /// A folder holding `big`, a sparse file of 2 GiB (nothing but its size on disk).
+    private static func withHugeFile(_ body: (TemporaryFolder) throws -> Void) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("big", "")
+        try #require(truncate(folder.file("big"), 2 << 30) == 0)
+        try body(folder)
+    }
+
+    /// A file far larger than any hwbsh reads is refused on its size, before a byte of it
+    /// is read (reading it whole took seconds and gigabytes).
+    @Test(arguments: ["load big", "import accounts big", "import schools big", "run big"])
+    func aHugeFileNamedByACommandIsRefusedOnItsSize(command: String) throws {
+        try Self.withHugeFile { folder in
+            let result = try Executable.run(["--date", "2027-07-01", "-c", command], directory: folder.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("cannot read big: it is 2 GiB, more than the"), "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test(arguments: [["big"], ["--store", "big", "-c", "date"]])
+    func aHugeScriptOrStoreIsRefusedOnItsSize(arguments: [String]) throws {
+        try Self.withHugeFile { folder in
+            let result = try Executable.run(["--date", "2027-07-01"] + arguments, directory: folder.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("big: it is 2 GiB, more than the"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func aHugeFileToImportIntoAStoreIsRefusedBeforeItIsJournaled() throws {
+        try Self.withHugeFile { folder in
+            let result = try Executable.run(["--date", "2027-07-01", "--store", "s.hwbsnap", "-c", "import accounts big"], directory: folder.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("cannot read big: it is 2 GiB, more than the"), "\(result.stderr)")
+        }
+    }
 }

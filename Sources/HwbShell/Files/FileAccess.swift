@@ -7,13 +7,17 @@ import Darwin
 
 /// Reading and writing whole files, with errors worded for the user.
 enum FileAccess {
-    /// The largest file hwbsh reads (a script, a CSV or a snapshot).
-    static let maximumSize = 2 << 30
+    /// The largest file read whole: a script, a transcript, a school file.
+    static let wholeFileLimit = 256 << 20
+    /// The largest file read block by block, or kept in a journal record: a snapshot, an
+    /// account file. A national store (a million accounts) takes about 100 MB of either.
+    static let blockFileLimit = 1 << 30
 
-    /// The whole of the regular file at `path`. Anything else (a directory, a FIFO, a
-    /// device) is refused at once: it is opened without waiting (`O_NONBLOCK`, which a
-    /// regular file ignores) and checked on the open descriptor.
-    static func read(_ path: String) throws(ShellError) -> [UInt8] {
+    /// The whole of the regular file at `path`, of at most `limit` bytes. Anything else (a
+    /// directory, a FIFO, a device, a larger file) is refused before a byte is read: it is
+    /// opened without waiting (`O_NONBLOCK`, which a regular file ignores) and checked on
+    /// the open descriptor.
+    static func read(_ path: String, limit: Int = wholeFileLimit) throws(ShellError) -> [UInt8] {
         let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
         defer { close(handle) }
@@ -24,7 +28,7 @@ enum FileAccess {
         // Read straight into an array of the file's size (a CSV of a million accounts is
         // 100 MB); anything written since, in chunks after.
         let size = Int(info.st_size)
-        guard size <= maximumSize else { throw .file("cannot read \(path): it is larger than 2 GiB") }
+        try checkSize(size, of: path, limit: limit)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             filled = 0
@@ -49,9 +53,26 @@ enum FileAccess {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            guard bytes.count <= maximumSize else { throw .file("cannot read \(path): it is larger than 2 GiB") }
+            try checkSize(bytes.count, of: path, limit: limit)
         }
         return bytes
+    }
+
+    /// Refuses a file of `size` bytes when that is more than `limit`.
+    private static func checkSize(_ size: Int, of path: String, limit: Int) throws(ShellError) {
+        guard size > limit else { return }
+        throw .file("cannot read \(path): it is \(describe(bytes: size)), more than the \(describe(bytes: limit)) hwbsh reads from such a file")
+    }
+
+    /// A size for people: `256 MiB`, `2.0 GiB`, `10 bytes`.
+    static func describe(bytes: Int) -> String {
+        let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+        for (unit, name) in units where bytes >= unit {
+            let whole = bytes % unit == 0
+            let value = Double(bytes) / Double(unit)
+            return whole ? "\(bytes / unit) \(name)" : "\((value * 10).rounded() / 10) \(name)"
+        }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 
     /// The file as UTF-8 text, or an error naming the line of the first bad byte.
@@ -91,18 +112,14 @@ enum FileAccess {
         try writeAtomically(to: path, mode: mode) { (file: inout FileSink) throws(ShellError) in try file.write(buffer) }
     }
 
-    /// Writes what `body` gives to `path` atomically: a temporary file in the same folder,
-    /// flushed to disk and renamed over the target, then the folder flushed, so that a
-    /// reader (or a crash) sees the old file or the new one, never a part. New files are
-    /// readable by their owner only unless `mode` says otherwise: they hold personal data.
+    /// Writes what `body` gives to `path` atomically: a new temporary file in the same
+    /// folder (`newTemporary`), flushed to disk and renamed over the target, then the folder
+    /// flushed, so that a reader (or a crash) sees the old file or the new one, never a
+    /// part. A link at `path` is replaced, never written through.
     static func writeAtomically(
         to path: String, mode: mode_t = 0o600, _ body: (inout FileSink) throws(ShellError) -> Void
     ) throws(ShellError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        let handle = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard handle >= 0 else { throw .file("cannot write \(path): \(systemError())") }
+        let (handle, temporary) = try newTemporary(for: path, mode: mode)
         var file = FileSink(handle: handle, path: path)
         var failure: ShellError?
         defer { file.bar?.finish() }
@@ -120,6 +137,85 @@ enum FileAccess {
             throw failure
         }
         syncFolder(of: path)
+    }
+
+    /// Creates `path` anew and keeps it open for appending (a transcript being recorded):
+    /// made as a temporary file and renamed into place at once, so that whatever was at
+    /// `path` (an older file, a link) is replaced, never written through.
+    static func createFile(_ path: String, mode: mode_t = 0o600) throws(ShellError) -> Int32 {
+        let (handle, temporary) = try newTemporary(for: path, mode: mode)
+        guard fsync(handle) == 0, rename(temporary, path) == 0 else {
+            let reason = systemError()
+            close(handle)
+            unlink(temporary)
+            throw .file("cannot write \(path): \(reason)")
+        }
+        syncFolder(of: path)
+        return handle
+    }
+
+    /// The one way hwbsh makes a file: a temporary `.NAME.PID.RANDOM.tmp` in the folder of
+    /// `path`, created only if nothing has that name (`O_EXCL`) and never through a link
+    /// (`O_NOFOLLOW`), with `mode` exactly (0600 unless said otherwise: what hwbsh writes
+    /// holds personal data). Temporaries of `path` that a process killed mid-write left
+    /// behind are removed first.
+    static func newTemporary(for path: String, mode: mode_t) throws(ShellError) -> (handle: Int32, path: String) {
+        // A name that is taken by something other than a file (a folder, a device, a pipe,
+        // or a link to one) is not replaced: `export csv /dev/stdout` is refused rather
+        // than putting a file where the device was.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot write \(path): it is a directory"
+                                                           : "cannot write \(path): it is not a regular file")
+        }
+        let (folder, name) = split(path)
+        removeDeadTemporaries(in: folder, of: name)
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let suffix = String(random.next() as UInt64, radix: 16)
+            let temporary = "\(folder)/.\(name).\(getpid()).\(suffix).tmp"
+            let handle = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if handle < 0 {
+                if errno == EEXIST || errno == EINTR { continue }
+                throw .file("cannot write \(path): \(systemError())")
+            }
+            // The umask may have taken bits away; the mode asked for is the mode given.
+            guard fchmod(handle, mode) == 0 else {
+                let reason = systemError()
+                close(handle)
+                unlink(temporary)
+                throw .file("cannot write \(path): \(reason)")
+            }
+            return (handle, temporary)
+        }
+        throw .file("cannot write \(path): no free temporary name in \(folder)")
+    }
+
+    /// Removes the temporaries of `name` in `folder` (`.NAME.PID.….tmp`) whose process no
+    /// longer runs: what a write cut short by a kill or a crash left behind. Those of
+    /// running processes (another hwbsh saving the same name) are left alone.
+    static func removeDeadTemporaries(in folder: String, of name: String) {
+        let prefix = ".\(name)."
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var dead: [String] = []
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp") else { continue }
+            let middle = entryName.dropFirst(prefix.count).dropLast(4)
+            guard let pid = pid_t(middle.prefix { $0 != "." }), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { dead.append(entryName) }
+        }
+        for entryName in dead { unlink(folder + "/" + entryName) }
+    }
+
+    /// The folder (`.` for a bare name) and the last component of `path`.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
     }
 
     /// Writes to an open file through a buffer; large pieces go straight through.
@@ -182,9 +278,9 @@ enum FileAccess {
         let size: Int
         let path: String
 
-        /// Opens `path`, which must be a regular file of at most `maximumSize` bytes.
+        /// Opens `path`, which must be a regular file of at most `blockFileLimit` bytes.
         init(_ path: String) throws(ShellError) {
-            let handle = open(path, O_RDONLY | O_NONBLOCK)
+            let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
             var info = stat()
             guard fstat(handle, &info) == 0 else {
@@ -197,9 +293,11 @@ enum FileAccess {
                 throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot read \(path): it is a directory"
                                                               : "cannot read \(path): it is not a regular file")
             }
-            guard Int(info.st_size) <= maximumSize else {
+            do throws(ShellError) {
+                try checkSize(Int(info.st_size), of: path, limit: blockFileLimit)
+            } catch {
                 Glibc.close(handle)
-                throw .file("cannot read \(path): it is larger than 2 GiB")
+                throw error
             }
             self.handle = handle
             size = Int(info.st_size)
@@ -218,6 +316,13 @@ enum FileAccess {
                 done += count
             }
         }
+    }
+
+    /// The permission bits of the file at `path`, if there is one.
+    static func permissions(of path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
     }
 
     /// Flushes a folder's entries (a rename or a new file in it) to disk.

@@ -65,6 +65,9 @@ public enum Program {
         if options.pace { shell.pace = Pacer.waitForEnter(console: console) }
         if let recordPath = options.recordPath {
             do throws(ShellError) {
+                if let role = shell.storeFile?.role(of: recordPath) {
+                    throw .file("cannot record to \(recordPath): it is the \(role.rawValue) of the store opened with --store")
+                }
                 let recorder = try TranscriptRecorder(
                     path: recordPath, today: shell.store.today, actor: shell.actor, storeWasEmpty: shell.store.isEmpty)
                 recorder.warn = { [unowned shell] in shell.warn($0) }
@@ -107,12 +110,21 @@ public enum Program {
             shell.showsProgress = options.recordPath == nil && Progress.isWanted(
                 interactive: true, standardErrorIsTerminal: isatty(2) == 1, environment: options.environment)
             InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes)
-            return 0
+            return finishRecording(shell) ? 0 : 1
         } else {
             shell.run(StandardInputLines(), file: "<stdin>")
         }
         console.flush()
-        return shell.hasFailed ? 1 : 0
+        let recorded = finishRecording(shell)
+        return shell.hasFailed || !recorded ? 1 : 0
+    }
+
+    /// Flushes the transcript being recorded, if any; false when it could not all be written.
+    private static func finishRecording(_ shell: Shell) -> Bool {
+        guard let recorder = shell.recorder else { return true }
+        recorder.finish()
+        shell.console.flush()
+        return !recorder.failed
     }
 }
 

@@ -68,7 +68,7 @@ extension Shell {
                 return print("imported \(plural(batch.count, "account")) from \(path)")
             } catch {}
         }
-        let bytes = try fileBytes(path)
+        let bytes = try fileBytes(path, limit: FileAccess.blockFileLimit)
         let records = try csvRecords(path, bytes: bytes)
         guard let header = records.first else { throw .file("\(path) is empty; expected a header row") }
         var fields: [Account.Field] = []
@@ -184,9 +184,9 @@ extension Shell {
 
     /// The bytes of a file to import: those journaled with the command when it is
     /// replayed (`--store`), else the file's.
-    private func fileBytes(_ path: String) throws(ShellError) -> [UInt8] {
+    private func fileBytes(_ path: String, limit: Int = FileAccess.wholeFileLimit) throws(ShellError) -> [UInt8] {
         if let bytes = fileOverrides[path] { return bytes }
-        return try FileAccess.read(path)
+        return try FileAccess.read(path, limit: limit)
     }
 
     private func csvRecords(_ path: String, bytes: [UInt8]) throws(ShellError) -> [CSV.Record] {

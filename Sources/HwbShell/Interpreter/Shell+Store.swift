@@ -34,7 +34,9 @@ extension Shell {
         guard let storeFile, isJournaled(parsed.command) else { return }
         var attachments: [String: [UInt8]] = [:]
         switch parsed.command {
-        case .importAccounts(let path), .importSchools(let path):
+        case .importAccounts(let path):
+            attachments[path] = try FileAccess.read(path, limit: FileAccess.blockFileLimit)
+        case .importSchools(let path):
             attachments[path] = try FileAccess.read(path)
         default:
             break

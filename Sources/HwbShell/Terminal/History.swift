@@ -11,8 +11,10 @@ public struct History {
     public init(path: String?, limit: Int = 1000) {
         self.path = path
         self.limit = limit
-        if let path, let data = FileManager.default.contents(atPath: path) {
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") { add(String(line)) }
+        // Like every file hwbsh reads, only a regular file of a sensible size; a history
+        // that cannot be read starts empty.
+        if let path, let bytes = try? FileAccess.read(path) {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") { add(String(line)) }
         }
     }
 

@@ -4,28 +4,21 @@ import HwbCore
 /// `--record FILE.t`: writes a session down as a transcript as it goes, each command with
 /// what it printed, so that `hwbsh test FILE.t` replays it to the same output.
 final class TranscriptRecorder {
-    private let handle: FileHandle
-    private var failed = false
+    private let handle: Int32
+    /// Whether a write failed: the transcript is incomplete, and hwbsh's exit status says so.
+    private(set) var failed = false
+    private let path: String
     /// Where a failure to write the transcript is reported.
     var warn: (String) -> Void = { _ in }
     private var printed: [PrintedLine] = []
     private var partial = ""
 
     /// Starts the transcript at `path` for a session beginning on `today`. A transcript
-    /// holds what the session printed, personal data included, so like a snapshot it is
-    /// readable by its owner only: made with mode 0600, and a file it replaces is made so.
+    /// holds what the session printed, personal data included, so like a snapshot it is a
+    /// new file readable by its owner only (mode 0600), replacing whatever had the name.
     init(path: String, today: CalendarDate, actor: Actor, storeWasEmpty: Bool) throws(ShellError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .file("cannot write \(path): \(FileAccess.systemError())") }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o777 != 0o600 {
-            guard fchmod(descriptor, 0o600) == 0 else {
-                let reason = FileAccess.systemError()
-                close(descriptor)
-                throw .file("cannot make \(path) private: \(reason)")
-            }
-        }
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        handle = try FileAccess.createFile(path)
+        self.path = path
         var header = "# recorded by hwbsh\n#! hwbsh --date \(today)"
         if case .laAdmin = actor { header += " --as \"\(actor)\"" }
         header += "\n"
@@ -76,16 +69,33 @@ final class TranscriptRecorder {
     }
 
     /// Writes to the transcript; if that fails (a full disk), recording stops with one
-    /// warning and the session goes on.
+    /// warning, the session goes on and its exit status will be 1.
     private func append(_ text: String) {
         guard !failed else { return }
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            failed = true
-            warn("the transcript stopped recording: \(error.localizedDescription)")
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(handle, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count == 0 { errno = EIO }
+            guard count > 0 else { return stop() }
+            offset += count
         }
     }
+
+    /// Flushes the transcript to disk at the end of the session: a disk that takes writes
+    /// but cannot keep them is a failure too.
+    func finish() {
+        guard !failed else { return }
+        if fsync(handle) != 0 && errno != EINVAL { stop() }
+    }
+
+    private func stop() {
+        failed = true
+        warn("cannot write \(path): \(FileAccess.systemError()); the transcript stopped recording and is incomplete")
+    }
+
+    deinit { close(handle) }
 }
 
 /// Passes output through to the real console and shows it to the recorder.

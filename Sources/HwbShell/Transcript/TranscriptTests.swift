@@ -20,7 +20,9 @@ public enum TranscriptTests {
                 passed += 1
             } else if update, outcome.canUpdate {
                 do throws(ShellError) {
-                    try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: 0o644)
+                    // The transcript is the user's own file (often in a repository): it
+                    // keeps its permissions.
+                    try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: FileAccess.permissions(of: path) ?? 0o600)
                     console.write("updated \(path)\n")
                     updated += 1
                 } catch {
