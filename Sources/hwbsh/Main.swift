@@ -17,7 +17,7 @@ struct Hwbsh: ParsableCommand {
         usage: """
             hwbsh [options] [FILE...]
             hwbsh -c 'CMD; CMD' [options]
-            hwbsh test [--update] FILE.t...
+            hwbsh test [--update] FILE.t|FOLDER...
             """,
         discussion: """
             With no FILE and no -c, reads commands from standard input: interactively on a \
@@ -47,7 +47,7 @@ struct Hwbsh: ParsableCommand {
     @Flag(help: "Show each command of a script or transcript and wait for Enter before running it (for demos).")
     var pace = false
 
-    @Option(help: ArgumentHelp("Write the session down as a transcript as it goes.", valueName: "file.t"))
+    @Option(help: ArgumentHelp("Write the session (typed, piped, -c or script files) down as a transcript as it goes.", valueName: "file.t"))
     var record: String?
 
     @Argument(help: ArgumentHelp("Script files to run in turn.", valueName: "file"))
@@ -62,9 +62,6 @@ struct Hwbsh: ParsableCommand {
         options.storePath = store
         options.pace = pace
         options.recordPath = record
-        if record != nil && (commands != nil || !files.isEmpty) {
-            throw ValidationError("--record writes down a session read from standard input, not -c or script files")
-        }
         options.environment = ProcessInfo.processInfo.environment
         if let actor {
             if actor == "la-admin" || actor == "champion" {
@@ -109,7 +106,7 @@ struct TestTranscripts: ParsableCommand {
     @Flag(help: "Rewrite each transcript's expected output with what happened, keeping comments and wildcard lines that still match.")
     var update = false
 
-    @Argument(help: ArgumentHelp("Transcript files.", valueName: "file.t"))
+    @Argument(help: ArgumentHelp("Transcript files, and folders whose .t files (at any depth) are run in order.", valueName: "file.t|folder"))
     var files: [String]
 
     func validate() throws {
@@ -125,7 +122,8 @@ enum Main {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "test" {
             let command = parse(TestTranscripts.self, Array(arguments.dropFirst()))
-            exit(TranscriptTests.run(command.files, update: command.update, today: Hwbsh.today()))
+            let colours = isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            exit(TranscriptTests.run(command.files, update: command.update, today: Hwbsh.today(), colours: colours))
         }
         let options: ProgramOptions
         do {

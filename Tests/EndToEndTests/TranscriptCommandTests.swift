@@ -519,12 +519,20 @@ import Testing
         }
     }
 
-    @Test func recordIsOnlyForStandardInput() throws {
+    @Test(arguments: [["script.hwb"], ["-c", "school add 6612001 name=\"Ysgol y Môr\"; schools"], ["old.t"]])
+    func recordWritesDownScriptsAndCommandsToo(arguments: [String]) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try Executable.run(["--record", "s.t", "-c", "date"], directory: folder.path)
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("--record"))
+        try folder.write("script.hwb", "school add 6612001 name=\"Ysgol y Môr\"\n# a comment\nschools\n")
+        try folder.write("old.t", "> school add 6612001 name=\"Ysgol y Môr\"\n> schools\n")
+        let live = try Executable.run(["--date", "2027-07-20", "--record", "s.t"] + arguments, directory: folder.path)
+        #expect(live.status == 0, "\(live.stderr)")
+        let recorded = try folder.read("s.t")
+        #expect(recorded.contains("Ysgol y Môr"), "\(recorded)")
+        #expect(recorded.contains("6612001"))
+        let check = try test(["s.t"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("ok   s.t"))
     }
 
     @Test func recordWritesDownTheActor() throws {
@@ -600,5 +608,84 @@ import Testing
         let result = try test(paths, in: elsewhere)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdoutLines.last == "\(paths.count) passed, 0 failed")
+    }
+
+    // MARK: transcripts that cannot lie
+
+    /// `>school add` (no space) was once read as expected output: the file passed as
+    /// "ok (0 commands)" and tested nothing.
+    @Test func aMalformedCommandLineFailsWithItsLineNumber() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("bad.t", "#! hwbsh --date 2027-07-20\n> date\n2027-07-20\n>school add 6612001 name=A\n")
+        let result = try test(["bad.t"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("bad.t:4: error: a command line starts with \"> \""), "\(result.stdout)")
+        #expect(result.stdoutLines.last == "0 passed, 1 failed")
+        let update = try test(["--update", "bad.t"], in: folder)
+        #expect(update.status == 1)
+        #expect(try folder.read("bad.t").hasSuffix(">school add 6612001 name=A\n"), "--update leaves a broken file alone")
+        let replay = try Executable.run(["bad.t"], directory: folder.path)
+        #expect(replay.status == 1)
+        #expect(replay.stderr.contains("bad.t:4:1: error: a command line starts with"), "\(replay.stderr)")
+        #expect(replay.stdout.isEmpty, "nothing runs")
+    }
+
+    @Test func aTranscriptWithoutACommandFails() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("empty.t", "# only a comment\nsome text\n")
+        let result = try test(["empty.t"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("empty.t: error: no command in it"), "\(result.stdout)")
+    }
+
+    @Test func aFolderRunsEveryTranscriptBelowItInOrder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.file("demos/more"), withIntermediateDirectories: true)
+        try folder.write("demos/b.t", "#! hwbsh --date 2027-07-20\n> date\n2027-07-20\n")
+        try folder.write("demos/a.t", "#! hwbsh --date 2027-07-20\n> date\n2027-07-20\n")
+        try folder.write("demos/more/c.t", "#! hwbsh --date 2027-07-20\n> date\n2027-07-21\n")
+        try folder.write("demos/notes.txt", "not a transcript")
+        try FileManager.default.createDirectory(atPath: folder.file("nothing"), withIntermediateDirectories: true)
+        let result = try test(["demos/"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdoutLines.filter { $0.hasPrefix("ok") || $0.hasPrefix("FAIL") }
+            == ["ok   demos/a.t (1 commands)", "ok   demos/b.t (1 commands)", "FAIL demos/more/c.t"])
+        #expect(result.stdoutLines.last == "2 passed, 1 failed")
+        let empty = try test(["nothing"], in: folder)
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("nothing: no transcript"), "\(empty.stderr)")
+    }
+
+    /// A wrong line between two `...` was once replaced by nothing, so that the `...`
+    /// stood for it; the diff showed only the expected line.
+    @Test func updateRewritesAWrongLineBetweenWildcardsAndTheDiffShowsWhatWasPrinted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("dots.t", """
+            #! hwbsh --date 2027-07-20
+            > school add 6612001 name="Ysgol y Môr"
+            added school 6612001 Ysgol y Môr
+            > create sian name="Siân Roberts" category=supply-teacher school=6612001
+            created sian (non-MIS, supply-teacher) at 6612001, expires 2027-08-31
+            > show sian
+            ...
+            this line is not printed
+            ...
+
+            """)
+        let failing = try test(["dots.t"], in: folder)
+        #expect(failing.status == 1)
+        #expect(failing.stdoutLines.contains("-this line is not printed"))
+        #expect(failing.stdoutLines.contains { $0.hasPrefix("+") && !$0.hasPrefix("+++") }, "\(failing.stdout)")
+        #expect(try test(["--update", "dots.t"], in: folder).status == 0)
+        let updated = try folder.read("dots.t")
+        #expect(!updated.contains("this line is not printed"))
+        #expect(!updated.contains("...\n...\n"), "\(updated)")
+        let checked = updated.components(separatedBy: "> show sian\n")[1].split(separator: "\n").filter { $0 != "..." }
+        #expect(checked.count >= 1, "the wrong line was rewritten to a printed one: \(updated)")
+        #expect(try test(["dots.t"], in: folder).status == 0)
     }
 }

@@ -1,4 +1,5 @@
 @testable import HwbShell
+import HwbTestSupport
 import Testing
 
 /// The transcript format (LANGUAGE.md, "Transcripts"): reading `.t` text, matching what a
@@ -54,19 +55,36 @@ import Testing
             >> name="Siân Roberts"
             >> category=supply-teacher school=6612001
             created sian
-            >> not a continuation once output has started
 
             """)
         let command = transcript.commands[0]
         #expect(command.source.count == 3)
         #expect(command.text == #"create sian name="Siân Roberts" category=supply-teacher school=6612001"#)
-        #expect(command.expected == [.output("created sian"), .output(">> not a continuation once output has started")])
+        #expect(command.expected == [.output("created sian")])
+        #expect(transcript.problems.isEmpty)
     }
 
-    @Test func aStrayContinuationIsText() {
-        let transcript = Transcript(parsing: ">> date\n")
+    /// A line that looks like a command but is not written as one was once read as
+    /// expected output or text, so a transcript of such lines tested nothing.
+    @Test(arguments: [
+        (">school add 6612001 name=A", "a command line starts with \"> \""),
+        (">  date", "one space after \">\""),
+        (">\tdate", "a command line starts with \"> \""),
+        (">> date", "\">> \" continues a command"),
+        (">>date", "a command line starts with \">> \""),
+        (">>  date", "one space after \">>\""),
+    ])
+    func aMalformedCommandLineIsAProblemWithItsLineNumber(line: String, message: String) {
+        let transcript = Transcript(parsing: "# a comment\n\(line)\n")
+        #expect(transcript.problems.map(\.line) == [2])
+        #expect(transcript.problems.first?.message.contains(message) == true, "\(transcript.problems)")
         #expect(transcript.commands.isEmpty)
-        #expect(transcript.items == [.text(">> date")])
+    }
+
+    @Test func aContinuationAfterOutputIsAProblem() {
+        let transcript = Transcript(parsing: "> date\n2027-07-20\n>> more\n")
+        #expect(transcript.problems.map(\.line) == [3])
+        #expect(transcript.commands.first?.expected == [.output("2027-07-20")])
     }
 
     @Test func aCommentEndsTheExpectedOutput() {
@@ -187,6 +205,46 @@ import Testing
         #expect(old.updated(with: printed) == [.error("error: no account nobody"), .output("kept [..]")])
         let updated = command(old.updated(with: printed))
         #expect(updated.matches(printed))
+    }
+
+    /// `--update` once turned a wrong line between two `...` into nothing, so that the
+    /// `...` stood for it: the check was gone and no diff showed it.
+    @Test func updateRewritesAWrongLineBetweenAnyLinesInsteadOfDroppingIt() {
+        let old = command([.anyLines, .output("  status         closed"), .anyLines])
+        let printed = [out("sian · Siân Roberts"), out("  status         active"), out("  expires        2027-08-31")]
+        #expect(old.updated(with: printed) == [.anyLines, .output("  status         active"), .anyLines])
+    }
+
+    @Test func updateNeverLetsAnyLinesStandForAChangedLine() {
+        let old = command([.output("header"), .anyLines])
+        #expect(old.updated(with: [out("header 2"), out("x"), out("y")]) == [.output("header 2"), .anyLines])
+    }
+
+    @Test func updateWritesOutTheAnyLinesOfACommandThatLostALine() {
+        // Nothing is printed any more: `...` alone would pass for anything.
+        #expect(command([.anyLines, .output("gone"), .anyLines]).updated(with: []) == [])
+        let old = command([.output("a"), .output("b"), .anyLines])
+        #expect(old.updated(with: [out("a")]) == [.output("a")])
+    }
+
+    /// Whatever the transcript expected, an update never holds fewer checked lines than
+    /// were printed and checked before: each expected line that is not `...` is kept
+    /// for, or rewritten to, a printed line while printed lines are left.
+    @Test func updateKeepsEveryCheckWhilePrintedLinesAreLeft() {
+        var random = SplitMix64(seed: 11)
+        let texts = ["a", "b", "c", "[..]", "a[..]"]
+        for _ in 0..<2000 {
+            let expected: [Transcript.Expected] = (0..<Int(random.next() % 6)).map { _ in
+                random.next() % 3 == 0 ? .anyLines : .output(texts[Int(random.next() % 5)])
+            }
+            let printed = (0..<Int(random.next() % 6)).map { _ in out(["a", "b", "c", "ab"][Int(random.next() % 4)]) }
+            let old = command(expected)
+            guard !old.matches(printed) else { continue }
+            let updated = old.updated(with: printed)
+            #expect(command(updated).matches(printed), "\(expected) \(printed) -> \(updated)")
+            let checks = { (lines: [Transcript.Expected]) in lines.filter { $0 != .anyLines }.count }
+            #expect(checks(updated) >= min(checks(expected), printed.count), "\(expected) \(printed) -> \(updated)")
+        }
     }
 
     @Test func updatedLinesAlwaysMatchWhatWasPrinted() {

@@ -106,6 +106,14 @@ extension Shell {
     /// Runs a transcript's commands as a script: its expected lines are ignored, and a
     /// refused command does not stop it (a transcript expects refusals).
     public func run(_ transcript: Transcript, file: String) {
+        // A line that looks like a command but is not one is a mistake in the file: it is
+        // said, and nothing runs, as for a script that cannot be read.
+        guard transcript.problems.isEmpty else {
+            for problem in transcript.problems {
+                report(.file(problem.message), at: SourceLocation(file: file, line: problem.line, column: 1))
+            }
+            return noteFailure()
+        }
         // Files named in a transcript are beside it, as when `hwbsh test` runs it.
         let previousFolder = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(URL(fileURLWithPath: file).deletingLastPathComponent().path)

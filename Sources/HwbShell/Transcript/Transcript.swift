@@ -49,10 +49,18 @@ public struct Transcript: Equatable, Sendable {
         }
     }
 
+    /// A line that looks like a command but is not written as one (`>x`, `>  x`, a tab
+    /// after `>`, a `>> ` that follows no command): an error, never silently text.
+    public struct Problem: Equatable, Sendable {
+        public var line: Int
+        public var message: String
+    }
+
     /// `hwbsh` options from a line `#! hwbsh OPTIONS` (the first line, or among the
     /// comments before the first command).
     public var options: [String]
     public var items: [Item]
+    public var problems: [Problem] = []
 
     public var commands: [Command] {
         items.compactMap { if case .command(let command) = $0 { return command } else { return nil } }
@@ -91,15 +99,24 @@ public struct Transcript: Equatable, Sendable {
             if line.hasPrefix("#! hwbsh"), !items.contains(where: { if case .command = $0 { true } else { false } }), current == nil {
                 options = line.dropFirst("#! hwbsh".count).split(separator: " ").map(String.init)
                 items.append(.text(line))
-            } else if line.hasPrefix(">> "), current != nil, current!.expected.isEmpty {
-                // `> a \` then `>> b`, as at the terminal, is the same as `> a` then `>> b`.
-                if let last = current!.source.last, last.hasSuffix(" \\") {
-                    current!.source[current!.source.count - 1] = String(last.dropLast(2))
+            } else if line.hasPrefix(">") {
+                switch Self.commandLine(line) {
+                case .command:
+                    finish()
+                    current = Command(source: [line], line: index + 1, expected: [])
+                case .continuation where current != nil && current!.expected.isEmpty:
+                    // `> a \` then `>> b`, as at the terminal, is the same as `> a` then `>> b`.
+                    if let last = current!.source.last, last.hasSuffix(" \\") {
+                        current!.source[current!.source.count - 1] = String(last.dropLast(2))
+                    }
+                    current!.source.append(line)
+                case .continuation:
+                    finish()
+                    problems.append(Problem(line: index + 1, message: "\">> \" continues a command, so it must follow the command's \"> \" line or another \">> \" line"))
+                case .malformed(let message):
+                    finish()
+                    problems.append(Problem(line: index + 1, message: message))
                 }
-                current!.source.append(line)
-            } else if line.hasPrefix("> ") || line == ">" {
-                finish()
-                current = Command(source: [line], line: index + 1, expected: [])
             } else if line.hasPrefix("#") {
                 finish()
                 items.append(.text(line))
@@ -116,6 +133,28 @@ public struct Transcript: Equatable, Sendable {
             }
         }
         finish()
+    }
+
+    private enum CommandLine {
+        case command, continuation
+        case malformed(String)
+    }
+
+    /// What a line starting with `>` is: `> COMMAND` (or a bare `>`), `>> MORE`, or a
+    /// mistake, said in words.
+    private static func commandLine(_ line: String) -> CommandLine {
+        let isContinuation = line.hasPrefix(">>")
+        let marker = isContinuation ? ">> " : "> "
+        let rest = line.dropFirst(isContinuation ? 2 : 1)
+        if !isContinuation && rest.isEmpty { return .command }
+        let shown = line.count > 40 ? String(line.prefix(40)) + "…" : line
+        guard rest.first == " " else {
+            return .malformed("a command line starts with \"\(marker)\" (a space after \(marker.dropLast())), got \"\(shown.replacingOccurrences(of: "\t", with: "\\t"))\"")
+        }
+        if let second = rest.dropFirst().first, second == " " || second == "\t" {
+            return .malformed("one space after \"\(marker.dropLast())\", then the command; got \"\(shown.replacingOccurrences(of: "\t", with: "\\t"))\"")
+        }
+        return isContinuation ? .continuation : .command
     }
 
     /// The transcript as text.

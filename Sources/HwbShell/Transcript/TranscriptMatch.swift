@@ -66,53 +66,85 @@ extension Transcript.Command {
 
     /// The expected lines `--update` writes: the printed lines, each shown by the
     /// expected line that still matches it where there is one, so `[..]` lines and `...`
-    /// lines that still stand for something are kept.
+    /// lines that still stand for something are kept. An update never weakens a check:
+    /// when an expected line no longer matches, every `...` of the command is written out
+    /// as the lines it stood for, so that no line once checked hides behind a wildcard.
     func updated(with printed: [PrintedLine]) -> [Transcript.Expected] {
         if matches(printed) { return expected }
         let (m, n) = (expected.count, printed.count)
         // Past a few million cells the alignment costs more than it saves: write it out.
         guard (m + 1) * (n + 1) <= 4_000_000 else { return printed.map(\.expected) }
-        // cost[i][j]: the fewest literal or dropped lines needed to turn expected[i...]
-        // into a match for printed[j...]. A kept pattern line or `...` costs nothing.
+        // cost[i][j]: the cheapest way to turn expected[i...] into a match for
+        // printed[j...]. Keeping a line that matches, or letting a `...` stand for a line,
+        // costs nothing; writing a printed line out costs `written`; rewriting an expected
+        // line that no longer matches to a printed one costs a little more, the less alike
+        // they are; dropping an expected line costs more than any rewriting. So a changed
+        // line is rewritten to a printed one rather than dropped while a `...` takes that.
+        let written = 10, dropping = 20
+        func rewriting(_ i: Int, _ j: Int) -> Int {
+            let old = expected[i].text.utf8, new = printed[j].expected.text.utf8
+            return written + 9 - min(9, zip(old, new).prefix { $0 == $1 }.count)
+        }
         var cost = Array(repeating: Array(repeating: Int.max / 2, count: n + 1), count: m + 1)
         cost[m][n] = 0
         for i in stride(from: m, through: 0, by: -1) {
             for j in stride(from: n, through: 0, by: -1) where !(i == m && j == n) {
                 var best = Int.max / 2
-                if i < m { best = min(best, cost[i + 1][j] + (expected[i] == .anyLines ? 0 : 1)) }
-                if j < n { best = min(best, cost[i][j + 1] + 1) }
+                if i < m { best = min(best, cost[i + 1][j] + (expected[i] == .anyLines ? 0 : dropping)) }
+                if j < n { best = min(best, cost[i][j + 1] + written) }
                 if i < m, j < n {
                     if expected[i] == .anyLines {
                         best = min(best, cost[i][j + 1])
                     } else if expected[i].matches(printed[j]) {
                         best = min(best, cost[i + 1][j + 1])
+                    } else {
+                        best = min(best, cost[i + 1][j + 1] + rewriting(i, j))
                     }
                 }
                 cost[i][j] = best
             }
         }
-        var result: [Transcript.Expected] = []
+        // The alignment, step by step: an expected line kept for a printed one, a
+        // printed line written out, a printed line a `...` stands for, the end of a `...`.
+        enum Step { case kept(Transcript.Expected), written(PrintedLine), covered(PrintedLine), anyLines }
+        var steps: [Step] = []
+        var dropped = false
         var i = 0, j = 0
         while i < m || j < n {
             if i < m, expected[i] == .anyLines {
-                // A `...` always still matches (it may stand for no line); it stays, once.
+                // A `...` that still stands for lines (or for none) stays, once.
                 if j < n, cost[i][j] == cost[i][j + 1] {
+                    steps.append(.covered(printed[j]))
                     j += 1
                 } else {
-                    result.append(.anyLines)
+                    steps.append(.anyLines)
                     i += 1
                 }
             } else if i < m, j < n, expected[i].matches(printed[j]), cost[i][j] == cost[i + 1][j + 1] {
-                result.append(expected[i])
+                steps.append(.kept(expected[i]))
                 i += 1
                 j += 1
-            } else if j < n, cost[i][j] == cost[i][j + 1] + 1 {
-                result.append(printed[j].expected)
+            } else if i < m, j < n, !expected[i].matches(printed[j]), cost[i][j] == cost[i + 1][j + 1] + rewriting(i, j) {
+                steps.append(.written(printed[j]))
+                i += 1
+                j += 1
+            } else if j < n, cost[i][j] == cost[i][j + 1] + written {
+                steps.append(.written(printed[j]))
                 j += 1
             } else {
+                // A line that is no longer printed: dropped. Every `...` is then written
+                // out, so that it cannot stand for what that line checked.
+                dropped = true
                 i += 1
             }
         }
-        return result
+        return steps.compactMap { step in
+            switch step {
+            case .kept(let line): return line
+            case .written(let line): return line.expected
+            case .covered(let line): return dropped ? line.expected : nil
+            case .anyLines: return dropped ? nil : .anyLines
+            }
+        }
     }
 }

@@ -51,6 +51,16 @@ public struct TranscriptOutcome: Sendable {
 public enum TranscriptRunner {
     public static func run(path: String, text: String, today: CalendarDate) -> TranscriptOutcome {
         var transcript = Transcript(parsing: text)
+        // A transcript that cannot say what it tests fails as it is, before anything runs.
+        var mistakes = transcript.problems.map { "\(path):\($0.line): error: \($0.message)" }
+        if mistakes.isEmpty, transcript.commands.isEmpty {
+            mistakes.append("\(path): error: no command in it (a command line is \"> COMMAND\"), so it tests nothing")
+        }
+        guard mistakes.isEmpty else {
+            return TranscriptOutcome(
+                path: path, passed: false, updatedText: text, diff: mistakes.map { $0 + "\n" }.joined(),
+                commandCount: transcript.commands.count, canUpdate: false)
+        }
         let console = TranscriptConsole()
         let shell = Shell(store: Store(today: today), console: console)
         shell.keepGoing = true
