@@ -89,3 +89,21 @@ import Testing
         #expect(try terminal.leave() == 0)
     }
 }
+
+/// `hwbsh test` at a terminal: what was expected in red, what was printed in green.
+@Suite struct TranscriptDiffColourTests {
+    @Test func aFailingDiffIsColouredAtATerminalAndPlainWithNoColor() throws {
+        for (environment, coloured) in [([String: String](), true), (["NO_COLOR": "1"], false)] {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            try folder.write("f.t", "#! hwbsh --date 2027-07-20\n> date\n2027-07-21\n")
+            let terminal = try PseudoTerminal(["test", "f.t"], environment: environment, folder: folder)
+            defer { terminal.close() }
+            try terminal.expect("0 passed, 1 failed")
+            #expect(try terminal.exitStatus() == 1)
+            #expect(terminal.rawOutput.contains("\u{1B}[31m-2027-07-21\u{1B}[0m") == coloured, "\(terminal.rawOutput)")
+            #expect(terminal.rawOutput.contains("\u{1B}[32m+2027-07-20\u{1B}[0m") == coloured)
+            #expect(terminal.text.contains("-2027-07-21"))
+        }
+    }
+}
