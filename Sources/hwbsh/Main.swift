@@ -44,7 +44,7 @@ struct Hwbsh: ParsableCommand {
     @Flag(help: "Never ask before a command destroys something (only a terminal session asks).")
     var yes = false
 
-    @Flag(help: "Show each command of a script or transcript and wait for Enter before running it (for demos).")
+    @Flag(help: "Present the files as a demo at the terminal: narration, each command typed out; Enter runs it, s skips, b goes back, q quits, other text runs as your own command.")
     var pace = false
 
     @Option(help: ArgumentHelp("Write the session (typed, piped, -c or script files) down as a transcript as it goes.", valueName: "file.t"))
@@ -71,6 +71,14 @@ struct Hwbsh: ParsableCommand {
                 options.actor = try Parser.actor(from: actor)
             } catch {
                 throw ValidationError("--as: \(error.message)")
+            }
+        }
+        if pace {
+            guard commands == nil, !files.isEmpty else {
+                throw ValidationError("--pace presents script or transcript files: hwbsh --pace demo.t")
+            }
+            guard isatty(0) == 1, isatty(1) == 1 else {
+                throw ValidationError("--pace presents a demo at a terminal; without one, run the files without --pace")
             }
         }
         if commands != nil && !files.isEmpty {

@@ -19,7 +19,7 @@ public struct ProgramOptions: Sendable {
     /// Never ask before destroying something (`--yes`).
     public var assumeYes = false
     public var environment: [String: String] = [:]
-    /// `--pace`: wait for Enter before each command of a script.
+    /// `--pace`: present the files as a demo at the terminal.
     public var pace = false
     /// `--record FILE.t`.
     public var recordPath: String?
@@ -62,7 +62,6 @@ public enum Program {
         }
         shell.keepGoing = options.keepGoing
         shell.scriptsKeepGoing = options.keepGoing
-        if options.pace { shell.pace = Pacer.waitForEnter(console: console) }
         if let recordPath = options.recordPath {
             do throws(ShellError) {
                 if let role = shell.storeFile?.role(of: recordPath) {
@@ -86,6 +85,9 @@ public enum Program {
             shell.terminalWidth = terminalWidth
             shell.colours = (options.environment["NO_COLOR"] ?? "").isEmpty
         }
+        if options.pace {
+            return present(options, shell: shell, console: console)
+        }
         if let commands = options.commands {
             shell.run(ScriptLines(commands), file: "-c")
         } else if !options.files.isEmpty {
@@ -103,10 +105,7 @@ public enum Program {
             }
         } else if isatty(0) == 1 {
             // A person at a terminal saw each error as it came; leaving is a success.
-            let completer = { [unowned shell] (line: String) in Completer(store: shell.store, actor: shell.actor).complete(line) }
-            let history = History(path: History.defaultPath(environment: options.environment))
-            let reader: LineReader = EditLineReader(history: history, completer: completer)
-                ?? PlainLineReader(console: console, showsPrompt: true)
+            let reader = lineReader(shell, options: options, console: console)
             shell.showsProgress = options.recordPath == nil && Progress.isWanted(
                 interactive: true, standardErrorIsTerminal: isatty(2) == 1, environment: options.environment)
             InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes)
@@ -117,6 +116,29 @@ public enum Program {
         console.flush()
         let recorded = finishRecording(shell)
         return shell.hasFailed || !recorded ? 1 : 0
+    }
+
+    /// `--pace`: the files as a demo at the terminal, looking like the shell itself.
+    private static func present(_ options: ProgramOptions, shell: Shell, console: Console) -> Int32 {
+        let reader = lineReader(shell, options: options, console: console)
+        InteractiveSession.prepare(shell, reader: reader, assumeYes: options.assumeYes)
+        let delay = options.environment["HWBSH_TYPING_DELAY"].flatMap { Int($0) }.map { min(max(0, $0), 1000) } ?? 25
+        do throws(ShellError) {
+            try Presenter(shell: shell, reader: reader, files: options.files, typingDelay: delay).run()
+            console.flush()
+        } catch {
+            shell.report(error, at: nil)
+            console.flush()
+            return 1
+        }
+        return finishRecording(shell) ? 0 : 1
+    }
+
+    /// libedit on the terminal, with history and completion; plain lines if it cannot start.
+    private static func lineReader(_ shell: Shell, options: ProgramOptions, console: Console) -> LineReader {
+        let completer = { [unowned shell] (line: String) in Completer(store: shell.store, actor: shell.actor).complete(line) }
+        let history = History(path: History.defaultPath(environment: options.environment))
+        return EditLineReader(history: history, completer: completer) ?? PlainLineReader(console: console, showsPrompt: true)
     }
 
     /// Flushes the transcript being recorded, if any; false when it could not all be written.

@@ -87,20 +87,8 @@ extension Shell {
         while !stopRequested, var raw = source.nextLine() {
             lineNumber += 1
             if lineNumber == 1, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-            paced(raw)
             runLine(raw, file: file, line: lineNumber)
         }
-    }
-
-    /// With `--pace`: shows the line and waits before it runs (comments and blank lines
-    /// pass without a stop).
-    func paced(_ raw: [UInt8]) {
-        guard let pace, runDepth == 0 else { return }
-        let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty, !text.hasPrefix("#") else { return }
-        console.write("> \(text)\n")
-        console.flush()
-        pace(text)
     }
 
     /// Runs a transcript's commands as a script: its expected lines are ignored, and a
@@ -131,7 +119,6 @@ extension Shell {
         keepGoing = true
         defer { keepGoing = keepGoingBefore }
         for command in transcript.commands {
-            paced(Array(command.text.utf8))
             runLine(Array(command.text.utf8), file: file, line: command.line)
         }
     }

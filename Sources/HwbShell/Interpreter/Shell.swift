@@ -55,8 +55,6 @@ public final class Shell {
     var recorder: TranscriptRecorder?
     /// Whether a confirmation was declined on the line being run.
     var declinedOnThisLine = false
-    /// Called before each line of a script, with `--pace`.
-    public var pace: ((String) -> Void)?
     /// The `--store` files, when the store is kept on disk.
     var storeFile: StoreFile?
     /// File contents to use instead of reading the disk: a journal record's attachments

@@ -5,6 +5,24 @@ import Foundation
 /// line ending in `\` continued on the next.
 public enum InteractiveSession {
     public static func run(_ shell: Shell, reader: LineReader, assumeYes: Bool) {
+        prepare(shell, reader: reader, assumeYes: assumeYes)
+        shell.print("hwbsh · today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
+        shell.printBanner()
+        while !shell.stopRequested {
+            shell.console.flush()
+            guard let line = readCommand(reader, prompt: prompt(for: shell)) else { break }
+            guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+            reader.remember(line)
+            shell.runLine(Array(line.utf8), file: "", line: 0)
+            shell.console.flush()
+        }
+        shell.print("bye")
+        shell.console.flush()
+    }
+
+    /// A shell for a person at the terminal: errors do not stop it and are shown with a
+    /// caret, and anything destructive is asked about first (unless `--yes`).
+    static func prepare(_ shell: Shell, reader: LineReader, assumeYes: Bool) {
         shell.keepGoing = true
         shell.errorStyle = .caret
         if !assumeYes {
@@ -13,18 +31,11 @@ public enum InteractiveSession {
                 return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
             }
         }
-        shell.print("hwbsh · today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
-        shell.printBanner()
-        while !shell.stopRequested {
-            shell.console.flush()
-            guard let line = readCommand(reader, prompt: "\(shell.actor) · \(shell.store.today) › ") else { break }
-            guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
-            reader.remember(line)
-            shell.runLine(Array(line.utf8), file: "", line: 0)
-            shell.console.flush()
-        }
-        shell.print("bye")
-        shell.console.flush()
+    }
+
+    /// The prompt: who is acting, and today.
+    static func prompt(for shell: Shell) -> String {
+        "\(shell.actor) · \(shell.store.today) › "
     }
 
     /// One command, joining continuation lines; nil at the end of input. Ctrl-C drops

@@ -1,0 +1,237 @@
+import Foundation
+import HwbCore
+import HwbLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--pace`: a trainer presents a demo (transcripts or scripts) at the terminal. It looks
+/// like the shell itself: each comment block is shown as narration, the command is typed
+/// out after the prompt, and the presenter decides: Enter runs it, `s` skips it, `b` goes
+/// back one step, `q` ends the demo, and anything else runs as the presenter's own
+/// command before the demo goes on (on the store as that command left it).
+final class Presenter {
+    /// One command of the demo, with the comments before it.
+    struct Step {
+        var narration: [String]
+        var command: String
+        /// The folder files named by the command are found in: the demo file's own.
+        var folder: String
+    }
+
+    /// What the demo has run, in order, so that `b` can replay it up to a step.
+    private enum Done {
+        case step(Int)
+        case own(String)
+    }
+
+    private let shell: Shell
+    private let reader: LineReader
+    private let steps: [Step]
+    /// The pause between the characters of a command being typed out, in milliseconds.
+    private let typingDelay: Int
+    private let start: (store: Store, actor: Actor)
+    private var done: [Done] = []
+
+    /// The demo files as steps: a transcript's commands, a script's lines, each with the
+    /// comments just before it; a file's `#! hwbsh` options are applied before its first
+    /// step. The options are applied here, so the demo starts where its files start.
+    init(shell: Shell, reader: LineReader, files: [String], typingDelay: Int) throws(ShellError) {
+        self.shell = shell
+        self.reader = reader
+        self.typingDelay = typingDelay
+        var steps: [Step] = []
+        for file in files {
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+            if file.hasSuffix(".t") {
+                let transcript = Transcript(parsing: try FileAccess.readText(file))
+                if let problem = transcript.problems.first {
+                    throw .file("\(file):\(problem.line): \(problem.message)")
+                }
+                // The options set the scene quietly, as in a replay.
+                let console = shell.console
+                shell.console = BufferConsole()
+                let problem = shell.apply(options: transcript.options)
+                shell.console = console
+                if let problem { throw .file("\(file): #! hwbsh line: \(problem)") }
+                var narration: [String] = []
+                for item in transcript.items {
+                    switch item {
+                    case .text(let line):
+                        if line.hasPrefix("#"), !line.hasPrefix("#!") { narration.append(line) }
+                    case .command(let command):
+                        steps.append(Step(narration: narration, command: command.text, folder: folder))
+                        narration = []
+                    }
+                }
+            } else {
+                let text = try FileAccess.text(FileAccess.read(file), path: file)
+                var narration: [String] = []
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    if trimmed.hasPrefix("#") {
+                        if !trimmed.hasPrefix("#!") { narration.append(trimmed) }
+                    } else if !trimmed.isEmpty {
+                        steps.append(Step(narration: narration, command: trimmed, folder: folder))
+                        narration = []
+                    }
+                }
+            }
+        }
+        self.steps = steps
+        start = (shell.store, shell.actor)
+    }
+
+    /// Presents every step in turn; returns when the demo ends or the presenter quits.
+    func run() {
+        shell.print(dim("hwbsh · presenting \(shell.plural(steps.count, "step")) · today is \(shell.store.today), acting as \(shell.actor)"))
+        shell.printBanner()
+        var index = 0
+        while index < steps.count {
+            let step = steps[index]
+            for line in step.narration { shell.print(dim(line)) }
+            showCommand(step.command, typed: true)
+            while true {
+                switch ask() {
+                case .run:
+                    run(step)
+                    done.append(.step(index))
+                    index += 1
+                    if shell.stopRequested { return }
+                case .skip:
+                    shell.print(dim("(skipped)"))
+                    index += 1
+                case .back:
+                    guard shell.storeFile == nil else {
+                        shell.print(dim("(going back is not possible with --store, which keeps every change)"))
+                        showCommand(step.command, typed: false)
+                        continue
+                    }
+                    guard let previous = goBack() else {
+                        shell.print(dim("(this is the first step)"))
+                        showCommand(step.command, typed: false)
+                        continue
+                    }
+                    index = previous
+                case .quit:
+                    shell.print(dim("(the demo ends here)"))
+                    return
+                case .own(let line):
+                    runOwn(line)
+                    if shell.stopRequested { return }
+                    showCommand(step.command, typed: false)
+                    continue
+                }
+                break
+            }
+        }
+        shell.print(dim("(end of the demo)"))
+        shell.console.flush()
+    }
+
+    private enum Answer {
+        case run, skip, back, quit
+        case own(String)
+    }
+
+    /// Waits for the presenter, on a line under the command, and clears that line again.
+    private func ask() -> Answer {
+        while true {
+            // Plain: libedit measures its prompt, and colour codes would throw it out.
+            let input = reader.readLine(prompt: "  Enter runs · s skip · b back · q quit · or your own command › ")
+            switch input {
+            case .end:
+                return .quit
+            case .interrupted:
+                continue
+            case .line(let line):
+                let word = line.trimmingCharacters(in: .whitespaces)
+                switch word {
+                case "": eraseLine(); return .run
+                case "s": eraseLine(); return .skip
+                case "b": eraseLine(); return .back
+                case "q": eraseLine(); return .quit
+                default:
+                    // Shown as the shell shows a typed command, in place of the hint.
+                    reader.remember(word)
+                    eraseLine()
+                    shell.console.write(InteractiveSession.prompt(for: shell) + word + "\n")
+                    return .own(word)
+                }
+            }
+        }
+    }
+
+    /// The prompt and the command, typed out a character at a time or shown at once.
+    private func showCommand(_ command: String, typed: Bool) {
+        shell.console.write(InteractiveSession.prompt(for: shell))
+        if typed, typingDelay > 0 {
+            for character in command {
+                shell.console.write(String(character))
+                shell.console.flush()
+                usleep(UInt32(typingDelay) * 1000)
+            }
+            shell.console.write("\n")
+        } else {
+            shell.console.write(command + "\n")
+        }
+        shell.console.flush()
+    }
+
+    private func run(_ step: Step) {
+        inFolder(step.folder) { shell.runLine(Array(step.command.utf8), file: "", line: 0) }
+        shell.console.flush()
+    }
+
+    private func runOwn(_ line: String) {
+        shell.runLine(Array(line.utf8), file: "", line: 0)
+        done.append(.own(line))
+        let changes = Parser.parse(line: line, file: "", lineNumber: 0).contains { parsed in
+            if case .success(let command) = parsed { return command.command.changesStore }
+            return false
+        }
+        if changes { shell.print(dim("(the demo goes on from the store as your command left it)")) }
+        shell.console.flush()
+    }
+
+    /// Replays, without a word, everything before the step run last, on the store the
+    /// demo started with; returns that step, or nil when no step has run.
+    private func goBack() -> Int? {
+        guard let last = done.lastIndex(where: { if case .step = $0 { true } else { false } }),
+              case .step(let index) = done[last]
+        else { return nil }
+        let replay = done[..<last]
+        let (console, confirm, recorder) = (shell.console, shell.confirm, shell.recorder)
+        (shell.console, shell.confirm, shell.recorder) = (BufferConsole(), nil, nil)
+        shell.store = start.store
+        shell.actor = start.actor
+        for entry in replay {
+            switch entry {
+            case .step(let index): inFolder(steps[index].folder) { shell.runLine(Array(steps[index].command.utf8), file: "", line: 0) }
+            case .own(let line): shell.runLine(Array(line.utf8), file: "", line: 0)
+            }
+        }
+        (shell.console, shell.confirm, shell.recorder) = (console, confirm, recorder)
+        done.removeSubrange(last...)
+        shell.print(dim("(back one step: the demo was replayed up to it)"))
+        return index
+    }
+
+    private func inFolder(_ folder: String, _ body: () -> Void) {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        body()
+    }
+
+    /// Moves up to the line just answered and clears it, so no hint is left behind.
+    private func eraseLine() {
+        shell.console.write("\u{1B}[1A\r\u{1B}[2K")
+    }
+
+    private func dim(_ text: String) -> String {
+        shell.colours ? "\u{1B}[2m\(text)\u{1B}[0m" : text
+    }
+}
