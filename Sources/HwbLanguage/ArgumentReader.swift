@@ -137,6 +137,23 @@ enum Values {
         return value
     }
 
+    /// The length in whole months (rounded up) that `text` names, as people write one:
+    /// `12m`, `1y`, `9 months` (`unit` being the next word), `26w`, `90d`; nil for
+    /// anything else.
+    static func months(in text: String, unit: String?) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 6, let number = Int(digits) else { return nil }
+        var rest = String(text.dropFirst(digits.count)).lowercased()
+        if rest.isEmpty, let unit { rest = unit.lowercased() }
+        switch rest {
+        case "d", "day", "days": return (number + 29) / 30
+        case "w", "wk", "week", "weeks": return (number * 7 + 29) / 30
+        case "m", "mo", "mon", "month", "months": return number
+        case "y", "yr", "year", "years": return number * 12
+        default: return nil
+        }
+    }
+
     static func count(_ text: String, column: Int) throws(ParseError) -> Int {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw ParseError("expected a whole number of 0 or more, got \"\(text)\"", column: column)

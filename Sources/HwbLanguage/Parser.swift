@@ -124,6 +124,17 @@ public enum Parser {
         case "keep":
             let id = try accountID(&r)
             let word = try r.positional("a period (end-of-next-year, 6m, 3m or 1m)")
+            if let period = KeepPeriod(rawValue: word.text) { return .keep(id, period) }
+            // A length the portal does not offer (`12m`, `1 year`) is answered with the
+            // period that keeps at least as long: a shorter one would do harm.
+            if let months = Values.months(in: word.text, unit: r.peekPlain?.text) {
+                let offered = KeepPeriod.allCases.compactMap(\.months).sorted()
+                let near = offered.first { $0 >= months }.map { "\($0)m" } ?? KeepPeriod.endOfNextYear.rawValue
+                let asked = r.peekPlain.map { "\(word.text) \($0.text)" } ?? word.text
+                throw ParseError(
+                    "expected a keep period (end-of-next-year, 6m, 3m, 1m), got \"\(asked)\"; did you mean \(near)? (it keeps at least as long; end-of-next-year is the longest keep, R7)",
+                    column: word.column)
+            }
             return .keep(id, try Values.keyword(word.text, column: word.column, as: KeepPeriod.self, what: "a keep period"))
         case "close":
             let id = try accountID(&r)

@@ -60,7 +60,17 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase(#"create jo name~"Jo" category=governor school=6612001"#, column: 11, #"name~Jo"#),
         ErrorCase(#"school add 6612001 name=A maintained=maybe"#, column: 38, "yes or no", #""maybe""#),
         // Positional words
-        ErrorCase("keep jo 2m", column: 9, "keep period", #"got "2m""#, "did you mean 6m?"),
+        ErrorCase("keep jo 2m", column: 9, "keep period", #"got "2m""#, "did you mean 3m?"),
+        // A length the portal does not offer is never answered with a shorter keep
+        // (`12m` once got "did you mean 1m?", which kept for a month instead of a year).
+        ErrorCase("keep jo 12m", column: 9, "keep period", #"got "12m""#, "did you mean end-of-next-year?"),
+        ErrorCase("keep jo 1y", column: 9, #"got "1y""#, "did you mean end-of-next-year?"),
+        ErrorCase("keep jo 1 year", column: 9, #"got "1 year""#, "did you mean end-of-next-year?"),
+        ErrorCase("keep jo 9 months", column: 9, #"got "9 months""#, "did you mean end-of-next-year?"),
+        ErrorCase("keep jo 4m", column: 9, #"got "4m""#, "did you mean 6m?"),
+        ErrorCase("keep jo 8w", column: 9, #"got "8w""#, "did you mean 3m?"),
+        ErrorCase("keep jo 6M", column: 9, #"got "6M""#, "did you mean 6m?"),
+        ErrorCase("keep jo end-of-next-yaer", column: 9, "did you mean end-of-next-year?"),
         ErrorCase("keep jo", column: 8, "expected a period", "usage: keep"),
         ErrorCase("close jo later", column: 10, "now, at-expiry", #""later""#),
         ErrorCase("sweep now", column: 7, "dry-run", #""now""#),

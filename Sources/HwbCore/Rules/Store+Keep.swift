@@ -5,7 +5,8 @@ public enum KeepPeriod: String, Sendable, CaseIterable {
     case threeMonths = "3m"
     case oneMonth = "1m"
 
-    var months: Int? {
+    /// The months a keep adds; nil for end-of-next-year, which is a date.
+    public var months: Int? {
         switch self {
         case .endOfNextYear: return nil
         case .sixMonths: return 6
