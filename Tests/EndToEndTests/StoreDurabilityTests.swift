@@ -56,6 +56,26 @@ struct StoreFixture {
     }
 
     func remove() { folder.remove() }
+
+    /// A store whose journal holds one record per command of `commands` (the session was
+    /// killed, so nothing was folded into the snapshot), with the model's state before the
+    /// first command and after each.
+    static func killed(after commands: [String], name: String = "s.hwbs",
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> (StoreFixture, [String]) {
+        let store = try StoreFixture(name: name)
+        let model = ReferenceShell()
+        var states = [model.state]
+        let session = try store.session(model)
+        for command in commands {
+            session.acknowledge(command, sourceLocation: sourceLocation)
+            states.append(model.state)
+        }
+        let killed = session.kill()
+        #expect(killed.status == SIGKILL, sourceLocation: sourceLocation)
+        #expect(store.files.journalRecords.records.map(\.sequence) == (1...UInt64(commands.count)).map { $0 },
+                "the journal holds one record per changing command", sourceLocation: sourceLocation)
+        return (store, states)
+    }
 }
 
 /// A piped hwbsh session driven one command at a time, with the model fed the same
@@ -143,22 +163,8 @@ extension StoreDurabilityTests {
     /// The write-ahead journal: torn tails dropped with a warning, folded records never
     /// applied twice, every acknowledged record replayed after a kill.
     @Suite struct Journal {
-        /// A store whose journal holds the records of `commands` (the session was killed,
-        /// so nothing was folded into the snapshot), with the model after each command.
         private func killedStore(_ commands: [String]) throws -> (StoreFixture, [String]) {
-            let store = try StoreFixture()
-            let model = ReferenceShell()
-            var states = [model.state]
-            let session = try store.session(model)
-            for command in commands {
-                session.acknowledge(command)
-                states.append(model.state)
-            }
-            let killed = session.kill()
-            #expect(killed.status == SIGKILL)
-            #expect(store.files.journalRecords.records.map(\.sequence) == (1...UInt64(commands.count)).map { $0 },
-                    "the journal holds one record per changing command")
-            return (store, states)
+            try StoreFixture.killed(after: commands)
         }
 
         private let commands = [schoolLine, createLine("u1"), "content u1 3", "keep u1 1m", "date advance 1d"]
