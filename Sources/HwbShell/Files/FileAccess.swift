@@ -182,8 +182,8 @@ enum FileAccess {
         let size: Int
         let path: String
 
-        /// Opens `path`, which must be a regular file of at most `maximumSize` bytes.
-        init(_ path: String) throws(ShellError) {
+        /// Opens `path`, which must be a regular file of at most `largest` bytes.
+        init(_ path: String, largest: Int = maximumSize) throws(ShellError) {
             let handle = open(path, O_RDONLY | O_NONBLOCK)
             guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
             var info = stat()
@@ -197,7 +197,7 @@ enum FileAccess {
                 throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot read \(path): it is a directory"
                                                               : "cannot read \(path): it is not a regular file")
             }
-            guard Int(info.st_size) <= maximumSize else {
+            guard Int(info.st_size) <= largest else {
                 Glibc.close(handle)
                 throw .file("cannot read \(path): it is larger than 2 GiB")
             }
@@ -207,6 +207,20 @@ enum FileAccess {
         }
 
         func close() { _ = Glibc.close(handle) }
+
+        func dataStart(from offset: Int) -> Int {
+            guard offset < size else { return size }
+            let found = lseek(handle, off_t(offset), BlockFile.seekData)
+            if found >= 0 { return min(Int(found), size) }
+            return errno == ENXIO ? size : offset
+        }
+
+        /// `lseek`'s SEEK_DATA, which the system module does not export.
+        #if os(Linux)
+        private static let seekData: Int32 = 3
+        #else
+        private static let seekData: Int32 = 4
+        #endif
 
         func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
             var done = 0
