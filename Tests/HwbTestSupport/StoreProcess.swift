@@ -9,7 +9,7 @@ import Darwin
 /// own pipes, for the durability tests: send lines, wait for what it prints on either
 /// stream, and stop it with SIGKILL at any moment.
 ///
-/// It is spawned with `posix_spawn` and reaped with `wait4`, not with `Process`, whose
+/// It is spawned with `posix_spawn` and reaped with `waitpid`, not with `Process`, whose
 /// wait polls every 50 ms: the crash test starts and kills hundreds of these.
 ///
 ///     let session = try StoreProcess(["--store", path, "--date", "2027-07-01"])
@@ -21,8 +21,6 @@ public final class StoreProcess: @unchecked Sendable {
     private var input: Int32
     private let streams = Streams()
     private var status: Int32?
-    /// The largest resident memory the process had, in kilobytes, once it has ended.
-    public private(set) var peakMemory: Int?
 
     /// What the reading threads collect (apart from the session, so that dropping the
     /// session kills the process even while they still read).
@@ -196,9 +194,7 @@ public final class StoreProcess: @unchecked Sendable {
     private func reap() -> Execution {
         if status == nil {
             var raw: Int32 = 0
-            var usage = rusage()
-            while wait4(pid, &raw, 0, &usage) < 0 && errno == EINTR {}
-            peakMemory = usage.ru_maxrss
+            while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
             // Like Process.terminationStatus: the exit status, or the signal that ended it.
             status = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : raw & 0x7F
         }
