@@ -163,14 +163,10 @@ extension StoreDurabilityTests {
     /// The write-ahead journal: torn tails dropped with a warning, folded records never
     /// applied twice, every acknowledged record replayed after a kill.
     @Suite struct Journal {
-        private func killedStore(_ commands: [String]) throws -> (StoreFixture, [String]) {
-            try StoreFixture.killed(after: commands)
-        }
-
         private let commands = [schoolLine, createLine("u1"), "content u1 3", "keep u1 1m", "date advance 1d"]
 
         @Test func everyAcknowledgedRecordIsReplayedAfterAKill() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let reopened = try store.reopen()
             #expect(reopened.status == 0)
@@ -181,7 +177,7 @@ extension StoreDurabilityTests {
         /// Garbage after the last whole record (a write that had begun when the power went).
         @Test(arguments: [1, 7, 11, 12, 13, 64, 300])
         func garbageAfterTheLastRecordIsDroppedWithAWarning(_ length: Int) throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             var rng = SplitMix64(seed: UInt64(length))
             let good = try #require(StoreFiles.bytes(store.files.journal))
@@ -201,7 +197,7 @@ extension StoreDurabilityTests {
         /// A damaged record with sound records after it is not a torn write: dropping it
         /// would drop acknowledged changes, so the store is not opened and nothing changes.
         @Test func aDamagedRecordBeforeTheLastStopsTheOpening() throws {
-            let (store, _) = try killedStore(commands)
+            let (store, _) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             var journal = try #require(StoreFiles.bytes(store.files.journal))
             let first = try #require(store.files.journalRecords.records.first)
@@ -220,7 +216,7 @@ extension StoreDurabilityTests {
 
         /// The last record cut at every byte: it is dropped, with the records before it kept.
         @Test func lastRecordCutAnywhereIsDroppedAndTheRestKept() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let good = try #require(StoreFiles.bytes(store.files.journal))
             let last = try #require(store.files.journalRecords.records.last)
@@ -241,7 +237,7 @@ extension StoreDurabilityTests {
         /// A changed byte in the last record (a sector half written): its checksum fails and
         /// it is dropped like a cut one.
         @Test func lastRecordWithABadByteIsDropped() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let good = try #require(StoreFiles.bytes(store.files.journal))
             let snapshot = try #require(StoreFiles.bytes(store.path))
