@@ -130,7 +130,7 @@ keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > close sian.supply now
 ! error: sian.supply is already deactivated (R8)
 > keep wyn.temp 2m
-! error: expected a keep period (end-of-next-year, 6m, 3m, 1m), got "2m"; did you mean 6m?
+! error: expected a keep period (end-of-next-year, 6m, 3m, 1m), got "2m"; did you mean 3m? (it keeps at least as long; end-of-next-year is the longest keep, R7)
 # The account page says what happens next and keeps the history, with rule ids.
 > show sian.supply
 sian.supply · Siân Roberts

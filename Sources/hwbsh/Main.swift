@@ -38,6 +38,9 @@ struct Hwbsh: ParsableCommand {
     @Option(help: ArgumentHelp("Work on this store file: load it (a new store if it does not exist) and keep every change in it.", valueName: "file"))
     var store: String?
 
+    @Flag(help: "With --store: if its journal is damaged, keep the sound records before the damage and move the journal aside (asks first; --yes goes ahead without asking).")
+    var recover = false
+
     @Flag(help: "In scripts, go on after a failed command (default: stop at the first).")
     var keepGoing = false
 
@@ -62,6 +65,10 @@ struct Hwbsh: ParsableCommand {
         options.storePath = store
         options.pace = pace
         options.recordPath = record
+        options.recover = recover
+        if recover && store == nil {
+            throw ValidationError("--recover needs --store FILE: it mends the journal of that store")
+        }
         options.environment = ProcessInfo.processInfo.environment
         if let actor {
             if actor == "la-admin" || actor == "champion" {

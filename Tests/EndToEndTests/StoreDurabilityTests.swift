@@ -56,6 +56,26 @@ struct StoreFixture {
     }
 
     func remove() { folder.remove() }
+
+    /// A store whose journal holds one record per command of `commands` (the session was
+    /// killed, so nothing was folded into the snapshot), with the model's state before the
+    /// first command and after each.
+    static func killed(after commands: [String], name: String = "s.hwbs",
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> (StoreFixture, [String]) {
+        let store = try StoreFixture(name: name)
+        let model = ReferenceShell()
+        var states = [model.state]
+        let session = try store.session(model)
+        for command in commands {
+            session.acknowledge(command, sourceLocation: sourceLocation)
+            states.append(model.state)
+        }
+        let killed = session.kill()
+        #expect(killed.status == SIGKILL, sourceLocation: sourceLocation)
+        #expect(store.files.journalRecords.records.map(\.sequence) == (1...UInt64(commands.count)).map { $0 },
+                "the journal holds one record per changing command", sourceLocation: sourceLocation)
+        return (store, states)
+    }
 }
 
 /// A piped hwbsh session driven one command at a time, with the model fed the same
@@ -143,28 +163,10 @@ extension StoreDurabilityTests {
     /// The write-ahead journal: torn tails dropped with a warning, folded records never
     /// applied twice, every acknowledged record replayed after a kill.
     @Suite struct Journal {
-        /// A store whose journal holds the records of `commands` (the session was killed,
-        /// so nothing was folded into the snapshot), with the model after each command.
-        private func killedStore(_ commands: [String]) throws -> (StoreFixture, [String]) {
-            let store = try StoreFixture()
-            let model = ReferenceShell()
-            var states = [model.state]
-            let session = try store.session(model)
-            for command in commands {
-                session.acknowledge(command)
-                states.append(model.state)
-            }
-            let killed = session.kill()
-            #expect(killed.status == SIGKILL)
-            #expect(store.files.journalRecords.records.map(\.sequence) == (1...UInt64(commands.count)).map { $0 },
-                    "the journal holds one record per changing command")
-            return (store, states)
-        }
-
         private let commands = [schoolLine, createLine("u1"), "content u1 3", "keep u1 1m", "date advance 1d"]
 
         @Test func everyAcknowledgedRecordIsReplayedAfterAKill() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let reopened = try store.reopen()
             #expect(reopened.status == 0)
@@ -175,7 +177,7 @@ extension StoreDurabilityTests {
         /// Garbage after the last whole record (a write that had begun when the power went).
         @Test(arguments: [1, 7, 11, 12, 13, 64, 300])
         func garbageAfterTheLastRecordIsDroppedWithAWarning(_ length: Int) throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             var rng = SplitMix64(seed: UInt64(length))
             let good = try #require(StoreFiles.bytes(store.files.journal))
@@ -195,10 +197,11 @@ extension StoreDurabilityTests {
         /// A damaged record with sound records after it is not a torn write: dropping it
         /// would drop acknowledged changes, so the store is not opened and nothing changes.
         @Test func aDamagedRecordBeforeTheLastStopsTheOpening() throws {
-            let (store, _) = try killedStore(commands)
+            let (store, _) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             var journal = try #require(StoreFiles.bytes(store.files.journal))
-            journal[20] ^= 0xFF // inside the first record's payload
+            let first = try #require(store.files.journalRecords.records.first)
+            journal[first.range.lowerBound + 20] ^= 0xFF // inside the first record's payload
             try StoreFiles.write(journal, to: store.files.journal)
             let snapshot = StoreFiles.bytes(store.path)
 
@@ -206,14 +209,14 @@ extension StoreDurabilityTests {
             #expect(reopened.status == 1)
             #expect(reopened.stdout == "")
             #expect(reopened.stderrLines.count == 1)
-            #expect(reopened.stderr.contains("record 1 is damaged and whole records follow it"), "\(reopened.stderr)")
+            #expect(reopened.stderr.contains("record 1 is damaged and sound records follow it"), "\(reopened.stderr)")
             #expect(StoreFiles.bytes(store.files.journal) == journal, "the journal is left as it was")
             #expect(StoreFiles.bytes(store.path) == snapshot)
         }
 
         /// The last record cut at every byte: it is dropped, with the records before it kept.
         @Test func lastRecordCutAnywhereIsDroppedAndTheRestKept() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let good = try #require(StoreFiles.bytes(store.files.journal))
             let last = try #require(store.files.journalRecords.records.last)
@@ -234,7 +237,7 @@ extension StoreDurabilityTests {
         /// A changed byte in the last record (a sector half written): its checksum fails and
         /// it is dropped like a cut one.
         @Test func lastRecordWithABadByteIsDropped() throws {
-            let (store, states) = try killedStore(commands)
+            let (store, states) = try StoreFixture.killed(after: commands)
             defer { store.remove() }
             let good = try #require(StoreFiles.bytes(store.files.journal))
             let snapshot = try #require(StoreFiles.bytes(store.path))

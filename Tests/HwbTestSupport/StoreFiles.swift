@@ -2,7 +2,7 @@ import Foundation
 
 /// The files of a `--store` as the durability tests see them from outside: the snapshot
 /// FILE, the journal FILE.journal, the lock FILE.lock and any temporary file a snapshot
-/// write left behind. Reads the formats of docs/snapshot-format.md and `JournalRecord`
+/// write left behind. Reads the formats of docs/snapshot-format.md and docs/store.md
 /// independently of hwbsh, so that a test can say what a kill left on disk and cut or
 /// restore journal records.
 public struct StoreFiles: Sendable {
@@ -16,11 +16,19 @@ public struct StoreFiles: Sendable {
         self.path = path
     }
 
-    /// One journal record: its sequence number and where it lies in the file.
+    /// One journal record: its sequence number, where it lies in the file and where its
+    /// length field is.
     public struct Record: Sendable, Equatable {
         public var sequence: UInt64
         public var range: Range<Int>
+        public var lengthField: Range<Int>
     }
+
+    /// The first bytes of a version 2 journal (the rest of its header is a version 1
+    /// record, whose length is at byte 16).
+    public static let journalMagic: [UInt8] = [4, 0, 0, 0] + Array("HWBJOURN".utf8) + [2, 0, 0, 0]
+    /// What starts each record of a version 2 journal.
+    public static let recordMarker: [UInt8] = [0xA5, 0x4A, 0x52, 0x4E]
 
     public static func bytes(_ path: String) -> [UInt8]? {
         FileManager.default.contents(atPath: path).map(Array.init)
@@ -39,18 +47,34 @@ public struct StoreFiles: Sendable {
         return bytes[32..<40].reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The whole records at the start of the journal (length, checksum, then a payload that
-    /// starts with the sequence), and how many bytes follow them.
+    /// The whole records at the start of the journal, and how many bytes follow them. A
+    /// version 2 journal: its header, then records of marker, length, checksum and a
+    /// payload that starts with the sequence; a version 1 journal (no header): records of
+    /// length, checksum and payload. Checksums are not checked.
     public var journalRecords: (records: [Record], rest: Int) {
         guard let bytes = Self.bytes(journal) else { return ([], 0) }
+        func u32(_ at: Int) -> Int { Int(bytes[at..<at + 4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
+        func u64(_ at: Int) -> UInt64 { bytes[at..<at + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
         var records: [Record] = []
+        if bytes.starts(with: Self.journalMagic) {
+            guard bytes.count >= 20 else { return ([], bytes.count) }
+            var offset = 28 + u32(16)
+            guard offset <= bytes.count else { return ([], bytes.count) }
+            while offset + 16 <= bytes.count, Array(bytes[offset..<offset + 4]) == Self.recordMarker {
+                let length = u32(offset + 4)
+                let end = offset + 16 + length
+                guard length >= 8, end <= bytes.count else { break }
+                records.append(Record(sequence: u64(offset + 16), range: offset..<end, lengthField: offset + 4..<offset + 8))
+                offset = end
+            }
+            return (records, bytes.count - offset)
+        }
         var offset = 0
         while offset + 12 <= bytes.count {
-            let length = Int(bytes[offset..<offset + 4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            let length = u32(offset)
             let end = offset + 12 + length
             guard length >= 8, end <= bytes.count else { break }
-            let sequence = bytes[offset + 12..<offset + 20].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            records.append(Record(sequence: sequence, range: offset..<end))
+            records.append(Record(sequence: u64(offset + 12), range: offset..<end, lengthField: offset..<offset + 4))
             offset = end
         }
         return (records, bytes.count - offset)

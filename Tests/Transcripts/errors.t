@@ -16,7 +16,7 @@ created sian (non-MIS, supply-teacher) at 6612001, expires 2027-08-31
 # Several commands on one line: standard output and standard error in the order printed.
 > count; keep sian 2m; close sian at-expiry
 1
-! error: expected a keep period (end-of-next-year, 6m, 3m, 1m), got "2m"; did you mean 6m?
+! error: expected a keep period (end-of-next-year, 6m, 3m, 1m), got "2m"; did you mean 3m? (it keeps at least as long; end-of-next-year is the longest keep, R7)
 sian will close at expiry on 2027-08-31; it leaves the expiring list
 # A refused command changes nothing: the clock did not move back.
 > date set 2027-07-01

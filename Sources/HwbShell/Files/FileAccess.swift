@@ -212,7 +212,7 @@ enum FileAccess {
     }
 
     /// The folder (`.` for a bare name) and the last component of `path`.
-    private static func split(_ path: String) -> (folder: String, name: String) {
+    static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let folder = String(path[..<slash])
         return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
@@ -278,8 +278,8 @@ enum FileAccess {
         let size: Int
         let path: String
 
-        /// Opens `path`, which must be a regular file of at most `blockFileLimit` bytes.
-        init(_ path: String) throws(ShellError) {
+        /// Opens `path`, which must be a regular file of at most `largest` bytes.
+        init(_ path: String, largest: Int = blockFileLimit) throws(ShellError) {
             let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
             var info = stat()
@@ -294,7 +294,7 @@ enum FileAccess {
                                                               : "cannot read \(path): it is not a regular file")
             }
             do throws(ShellError) {
-                try checkSize(Int(info.st_size), of: path, limit: blockFileLimit)
+                try checkSize(Int(info.st_size), of: path, limit: largest)
             } catch {
                 Glibc.close(handle)
                 throw error
@@ -305,6 +305,20 @@ enum FileAccess {
         }
 
         func close() { _ = Glibc.close(handle) }
+
+        func dataStart(from offset: Int) -> Int {
+            guard offset < size else { return size }
+            let found = lseek(handle, off_t(offset), BlockFile.seekData)
+            if found >= 0 { return min(Int(found), size) }
+            return errno == ENXIO ? size : offset
+        }
+
+        /// `lseek`'s SEEK_DATA, which the system module does not export.
+        #if os(Linux)
+        private static let seekData: Int32 = 3
+        #else
+        private static let seekData: Int32 = 4
+        #endif
 
         func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
             var done = 0

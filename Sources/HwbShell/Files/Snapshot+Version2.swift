@@ -456,15 +456,20 @@ struct ChecksumSink: SnapshotSink {
     mutating func write(_ raw: UnsafeRawBufferPointer) throws(Never) { state.add(raw) }
 }
 
-/// Where a snapshot is read from: a file, block by block (`FileAccess.BlockFile`), or
-/// bytes in memory.
+/// Where a snapshot or a journal is read from: a file, block by block
+/// (`FileAccess.BlockFile`), or bytes in memory.
 protocol SnapshotSource: Sendable {
     var size: Int { get }
     /// Fills `buffer` with the bytes from `offset`, or throws.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws
+    /// The first offset from `offset` on that may hold bytes other than zeros (`size` when
+    /// none does): a sparse file's holes are passed over without reading them.
+    func dataStart(from offset: Int) -> Int
 }
 
 extension SnapshotSource {
+    func dataStart(from offset: Int) -> Int { offset }
+
     func bytes(at offset: Int, count: Int) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)

@@ -14,6 +14,10 @@ import Darwin
 /// new snapshot (written atomically) on `save`, on exit and when it grows large; each
 /// record carries a sequence number and the snapshot records the last one it holds, so a
 /// crash between the two steps never applies a record twice.
+///
+/// Two locks keep a second hwbsh out: FILE.lock, found by name, and a lock on the snapshot
+/// file itself, which a second name for it (a hard link, with a lock file of its own)
+/// shares. Each fold locks the new snapshot before renaming it into place.
 final class StoreFile {
     let path: String
     var journalPath: String { path + ".journal" }
@@ -23,7 +27,12 @@ final class StoreFile {
     let recordLimit: Int
     static let defaultRecordLimit = 10_000
     private let lockHandle: Int32
+    /// The snapshot file, open and locked with `flock`.
+    private var snapshotHandle: Int32
     private var journalHandle: Int32
+    /// The layout records are appended in: that of the journal as it was opened (version 1
+    /// when an earlier hwbsh began it), until a fold empties it.
+    private(set) var journalFormat: JournalReading.Format
     private(set) var sequence: UInt64
     private var recordsSinceCompaction: Int
 
@@ -35,10 +44,23 @@ final class StoreFile {
         var warnings: [String]
     }
 
-    private init(path: String, lockHandle: Int32, journalHandle: Int32, sequence: UInt64, pending: Int, recordLimit: Int) {
+    /// What `--recover` may do with a damaged journal.
+    enum Recovery {
+        /// Ask (at a terminal), and go ahead only on yes.
+        case ask((String) -> Bool)
+        /// Go ahead without asking (`--yes`).
+        case proceed
+        /// Nobody to ask and no `--yes`: refuse.
+        case refuse
+    }
+
+    private init(
+        path: String, handles: (lock: Int32, snapshot: Int32, journal: Int32), journalFormat: JournalReading.Format,
+        sequence: UInt64, pending: Int, recordLimit: Int
+    ) {
         self.path = path
-        self.lockHandle = lockHandle
-        self.journalHandle = journalHandle
+        (lockHandle, snapshotHandle, journalHandle) = handles
+        self.journalFormat = journalFormat
         self.sequence = sequence
         self.recordsSinceCompaction = pending
         self.recordLimit = recordLimit
@@ -46,6 +68,7 @@ final class StoreFile {
 
     deinit {
         close(journalHandle)
+        if snapshotHandle >= 0 { close(snapshotHandle) }
         close(lockHandle)
     }
 
@@ -55,7 +78,17 @@ final class StoreFile {
     }
 
     /// Which of the store's files `other` names, after links are followed; nil for none.
+    /// A file that exists is known by what it is (its device and inode), so that a hard
+    /// link to one of the store's files is caught too.
     func role(of other: String) -> Role? {
+        var info = stat()
+        if stat(other, &info) == 0 {
+            for (role, file) in [(Role.snapshot, path), (.journal, journalPath), (.lock, lockPath)] {
+                var own = stat()
+                if stat(file, &own) == 0, own.st_dev == info.st_dev, own.st_ino == info.st_ino { return role }
+            }
+            return nil
+        }
         let resolved = StoreFile.resolve(other)
         if resolved == path { return .snapshot }
         if resolved == journalPath { return .journal }
@@ -72,8 +105,11 @@ final class StoreFile {
     }
 
     /// Locks and opens the store at `path`: a new, empty store dated `today` when the file
-    /// does not exist yet.
-    static func open(path given: String, today: CalendarDate, recordLimit: Int = defaultRecordLimit) throws(ShellError) -> (StoreFile, Opening) {
+    /// does not exist yet. A damaged journal stops the opening before anything on disk
+    /// changes, unless `recovery` (`--recover`) says to keep its sound records.
+    static func open(
+        path given: String, today: CalendarDate, recordLimit: Int = defaultRecordLimit, recovery: Recovery? = nil
+    ) throws(ShellError) -> (StoreFile, Opening) {
         guard !given.isEmpty else { throw .file("--store needs a file name") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: given, isDirectory: &isFolder), isFolder.boolValue {
@@ -81,85 +117,116 @@ final class StoreFile {
         }
         let path = resolve(given)
         let lockHandle = try lock(path + ".lock", store: given)
+        var snapshotHandle: Int32 = -1
         var opened = false
-        defer { if !opened { close(lockHandle) } }
+        defer {
+            if !opened {
+                if snapshotHandle >= 0 { close(snapshotHandle) }
+                close(lockHandle)
+            }
+        }
+        if access(path, F_OK) == 0 {
+            snapshotHandle = try lockSnapshot(path, store: given)
+        }
 
+        // The journal is read, and refused if damaged, before anything on disk changes.
+        let journalPath = path + ".journal"
         var warnings: [String] = []
+        var reading = try readJournal(journalPath)
+        if let recovery {
+            if reading.isDamaged {
+                warnings.append(try recover(reading, journalPath: journalPath, recovery: recovery))
+                reading = try readJournal(journalPath)
+            } else if refusal(of: reading, journalPath: journalPath, store: given) == nil {
+                warnings.append("--recover: \(journalPath) is not damaged, so nothing was moved")
+            }
+        }
+        if let refusal = refusal(of: reading, journalPath: journalPath, store: given) { throw refusal }
+
         var contents = Snapshot.Contents(store: Store(today: today), actor: .serviceDesk)
         removeLeftoverTemporaryFiles(of: path)
-        if access(path, F_OK) == 0 {
+        if snapshotHandle >= 0 {
             contents = try Snapshot.load(path, as: given)
         } else {
             // A new store: its first snapshot fixes its start date before any journal
             // record depends on it.
-            try Snapshot.save(contents, to: path)
+            snapshotHandle = try saveLocked(contents, to: path)
         }
-        let journalPath = path + ".journal"
-        var records: [JournalRecord] = []
-        if access(journalPath, F_OK) == 0 {
-            let bytes = try FileAccess.read(journalPath)
-            let decoded = JournalRecord.decodeAll(bytes)
-            if let damaged = decoded.damagedRecord {
-                throw .file("\(journalPath): record \(damaged) is damaged and whole records follow it, so nothing was opened; the \(damaged - 1) records before it are sound: keep a copy of the journal, then cut it to its first \(decoded.goodLength) bytes to open the store without the rest")
+        if reading.problem == .tornTail {
+            warnings.append("\(journalPath): dropped a torn last record (\(reading.size - reading.soundLength) bytes written when hwbsh stopped)")
+            guard truncate(journalPath, off_t(reading.soundLength)) == 0 else {
+                throw .file("cannot repair \(journalPath): \(FileAccess.systemError())")
             }
-            if decoded.torn {
-                warnings.append("\(journalPath): dropped a torn last record (\(bytes.count - decoded.goodLength) bytes written when hwbsh stopped)")
-                guard truncate(journalPath, off_t(decoded.goodLength)) == 0 else {
-                    throw .file("cannot repair \(journalPath): \(FileAccess.systemError())")
-                }
-            }
-            records = decoded.records.filter { $0.sequence > contents.journalSequence }
         }
-        let journalHandle = Glibc.open(journalPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        let records = reading.records.filter { $0.sequence > contents.journalSequence }
+        // A new journal is made like every file hwbsh makes (FileAccess.createFile); an
+        // existing one is opened only as itself, never through a link.
+        if access(journalPath, F_OK) != 0 { close(try FileAccess.createFile(journalPath)) }
+        let journalHandle = Glibc.open(journalPath, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard journalHandle >= 0 else { throw .file("cannot open \(journalPath): \(FileAccess.systemError())") }
-        FileAccess.syncFolder(of: journalPath)
         let sequence = max(contents.journalSequence, records.last?.sequence ?? 0)
         opened = true
         let file = StoreFile(
-            path: path, lockHandle: lockHandle, journalHandle: journalHandle, sequence: sequence,
-            pending: records.count, recordLimit: recordLimit)
+            path: path, handles: (lockHandle, snapshotHandle, journalHandle),
+            journalFormat: reading.soundLength == 0 ? .empty : reading.format,
+            sequence: sequence, pending: records.count, recordLimit: recordLimit)
         return (file, Opening(contents: contents, records: records, warnings: warnings))
     }
 
-    /// A snapshot write that a crash cut short leaves its temporary file (holding personal
-    /// data); with the lock held, any such file of this store is such a leftover.
-    private static func removeLeftoverTemporaryFiles(of path: String) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let prefix = ".\(url.lastPathComponent)."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            unlink(folder + "/" + name)
+    /// The journal at `journalPath`, read a block at a time; empty when there is none.
+    private static func readJournal(_ journalPath: String) throws(ShellError) -> JournalReading {
+        guard access(journalPath, F_OK) == 0 else { return JournalReading(format: .empty) }
+        let file = try FileAccess.BlockFile(journalPath, largest: .max)
+        defer { file.close() }
+        do {
+            return try JournalReading.read(file)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw .file("cannot read \(journalPath): \(error)")
         }
     }
 
-    /// Takes the lock, or says which process holds it.
-    private static func lock(_ lockPath: String, store: String) throws(ShellError) -> Int32 {
-        let handle = Glibc.open(lockPath, O_RDWR | O_CREAT, 0o600)
-        guard handle >= 0 else {
-            let reason = FileAccess.systemError()
-            // A missing folder is said plainly; a folder that refuses the lock file is named.
-            guard errno == EACCES || errno == EROFS else { throw .file("cannot open \(store): \(reason)") }
-            throw .file("cannot open \(store): cannot create its lock \(lockPath): \(reason)")
+    /// Why a journal read as `reading` cannot be opened, or nil when it can: one line that
+    /// says what is wrong and what to do.
+    private static func refusal(of reading: JournalReading, journalPath: String, store: String) -> ShellError? {
+        let recover = "hwbsh --store \(store) --recover"
+        switch reading.problem {
+        case .damagedRecord(let number)?:
+            let keep = number == 1 ? "To move the journal aside and open the store without it"
+                : "To keep the \(records(number - 1)) before it and move the journal aside"
+            return .file("\(journalPath): record \(number) is damaged and sound records follow it; nothing was opened or changed. \(keep), run \(recover)")
+        case .damagedHeader?:
+            return .file("\(journalPath): its header is damaged; nothing was opened or changed. To keep the \(records(reading.records.count)) after it and move the journal aside, run \(recover)")
+        case .notAJournal?:
+            return .file("\(journalPath) is not an hwbsh journal, or is damaged from its first byte; nothing was opened or changed. To move it aside and open the store without it, run \(recover)")
+        case .newerVersion(let version)?:
+            return .file("\(journalPath) is a version \(version) journal; this hwbsh reads versions 1 and 2, so nothing was opened")
+        case .tornTail?, nil:
+            return nil
         }
-        guard flock(handle, LOCK_EX | LOCK_NB) == 0 else {
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let count = pread(handle, &buffer, buffer.count, 0)
-            close(handle)
-            let holder = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            throw .file("\(store) is in use by another hwbsh (pid \(holder)); close that session first")
-        }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(handle, 0)
-        _ = pwrite(handle, pid, pid.count, 0)
-        return handle
+    }
+
+    /// "1 record", "3 records".
+    static func records(_ count: Int, _ adjective: String = "") -> String {
+        "\(count) \(adjective.isEmpty ? "" : adjective + " ")record\(count == 1 ? "" : "s")"
+    }
+
+    /// A snapshot write (or a `--recover`) that a crash cut short leaves its temporary
+    /// file, holding personal data: those of processes no longer running are removed.
+    private static func removeLeftoverTemporaryFiles(of path: String) {
+        let (folder, name) = FileAccess.split(path)
+        FileAccess.removeDeadTemporaries(in: folder, of: name)
+        FileAccess.removeDeadTemporaries(in: folder, of: name + ".journal")
     }
 
     /// Appends a record for the next command and flushes it to disk.
     func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(ShellError) {
         let record = JournalRecord(sequence: sequence + 1, actor: actor, command: command, attachments: attachments)
-        let bytes = record.encoded()
         let start = lseek(journalHandle, 0, SEEK_END)
+        // An empty journal starts with the header, written with the first record.
+        let bytes = start == 0 ? JournalLayout.header + record.encoded()
+            : journalFormat == .version1 ? record.encodedVersion1() : record.encoded()
         // On any failure the part written is taken back, so the journal ends on a whole
         // record and holds nothing the user was told did not happen.
         func fail(_ what: String) -> ShellError {
@@ -177,22 +244,31 @@ final class StoreFile {
             written += count
         }
         guard fsync(journalHandle) == 0 else { throw fail("flush to disk") }
+        if start == 0 { journalFormat = .version2 }
         sequence += 1
         recordsSinceCompaction += 1
     }
 
     var needsCompaction: Bool { recordsSinceCompaction >= recordLimit }
 
-    /// Whether the journal holds records not yet in the snapshot.
-    var hasJournalRecords: Bool { recordsSinceCompaction > 0 }
+    /// Whether a fold has work to do: records not yet in the snapshot, or a journal an
+    /// earlier hwbsh began, which a fold empties so that the next record starts a version 2 one.
+    var needsFold: Bool { recordsSinceCompaction > 0 || journalFormat == .version1 }
 
     /// Folds the journal into a new snapshot of `store`, then empties the journal.
     func compact(_ store: Store, actor: Actor) throws(ShellError) {
-        try Snapshot.save(.init(store: store, actor: actor, journalSequence: sequence), to: path)
+        let locked = try StoreFile.saveLocked(.init(store: store, actor: actor, journalSequence: sequence), to: path)
+        if locked >= 0 {
+            if snapshotHandle >= 0 { close(snapshotHandle) }
+            snapshotHandle = locked
+        }
         // Once the snapshot is in place, emptying the journal is only tidying: records it
         // still holds are numbered within the snapshot's and are never replayed. So the
         // fold has succeeded even if this fails; the next fold tries again.
-        if ftruncate(journalHandle, 0) == 0 { _ = fsync(journalHandle) }
+        if ftruncate(journalHandle, 0) == 0 {
+            _ = fsync(journalHandle)
+            journalFormat = .empty
+        }
         recordsSinceCompaction = 0
     }
 }

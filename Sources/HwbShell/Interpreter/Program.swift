@@ -23,6 +23,8 @@ public struct ProgramOptions: Sendable {
     public var pace = false
     /// `--record FILE.t`.
     public var recordPath: String?
+    /// `--recover`: keep the sound records of a damaged journal and move it aside.
+    public var recover = false
 
     public init(date: CalendarDate) {
         self.date = date
@@ -40,7 +42,7 @@ public enum Program {
         _ = Unmanaged.passRetained(shell)
         if let storePath = options.storePath {
             do throws(ShellError) {
-                try shell.open(storePath, today: options.date, environment: options.environment)
+                try shell.open(storePath, today: options.date, environment: options.environment, recovery: recovery(options, console))
             } catch {
                 shell.report(error, at: nil)
                 return 1
@@ -147,6 +149,25 @@ public enum Program {
         recorder.finish()
         shell.console.flush()
         return !recorder.failed
+    }
+
+    /// What `--recover` may do: with `--yes` go ahead, at a terminal ask, otherwise refuse.
+    private static func recovery(_ options: ProgramOptions, _ console: Console) -> StoreFile.Recovery? {
+        guard options.recover else { return nil }
+        if options.assumeYes { return .proceed }
+        guard isatty(0) == 1 else { return .refuse }
+        return .ask { question in ask(question, console: console) }
+    }
+
+    /// Asks `question` on standard error and reads the answer, a line of the terminal:
+    /// only y or yes goes ahead.
+    private static func ask(_ question: String, console: Console) -> Bool {
+        console.writeError(question + " [y/N] ")
+        var answer: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1, byte != 10 { answer.append(byte) }
+        let word = String(decoding: answer, as: UTF8.self).lowercased().filter { !$0.isWhitespace }
+        return word == "y" || word == "yes"
     }
 }
 

@@ -9,6 +9,10 @@ extension Shell {
             // With --store, saving also folds the journal; saving onto the store's own
             // snapshot is exactly that, and must not write it without the journal's number.
             switch storeFile.role(of: path) {
+            case .snapshot? where StoreFile.resolve(path) != storeFile.path:
+                // The fold renames a new snapshot over the store's own name, which would
+                // leave this name with the old one.
+                throw .file("cannot save to \(path): it is a second name (a hard link) for the snapshot of the store opened with --store; save \(storeFile.path) folds the journal")
             case .snapshot?: break
             case let role?: throw .file("cannot save to \(path): it is the \(role.rawValue) of the store opened with --store")
             case nil: try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))

@@ -15,16 +15,22 @@ extension Shell {
     }
 
     /// Opens the `--store` files: loads the snapshot (a new store if there is none),
-    /// replays the journal and from then on journals every change.
-    func open(_ path: String, today: CalendarDate, environment: [String: String]) throws(ShellError) {
+    /// replays the journal and from then on journals every change. With `recovery`
+    /// (`--recover`), a damaged journal's sound records are kept and it is moved aside.
+    func open(
+        _ path: String, today: CalendarDate, environment: [String: String], recovery: StoreFile.Recovery? = nil
+    ) throws(ShellError) {
         let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? StoreFile.defaultRecordLimit
-        let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit)
+        let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit, recovery: recovery)
         for warning in opening.warnings { warn(warning) }
         store = opening.contents.store
         actor = opening.contents.actor
         try replay(opening.records)
         storeFile = file
         hasUnsavedChanges = false
+        // A journal an earlier hwbsh began is folded at once, so that the next record
+        // starts a version 2 journal (if the fold fails, records follow in version 1).
+        if file.journalFormat == .version1 { foldJournal() }
     }
 
     /// Writes the command to the journal, flushed to disk, before it runs: if that fails
@@ -81,7 +87,7 @@ extension Shell {
 
     /// Folds the journal into the snapshot (on exit, and when it is large).
     public func foldJournal() {
-        guard let storeFile, storeFile.hasJournalRecords else { return }
+        guard let storeFile, storeFile.needsFold else { return }
         do throws(ShellError) {
             try storeFile.compact(store, actor: actor)
         } catch {

@@ -146,6 +146,12 @@ final class PseudoTerminal {
         try send(keys.flatMap { Array($0.rawValue.utf8) })
     }
 
+    /// Types `line` and Enter as an answer to a question asked before libedit starts (the
+    /// terminal still in canonical mode, as hwbsh started it).
+    func answer(_ line: String) throws {
+        try send(Array((line + Key.enter.rawValue).utf8), editing: false)
+    }
+
     /// Types `command` and Enter, waits for `prompt`, and returns what the command printed
     /// (the lines between its echo and the next prompt). For commands that fit on a line.
     @discardableResult
@@ -289,8 +295,8 @@ final class PseudoTerminal {
         }
     }
 
-    private func send(_ data: [UInt8]) throws {
-        try waitForEditing()
+    private func send(_ data: [UInt8], editing: Bool = true) throws {
+        if editing { try waitForEditing() }
         while readMore(until: ContinuousClock.now + .milliseconds(1)) {}
         consumed = text.utf8.count
         data.withUnsafeBytes { raw in
