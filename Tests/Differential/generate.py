@@ -402,7 +402,7 @@ class Gen:
         return "\n".join(self.lines) + "\n"
 
     def mix(self, text):
-        """Join some neighbouring commands with `;` and add `#` comments (LANGUAGE.md)."""
+        """Join some neighbouring commands with `;` and add `#` comments (docs/language.md)."""
         r = self.r
         lines = text.rstrip("\n").split("\n")
         body, tail = lines[:-2], lines[-2:]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference model of hwbsh, written from RULES.md (R1-R14) and LANGUAGE.md only.
+"""Independent reference model of hwbsh, written from docs/rules.md (R1-R14) and docs/language.md only.
 
 It covers the commands a differential scenario uses:
   date [set DATE | advance PERIOD], school add, login, create, mis join, mis leave,
@@ -15,7 +15,7 @@ Usage as a library:
 results is a list of Result(line, text, accepted, message), one per command; doc is the
 last document `export json -` produced (a dict), or None; model.exports holds them all.
 
-Where RULES.md and LANGUAGE.md are silent, three points follow docs/decisions.md (and are
+Where docs/rules.md and docs/language.md are silent, three points follow docs/decisions.md (and are
 marked so below): the calendar ends on 9999-12-31 (a result past it is refused, a bound past
 it is no bound, a deletion due past it is 9999-12-31); named arguments may stand before the
 `join`/`leave` word of `mis`; export filters. Everything else is read from the spec alone.
@@ -120,7 +120,7 @@ def iso(d):
     return None if d is None else d.isoformat()
 
 
-# ---------------------------------------------------------------- words (LANGUAGE.md)
+# ---------------------------------------------------------------- words (docs/language.md)
 
 def split_commands(line):
     """Split one line into commands (`;`), dropping a `#` comment; quotes respected.
@@ -625,9 +625,9 @@ class Model:
             del self.accounts[i]
         return "%d deactivated, %d deleted" % (len(changes), len(to_delete))
 
-    # -- export (LANGUAGE.md, R11)
+    # -- export (docs/language.md, R11)
     def parse_filters(self, words):
-        """LANGUAGE.md filters; returns a predicate over accounts."""
+        """docs/language.md filters; returns a predicate over accounts."""
         preds = []
         for w in words:
             if "~" in w and (w.find("=") < 0 or w.find("~") < w.find("=")):

@@ -1,7 +1,7 @@
 import HwbTestSupport
 import Testing
 
-/// LANGUAGE.md "Program": options and exit statuses, checked on the built binary.
+/// docs/language.md "Program": options and exit statuses, checked on the built binary.
 @Suite struct ProgramOptionTests {
     @Test func everyCommandSucceededExitsWithZero() throws {
         let result = try Executable.run(["--date", "2027-07-01", "-c", #"school add 6612001 name="Ysgol"; create jo name="Jo" category=governor school=6612001; count"#])

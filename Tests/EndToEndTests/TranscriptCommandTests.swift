@@ -3,7 +3,7 @@ import HwbTestSupport
 import Testing
 
 /// `hwbsh test`, `hwbsh test --update`, `hwbsh FILE.t` and `--record`, run as a user
-/// would run them (LANGUAGE.md, "Transcripts").
+/// would run them (docs/language.md, "Transcripts").
 @Suite struct TranscriptCommandTests {
     /// A transcript that passes: output, an expected refusal, a blank separator line.
     static let passing = """
@@ -255,7 +255,7 @@ import Testing
     }
 
     @Test func updateKeepsAnyLinesWildcardsThatStillMatch() throws {
-        // LANGUAGE.md: --update keeps "the wildcard lines that still match": a `...`
+        // docs/language.md: --update keeps "the wildcard lines that still match": a `...`
         // line stays even when another line of the same command's output changes.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -359,7 +359,7 @@ import Testing
             "1",
         ])
         #expect(result.stderrLines == ["p.t:7:1: error: no account nobody"])
-        #expect(result.status == 1, "a refused command is a failed command (LANGUAGE.md exit status)")
+        #expect(result.status == 1, "a refused command is a failed command (docs/language.md exit status)")
     }
 
     @Test func replayedOutputIsTheTranscriptsExpectedOutput() throws {
@@ -601,7 +601,7 @@ import Testing
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".t") }.sorted()
             paths += names.map { url.appendingPathComponent($0).path }
         }
-        #expect(paths.filter { $0.contains("/examples/") }.count == 8)
+        #expect(paths.filter { $0.contains("/examples/") }.count == 11)
         // Run from an unrelated folder: relative paths inside come from each transcript's folder.
         let elsewhere = try TemporaryFolder()
         defer { elsewhere.remove() }

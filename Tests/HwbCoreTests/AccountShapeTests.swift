@@ -92,7 +92,7 @@ import Testing
     }
 
     /// The interchange formats show the lifecycle and the state as the optional fields
-    /// of LANGUAGE.md's JSON: those of the other kind are null, and deletionDue follows
+    /// of docs/language.md's JSON: those of the other kind are null, and deletionDue follows
     /// from the day of deactivation.
     @Test func theInterchangeFieldsShowTheLifecycleAndTheState() throws {
         let closed = Account(

@@ -23,7 +23,7 @@ import Testing
     static let laAdmin = Actor.laAdmin(661)
 
     /// Each change, by an LA admin where the actor matters: the account concerned, the
-    /// rule(s) RULES.md ties it to, and who the log names (the feed is the system).
+    /// rule(s) docs/rules.md ties it to, and who the log names (the feed is the system).
     @Test(arguments: [
         ("create", "new", [Rule.r5], "la-admin 661"),
         ("keep", "jo", [.r7], "la-admin 661"),

@@ -2,7 +2,7 @@ import HwbCore
 import HwbTestSupport
 import Testing
 
-/// The calendar ends on 9999-12-31 (RULES.md: years 1900 to 9999).
+/// The calendar ends on 9999-12-31 (docs/rules.md: years 1900 to 9999).
 @Suite struct CalendarEndTests {
     /// R14.3 must hold after the sweep even when 12 months after `deactivatedOn` would be
     /// past the calendar: the store the sweep leaves must pass the same checks that

@@ -2,7 +2,7 @@ import HwbCore
 import HwbTestSupport
 import Testing
 
-/// The simulated clock: `date set` and `date advance` (R2, RULES.md's preamble). It only
+/// The simulated clock: `date set` and `date advance` (R2, docs/rules.md "Dates and the clock"). It only
 /// moves forward once the store holds schools or accounts, and it never sweeps.
 @Suite struct ClockTests {
     @Test func setMovesTheClockForward() throws {

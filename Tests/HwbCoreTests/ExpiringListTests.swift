@@ -111,7 +111,7 @@ import Testing
         #expect(store["jo.bloggs"]?.status == .active)
     }
 
-    /// The `expiring=PERIOD` filter of LANGUAGE.md uses the same kind of window.
+    /// The `expiring=PERIOD` filter of docs/language.md uses the same kind of window.
     @Test func theExpiringFilterUsesTheSameWindow() throws {
         var store = Fixtures.store(today: "2027-07-01")
         try store.createNonMIS("in", expiry: .date(date("2027-08-26")))

@@ -2,7 +2,7 @@ import HwbCore
 import HwbTestSupport
 import Testing
 
-/// `import accounts` (LANGUAGE.md): rows are added as they are, after every one is checked
+/// `import accounts` (docs/language.md): rows are added as they are, after every one is checked
 /// against R4 and R14.1-3; if any row is wrong, nothing is imported.
 @Suite struct ImportTests {
     static let today = "2027-07-01"
@@ -110,7 +110,7 @@ import Testing
 
     /// Other record-level problems the core type can express.
     /// R4 and R14.2: negative content, activity before creation and fields of the other
-    /// kind are refused; an empty name is not (RULES.md does not refuse it).
+    /// kind are refused; an empty name is not (docs/rules.md does not refuse it).
     @Test func refusesNegativeContentActivityBeforeCreationAndFieldsOfTheOtherKind() throws {
         var store = Fixtures.store(today: Self.today)
         var negative = Self.nonMIS("negative")

@@ -5,7 +5,7 @@ import Testing
 /// R2: month arithmetic, weeks and periods.
 @Suite struct MonthArithmeticTests {
     /// `addMonths(d, n)`: the same day of the month n months later, clamped to the last
-    /// day of the target month. The first three rows are RULES.md's worked examples.
+    /// day of the target month. The first three rows are docs/rules.md's worked examples.
     @Test(arguments: [
         ("2027-08-31", 6, "2028-02-29"),
         ("2027-08-31", 3, "2027-11-30"),

@@ -39,7 +39,7 @@ func expectRefusal(
     expectRefusal(&store, ruleIn: [rule], mentioning: words, sourceLocation: sourceLocation, change)
 }
 
-/// As `expectRefusal(_:rule:mentioning:_:)`, for a refusal RULES.md lets cite one of
+/// As `expectRefusal(_:rule:mentioning:_:)`, for a refusal docs/rules.md lets cite one of
 /// several rules.
 @discardableResult
 func expectRefusal(

@@ -58,7 +58,7 @@ import Testing
         #expect(entry.school == Fixtures.school("6612003"))
     }
 
-    /// `import schools` is all or nothing (LANGUAGE.md).
+    /// `import schools` is all or nothing (docs/language.md).
     @Test func importSchoolsAddsAllOrNothing() throws {
         var store = Fixtures.store(today: "2027-07-01")
         let good = [school("6632001"), school("6632002", maintained: false)]

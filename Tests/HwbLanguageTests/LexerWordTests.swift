@@ -1,7 +1,7 @@
 import HwbLanguage
 import Testing
 
-/// LANGUAGE.md "Lines and words": blanks, quotes with `\"` and `\\`, `;`, `#`, `key=value`.
+/// docs/language.md "Lines and words": blanks, quotes with `\"` and `\\`, `;`, `#`, `key=value`.
 @Suite struct LexerWordTests {
     private func words(_ line: String) throws -> [Word] {
         let statements = try Lexer.statements(in: line)

@@ -38,7 +38,7 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Every command of LANGUAGE.md parses to the right `Command`.
+/// Every command of docs/language.md parses to the right `Command`.
 @Suite struct ParserCommandTests {
     static let cases: [ParseCase] = [
         ParseCase("help", .help(topic: nil)),

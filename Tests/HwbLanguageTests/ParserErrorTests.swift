@@ -16,7 +16,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// LANGUAGE.md: "A line that cannot be parsed gets an error that points at the offending word."
+/// docs/language.md: "A line that cannot be parsed gets an error that points at the offending word."
 @Suite struct ParserErrorTests {
     private static let create = #"create jo name="Jo" category=governor school=6612001"#
 

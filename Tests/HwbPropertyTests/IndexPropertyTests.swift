@@ -4,7 +4,7 @@ import Testing
 
 /// The store answers `expiring`, `list`, `count` and the sweep plan from its indexes; after
 /// every command of a random scenario each answer must equal a brute-force scan of all
-/// accounts that follows RULES.md (R6, R10, R11) and LANGUAGE.md's filters.
+/// accounts that follows docs/rules.md (R6, R10, R11) and docs/language.md's filters.
 @Suite struct IndexPropertyTests {
     /// Every actor the scenarios use, and some whose scope holds nothing or only an
     /// independent school.

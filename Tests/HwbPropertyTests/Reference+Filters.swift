@@ -1,7 +1,7 @@
 import HwbCore
 
 extension Reference {
-    /// LANGUAGE.md's filters, from their text.
+    /// docs/language.md's filters, from their text.
     static func matches(_ account: Account, filter: AccountFilter, today: CalendarDate) -> Bool {
         switch filter {
         case .kind(let kind): return account.kind == kind

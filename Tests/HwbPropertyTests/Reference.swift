@@ -1,6 +1,6 @@
 import HwbCore
 
-/// RULES.md written a second time, naively and from the text, for the property tests to
+/// docs/rules.md written a second time, naively and from the text, for the property tests to
 /// compare the store against. Nothing here calls the rule code or the indexes of
 /// `HwbCore`: only the value types (`CalendarDate`'s year/month/day views and day
 /// numbers, `Account`, `School`) are shared. The checks read an account as its

@@ -2,7 +2,7 @@ import HwbCore
 import HwbTestSupport
 import Testing
 
-/// The reference the properties compare against, checked on RULES.md's own examples and
+/// The reference the properties compare against, checked on docs/rules.md's own examples and
 /// on hand-built broken accounts: a checker that cannot fail proves nothing.
 @Suite struct ReferenceTests {
     static let schools = Fixtures.store(today: "2027-07-01").schools

@@ -4,7 +4,7 @@ import HwbShell
 import HwbTestSupport
 import Testing
 
-/// `export json|csv`: exactly the interchange formats of LANGUAGE.md, read back with
+/// `export json|csv`: exactly the interchange formats of docs/language.md, read back with
 /// Foundation's JSONSerialization and an independent RFC 4180 reader.
 @Suite struct ExportTests {
     /// The accounts of `Scenarios.everyShape` on 2027-07-25: every non-null value. Keys
@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    /// LANGUAGE.md: keys that do not apply to the account's kind or status are null.
+    /// docs/language.md: keys that do not apply to the account's kind or status are null.
     @Test func keysThatDoNotApplyAreNull() throws {
         let document = try Interchange.parseJSON(session().exportJSON())
         for account in document.accounts {

@@ -179,7 +179,7 @@ import Testing
         #expect(!result.errors.contains("\(path):2: "))
     }
 
-    /// LANGUAGE.md: "if any row is wrong, imports nothing and lists the bad rows by line
+    /// docs/language.md: "if any row is wrong, imports nothing and lists the bad rows by line
     /// number": all of them, whether a cell cannot be read or the row breaks a rule.
     @Test func importAccountsListsEveryBadRowWhateverIsWrong() throws {
         let folder = try TemporaryFolder()

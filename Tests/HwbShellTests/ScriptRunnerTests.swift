@@ -62,7 +62,7 @@ import Testing
         #expect(session.run("audit").output == audit)
     }
 
-    /// One command per line (LANGUAGE.md): a trailing backslash does not join the next
+    /// One command per line (docs/language.md): a trailing backslash does not join the next
     /// line, so a comment ending in one cannot swallow the following command.
     @Test func aTrailingBackslashDoesNotJoinLines() {
         let session = ShellSession()

@@ -2,7 +2,7 @@
 import HwbTestSupport
 import Testing
 
-/// The transcript format (LANGUAGE.md, "Transcripts"): reading `.t` text, matching what a
+/// The transcript format (docs/language.md, "Transcripts"): reading `.t` text, matching what a
 /// command printed against its expected lines, `--update`'s rewrite and the diff.
 /// (`TranscriptRunner.run` changes the process's folder, so it is tested end to end, in
 /// its own process, by EndToEndTests/TranscriptCommandTests.)

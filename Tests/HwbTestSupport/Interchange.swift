@@ -1,9 +1,9 @@
 import Foundation
 
-/// Independent readers of LANGUAGE.md's interchange formats, so that tests check what
+/// Independent readers of docs/language.md's interchange formats, so that tests check what
 /// hwbsh writes without going through hwbsh's own readers.
 public enum Interchange {
-    /// The JSON keys of an account, in the order LANGUAGE.md shows them.
+    /// The JSON keys of an account, in the order docs/language.md shows them.
     public static let keys = [
         "id", "name", "kind", "school", "status", "created", "lastActivity", "content", "category", "expires",
         "closeAtExpiry", "role", "leavingDate", "pendingSchool", "deactivatedOn", "deletionDue", "reason",
@@ -22,7 +22,7 @@ public enum Interchange {
         /// The top-level object.
         public var root: [String: Any]
         public var date: String?
-        /// The accounts in document order; a missing key reads as NSNull (LANGUAGE.md: a
+        /// The accounts in document order; a missing key reads as NSNull (docs/language.md: a
         /// reader treats a missing key and null alike).
         public var accounts: [[String: Any]]
 
@@ -52,7 +52,7 @@ public enum Interchange {
         value == nil || value is NSNull
     }
 
-    /// A JSON value as the CSV cell LANGUAGE.md pairs with it: null is empty, booleans
+    /// A JSON value as the CSV cell docs/language.md pairs with it: null is empty, booleans
     /// `true`/`false`, numbers in decimal, strings as they are.
     public static func cellText(_ value: Any?) -> String? {
         switch value {

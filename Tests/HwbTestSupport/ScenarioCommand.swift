@@ -1,7 +1,7 @@
 import HwbCore
 
 /// One step of a random scenario: a change to the store (or the actor) through the public
-/// API of `HwbCore`. Printed in hwbsh's command language (LANGUAGE.md), so a failing
+/// API of `HwbCore`. Printed in hwbsh's command language (docs/language.md), so a failing
 /// scenario reads as a script that `hwbsh --keep-going` can replay.
 public enum ScenarioCommand: Sendable, Equatable {
     case login(Actor)

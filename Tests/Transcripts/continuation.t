@@ -11,7 +11,7 @@ added school 6612001 Ysgol y Môr
 >> school=6612001 expires=2027-08-15
 created gwenllian.governor (non-MIS, governor) at 6612001, expires 2027-08-15
 # A quoted value may not be split across lines, but a continuation may start with a
-# named argument in any order (LANGUAGE.md).
+# named argument in any order (docs/language.md).
 > list
 >> category=governor status=active
 ID                  NAME             KIND     TYPE      SCHOOL   STATUS  DATES

@@ -8,7 +8,7 @@ The second starts fresh, loads the snapshot and counts. Each step is one command
 batch of statements, sent over a pipe; None means the tool has no such step (the
 databases have no clock and no actor).
 
-The SQL sweep is RULES.md R10 as UPDATE and DELETE statements, in one transaction:
+The SQL sweep is docs/rules.md R10 as UPDATE and DELETE statements, in one transaction:
 1. active non-MIS accounts with expires < T or lastActivity + 90 days < T are deactivated;
    deactivatedOn is the earlier of expires + 1 and lastActivity + 91 among the conditions
    that hold, with reason expired on a tie. When only one holds, "expires <= lastActivity
