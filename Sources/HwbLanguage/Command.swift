@@ -10,7 +10,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case json, csv
 }
 
-/// One command of the language (LANGUAGE.md), its arguments checked and typed.
+/// One command of the language (docs/language.md), its arguments checked and typed.
 public enum Command: Sendable, Equatable {
     case help(topic: String?)
     case showDate

@@ -2,7 +2,7 @@
 ///
 /// Stored as a day number, so adding days and comparing dates are single integer
 /// operations; the year, month and day are derived views. Valid years are 1900 to 9999,
-/// as RULES.md fixes.
+/// as docs/rules.md fixes.
 ///
 ///     let d = CalendarDate(year: 2027, month: 8, day: 31)!
 ///     d.addingMonths(6)   // 2028-02-29 (R2)

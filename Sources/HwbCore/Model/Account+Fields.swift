@@ -1,6 +1,6 @@
 extension Account {
     /// The fields of an account under their interchange names, in the order of the JSON
-    /// format of LANGUAGE.md. The JSON and CSV writers, the CSV reader and the audit
+    /// format of docs/language.md. The JSON and CSV writers, the CSV reader and the audit
     /// log's before/after all go through this one list.
     public enum Field: String, Sendable, CaseIterable {
         case id, name, kind, school, status, created, lastActivity, content

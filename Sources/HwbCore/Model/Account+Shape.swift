@@ -1,6 +1,6 @@
 extension Account {
     /// An account as the interchange formats read it, before it is checked: every field of
-    /// LANGUAGE.md's JSON format, those of a kind or status optional, in any combination.
+    /// docs/language.md's JSON format, those of a kind or status optional, in any combination.
     ///
     /// The readers build these (the careful reader of `import accounts`, version 1
     /// snapshots, and `AccountTable.fields(at:)` for a batch's rows before they are

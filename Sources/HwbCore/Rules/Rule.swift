@@ -1,4 +1,4 @@
-/// The rule ids of RULES.md, cited by refusals and audit entries.
+/// The rule ids of docs/rules.md, cited by refusals and audit entries.
 public enum Rule: String, Sendable, Hashable, CaseIterable {
     case r1 = "R1", r2 = "R2", r3 = "R3", r4 = "R4", r5 = "R5", r6 = "R6", r7 = "R7"
     case r8 = "R8", r9 = "R9", r10 = "R10", r11 = "R11", r12 = "R12", r13 = "R13", r14 = "R14"

@@ -28,7 +28,7 @@ public struct JoinEvent: Sendable, Equatable {
 
 extension Store {
     /// R9 join: a record for the id is created in school S's MIS. The cases are checked in
-    /// the order RULES.md gives.
+    /// the order docs/rules.md gives.
     @discardableResult
     public mutating func join(_ event: JoinEvent, _ context: Context) throws(RuleError) -> JoinOutcome {
         let context = context.system

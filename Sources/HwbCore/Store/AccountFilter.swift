@@ -1,4 +1,4 @@
-/// One filter of `list`, `count` and `export` (LANGUAGE.md); several all apply.
+/// One filter of `list`, `count` and `export` (docs/language.md); several all apply.
 public enum AccountFilter: Sendable, Equatable {
     case kind(Account.Kind)
     case status(Account.Status)

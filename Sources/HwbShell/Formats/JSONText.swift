@@ -1,7 +1,7 @@
 import HwbCore
 
 /// Writes the interchange formats straight into bytes: fast for a million accounts, and in
-/// exactly the layout of LANGUAGE.md.
+/// exactly the layout of docs/language.md.
 enum JSONText {
     /// The `export json` document: `{"date": ..., "accounts": [...]}`, one account a line.
     static func document(date: CalendarDate, accounts: [Account], progress: Progress? = nil) -> [UInt8] {

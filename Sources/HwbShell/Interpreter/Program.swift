@@ -32,7 +32,7 @@ public struct ProgramOptions: Sendable {
 }
 
 /// The program: runs scripts, `-c` commands, piped input or (on a terminal) a plain
-/// interactive loop, and gives the exit status of LANGUAGE.md.
+/// interactive loop, and gives the exit status of docs/language.md.
 public enum Program {
     /// Exit statuses: 0 every command succeeded, 1 a command failed, 2 a wrong option.
     public static func run(_ options: ProgramOptions, console: Console = StandardConsole()) -> Int32 {

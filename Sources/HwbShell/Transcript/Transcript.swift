@@ -1,5 +1,5 @@
 /// A transcript (`.t`): a session written down, used as a test, a replayable script and
-/// a training demo (LANGUAGE.md).
+/// a training demo (docs/language.md).
 ///
 ///     # expiring accounts are listed until kept
 ///     #! hwbsh --date 2027-07-01
