@@ -48,7 +48,10 @@ public enum DiskGuard {
             case .importSchools(let path):
                 guard commands.count == 1 else { return nil }
                 overrides[path] = files.schools
-            default:
+            // No default: a new command must be placed on one side or the other.
+            case .help, .showDate, .setDate, .advanceDate, .addSchool, .listSchools, .login, .whoami, .create,
+                 .join, .leave, .signIn, .setContent, .keep, .close, .reactivate, .sweep, .list, .count, .show,
+                 .expiring, .pending, .audit, .format, .quit:
                 break
             }
         }
