@@ -35,10 +35,13 @@ import Testing
         return session
     }
 
-    /// What one line printed holds only results and `error: ...` lines with their detail.
-    private static func expectClean(_ output: ShellSession.Output, _ name: String) {
-        let first = output.errorLines.first
-        #expect(first == nil || first!.hasPrefix("error: "), "\(name): \(output.errors)")
+    /// What a session printed since its console was last emptied: its errors hold only
+    /// `error: ...` lines and their detail.
+    @discardableResult
+    private static func expectClean(_ session: ShellSession, _ name: String) -> (output: String, errors: String) {
+        let (output, errors) = (session.console.output, session.console.errors)
+        #expect(errors.isEmpty || errors.hasPrefix("error: "), "\(name): \(errors)")
+        return (output, errors)
     }
 
     @Test func theSeedsAreThere() {
@@ -53,7 +56,7 @@ import Testing
             let session = Self.session()
             session.console.reset()
             session.shell.runLine(bytes, file: "fuzz", line: 1)
-            Self.expectClean(.init(output: session.console.output, errors: session.console.errors), name)
+            Self.expectClean(session, name)
         }
     }
 
@@ -63,9 +66,8 @@ import Testing
             session.console.reset()
             session.shell.fileOverrides = ["a.csv": bytes]
             session.shell.runLine(Array("import accounts a.csv".utf8), file: "fuzz", line: 1)
-            let output = ShellSession.Output(output: session.console.output, errors: session.console.errors)
-            Self.expectClean(output, name)
-            #expect(output.output.hasPrefix("imported") || output.errors.hasPrefix("error: "), "\(name)")
+            let (output, errors) = Self.expectClean(session, name)
+            #expect(output.hasPrefix("imported") || errors.hasPrefix("error: "), "\(name)")
         }
     }
 
@@ -75,9 +77,8 @@ import Testing
             session.shell.errorStyle = .plain
             session.shell.fileOverrides = ["s.csv": bytes]
             session.shell.runLine(Array("import schools s.csv".utf8), file: "fuzz", line: 1)
-            let output = ShellSession.Output(output: session.console.output, errors: session.console.errors)
-            Self.expectClean(output, name)
-            #expect(output.output.hasPrefix("imported") || output.errors.hasPrefix("error: "), "\(name)")
+            let (output, errors) = Self.expectClean(session, name)
+            #expect(output.hasPrefix("imported") || errors.hasPrefix("error: "), "\(name)")
         }
     }
 
@@ -144,7 +145,7 @@ import Testing
             for (index, line) in lines.enumerated() {
                 session.console.reset()
                 session.shell.runLine(Array(line), file: name, line: index + 1)
-                Self.expectClean(.init(output: session.console.output, errors: session.console.errors), name)
+                Self.expectClean(session, name)
             }
         }
     }
