@@ -2,7 +2,7 @@ import FuzzSupport
 @testable import HwbShell
 
 /// One input is a transcript file (`.t`), read as `hwbsh test` reads it: as UTF-8 text,
-/// then `Transcript(parsing:)`. Parsing its own text again must give the same transcript.
+/// then `Transcript(parsing:)`; the transcript's own text is then written and parsed again.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTranscript(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
