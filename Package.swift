@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hwbsh", targets: ["hwbsh"]),
+        // The libraries as products, so that the fuzz targets in Fuzz/ (a package of
+        // their own) can depend on them; hwbsh itself does not need these.
+        .library(name: "HwbCore", targets: ["HwbCore"]),
+        .library(name: "HwbLanguage", targets: ["HwbLanguage"]),
+        .library(name: "HwbShell", targets: ["HwbShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -63,7 +63,10 @@ extension Shell {
             } catch {
                 throw .file("journal record \(record.sequence) names an unknown actor \"\(record.actor)\"; it was not written by this hwbsh, so nothing was opened")
             }
-            for parsed in Parser.parse(line: record.command, file: "journal", lineNumber: Int(record.sequence)) {
+            // A record's number is any 64-bit number the file holds (a foreign or forged
+            // journal with right checksums): a line number only as far as one can be.
+            let lineNumber = Int(clamping: record.sequence)
+            for parsed in Parser.parse(line: record.command, file: "journal", lineNumber: lineNumber) {
                 switch parsed {
                 case .success(let command):
                     fileOverrides = record.attachments

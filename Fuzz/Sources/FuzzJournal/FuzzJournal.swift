@@ -1,0 +1,48 @@
+import FuzzSupport
+import HwbLanguage
+@testable import HwbShell
+
+/// One input is a `--store` journal file: decoded (`JournalRecord.decodeAll`) as it is
+/// and with its records' checksums made right; the records of the second are replayed on
+/// the fuzz store as opening the store would (`Shell.replay`), less those that would
+/// touch the disk.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJournal(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let reading = JournalRecord.decodeAll(bytes)
+    checkReading(reading, of: bytes)
+    let repaired = ChecksumRepair.journal(bytes)
+    let repairedReading = JournalRecord.decodeAll(repaired)
+    checkReading(repairedReading, of: repaired)
+
+    let records = repairedReading.records.filter { record in
+        let commands = Parser.parse(line: record.command, file: "journal", lineNumber: 1).compactMap { try? $0.get().command }
+        return commands.allSatisfy { command in
+            switch command {
+            case .save, .load, .run: false
+            case .export(_, let path, _): path == "-"
+            case .importAccounts(let path), .importSchools(let path): record.attachments[path] != nil
+            default: true
+            }
+        }
+    }
+    let (shell, _) = FuzzStore.shell()
+    try? shell.replay(records)
+    return 0
+}
+
+/// What `decodeAll` says of a journal must hold together: the whole records it kept end
+/// within the file, and a damaged record is never also a torn end.
+private func checkReading(_ reading: JournalRecord.Reading, of bytes: [UInt8]) {
+    guard reading.goodLength >= 0, reading.goodLength <= bytes.count else {
+        fatalError("the journal's good length \(reading.goodLength) is outside its \(bytes.count) bytes")
+    }
+    guard !(reading.torn && reading.damagedRecord != nil) else {
+        fatalError("a journal reads as both torn and damaged")
+    }
+}
+
+@main
+enum Main {
+    static func main() { Fuzzer.run(fuzzJournal) }
+}
