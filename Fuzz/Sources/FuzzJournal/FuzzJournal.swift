@@ -31,14 +31,14 @@ public func fuzzJournal(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-/// What `decodeAll` says of a journal must hold together: the whole records it kept end
-/// within the file, and a damaged record is never also a torn end.
-private func checkReading(_ reading: JournalRecord.Reading, of bytes: [UInt8]) {
-    guard reading.goodLength >= 0, reading.goodLength <= bytes.count else {
-        fatalError("the journal's good length \(reading.goodLength) is outside its \(bytes.count) bytes")
+/// What `decodeAll` says of a journal must hold together: the sound records end within
+/// the file, and a journal read without a problem is sound to its last byte.
+private func checkReading(_ reading: JournalReading, of bytes: [UInt8]) {
+    guard reading.soundLength >= 0, reading.soundLength <= bytes.count else {
+        fatalError("the journal's sound length \(reading.soundLength) is outside its \(bytes.count) bytes")
     }
-    guard !(reading.torn && reading.damagedRecord != nil) else {
-        fatalError("a journal reads as both torn and damaged")
+    guard reading.problem != nil || reading.soundLength == bytes.count else {
+        fatalError("a journal with unread bytes reads as sound")
     }
 }
 

@@ -42,10 +42,24 @@ public enum ChecksumRepair {
         }
     }
 
-    /// A journal whose records carry the checksums of their payloads: each record is a
-    /// length (4), a checksum (8) and the payload.
+    /// A journal whose records carry the right checksums. A version 2 journal (it starts
+    /// with the header) is a series of records of a marker (4), a length (4), a checksum
+    /// (8) of the marker, length and payload, then the payload; a version 1 journal one of
+    /// a length (4), a checksum (8) of the payload, then the payload.
     public static func journal(_ bytes: [UInt8]) -> [UInt8] {
         var bytes = bytes
+        let header = JournalLayout.header
+        if bytes.starts(with: header) {
+            var position = header.count
+            while position + 16 <= bytes.count {
+                let end = position + 16 + Int(readU32(bytes, at: position + 4))
+                guard end <= bytes.count else { break }
+                let head = Array(bytes[position..<position + 8])
+                store(JournalLayout.checksum(head: head, payload: Array(bytes[(position + 16)..<end])), in: &bytes, at: position + 8)
+                position = end
+            }
+            return bytes
+        }
         var position = 0
         while position + 12 <= bytes.count {
             let end = position + 12 + Int(readU32(bytes, at: position))

@@ -222,7 +222,12 @@ final class StoreFile {
 
     /// Appends a record for the next command and flushes it to disk.
     func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(ShellError) {
-        let record = JournalRecord(sequence: sequence + 1, actor: actor, command: command, attachments: attachments)
+        // Numbers run out only in a journal or snapshot this hwbsh did not write.
+        let (next, overflow) = sequence.addingReportingOverflow(1)
+        guard !overflow else {
+            throw .file("cannot write \(journalPath): its record numbers are used up (it was not written by hwbsh); nothing changed")
+        }
+        let record = JournalRecord(sequence: next, actor: actor, command: command, attachments: attachments)
         let start = lseek(journalHandle, 0, SEEK_END)
         // An empty journal starts with the header, written with the first record.
         let bytes = start == 0 ? JournalLayout.header + record.encoded()

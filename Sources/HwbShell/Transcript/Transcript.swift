@@ -111,10 +111,13 @@ public struct Transcript: Equatable, Sendable {
                     }
                     current!.source.append(line)
                 case .continuation:
+                    // Kept as text, so that the transcript still reads back as it was.
                     finish()
+                    items.append(.text(line))
                     problems.append(Problem(line: index + 1, message: "\">> \" continues a command, so it must follow the command's \"> \" line or another \">> \" line"))
                 case .malformed(let message):
                     finish()
+                    items.append(.text(line))
                     problems.append(Problem(line: index + 1, message: message))
                 }
             } else if line.hasPrefix("#") {
