@@ -168,4 +168,20 @@ import Testing
             }
         }
     }
+
+    /// A store whose journal's last record is numbered 2^64 - 1 opened, then trapped on
+    /// the next change (`sequence + 1`); the change is now refused with one error.
+    @Test func aJournalWhoseNumbersAreUsedUpRefusesTheNextChange() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let created = try Executable.run(["--date", "2027-07-01", "--store", "s.hwbs", "-c", "date"], directory: folder.path)
+        try #require(created.status == 0)
+        let last = JournalRecord(sequence: .max, actor: "service-desk", command: "school add 6612001 name=A")
+        _ = try folder.write("s.hwbs.journal", bytes: JournalLayout.header + last.encoded())
+        let result = try Executable.run(["--store", "s.hwbs", "-c", "school add 6612002 name=B"], directory: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("its record numbers are used up"), "\(result.stderr)")
+        let reopened = try Executable.run(["--store", "s.hwbs", "-c", "schools"], directory: folder.path)
+        #expect(reopened.stdout.contains("6612001") && !reopened.stdout.contains("6612002"), "\(reopened.stdout)")
+    }
 }
