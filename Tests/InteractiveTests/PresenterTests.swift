@@ -92,6 +92,22 @@ import Testing
         #expect(!terminal.text.contains("added school"), "q runs nothing")
     }
 
+    /// Ctrl-C once ended the demo with status 130; at the hint it only drops what was typed.
+    @Test func ctrlCAtTheHintDropsWhatWasTypedAndTheDemoGoesOn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let terminal = try presenter(folder)
+        defer { terminal.close() }
+        try terminal.expect(hint)
+        try terminal.type("cou", .ctrlC)
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("added school 6612001 Ysgol y Môr\n")
+        try terminal.expect(hint)
+        try terminal.type("q", .enter)
+        #expect(try terminal.exitStatus() == 0)
+    }
+
     @Test func aDemoIsInColourLikeTheShell() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
