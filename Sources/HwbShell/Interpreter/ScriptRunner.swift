@@ -98,7 +98,7 @@ extension Shell {
         guard let pace, runDepth == 0 else { return }
         let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, !text.hasPrefix("#") else { return }
-        console.write("> \(text)\n")
+        print("> \(text)")
         console.flush()
         pace(text)
     }

@@ -11,9 +11,9 @@ extension Shell {
     func printAccounts(_ accounts: [Account], empty: String) {
         switch format {
         case .json:
-            console.write(String(decoding: JSONText.document(date: store.today, accounts: accounts), as: UTF8.self))
+            write(document: JSONText.document(date: store.today, accounts: accounts))
         case .csv:
-            console.write(String(decoding: CSV.document(accounts, terminator: "\n"), as: UTF8.self))
+            write(document: CSV.document(accounts, terminator: "\n"))
         case .table:
             guard !accounts.isEmpty else { return print(empty) }
             var table = Table(["ID", "NAME", "KIND", "TYPE", "SCHOOL", "STATUS", "DATES"])
@@ -126,7 +126,7 @@ extension Shell {
         let history = store.history(of: id, visibleTo: actor)
         if !history.isEmpty {
             print("history")
-            console.write(auditTable(history, showAccount: false))
+            write(auditTable(history, showAccount: false))
         }
     }
 
@@ -177,10 +177,10 @@ extension Shell {
             entries = store.auditEntries(visibleTo: actor)
         }
         guard !entries.isEmpty else { return print("the audit log is empty") }
-        console.write(auditTable(entries, showAccount: true))
+        write(auditTable(entries, showAccount: true))
     }
 
-    func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> String {
+    func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> Table {
         var table = Table(["DATE", "ACTOR", "RULE"] + (showAccount ? ["ACCOUNT"] : []) + ["WHAT", "CHANGES"])
         for entry in entries {
             var changes = ""
@@ -194,7 +194,7 @@ extension Shell {
             table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
                       + [entry.action.description, changes])
         }
-        return table.render(width: terminalWidth(), colour: colours)
+        return table
     }
 
     private func display(_ value: Account.FieldValue) -> String {

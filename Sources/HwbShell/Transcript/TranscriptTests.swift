@@ -10,25 +10,26 @@ public enum TranscriptTests {
             do throws(ShellError) {
                 text = try FileAccess.readText(path)
             } catch {
-                console.writeError("FAIL \(path): \(error)\n")
+                console.writeError("FAIL \(path): \(error)".displayed + "\n")
                 failed += 1
                 continue
             }
             let outcome = TranscriptRunner.run(path: path, text: text, today: today)
             if outcome.passed {
-                console.write("ok   \(path) (\(outcome.commandCount) commands)\n")
+                console.write("ok   \(path) (\(outcome.commandCount) commands)".displayed + "\n")
                 passed += 1
             } else if update, outcome.canUpdate {
                 do throws(ShellError) {
                     try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: 0o644)
-                    console.write("updated \(path)\n")
+                    console.write("updated \(path)".displayed + "\n")
                     updated += 1
                 } catch {
-                    console.writeError("FAIL \(path): \(error)\n")
+                    console.writeError("FAIL \(path): \(error)".displayed + "\n")
                     failed += 1
                 }
             } else {
-                console.write("FAIL \(path)\n\(outcome.diff)")
+                // The diff quotes the transcript and what was printed: shown like any output.
+                console.write("FAIL \(path)".displayed + "\n" + outcome.diff.displayedKeepingLineEnds)
                 failed += 1
             }
             console.flush()
