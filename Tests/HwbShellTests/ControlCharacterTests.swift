@@ -180,6 +180,22 @@ import Testing
         #expect(console.output.contains("evil.one,\(Self.evilShown),"))
     }
 
+    /// At the terminal the line is shown under the error with its control characters as
+    /// `\u{..}`, and the caret still points at the offending one.
+    @Test func theCaretPointsAtTheControlCharacterAsShown() {
+        let console = BufferConsole()
+        let shell = Shell(store: Store(today: Fixtures.date("2027-07-01")), console: console)
+        shell.errorStyle = .caret
+        shell.runLine(Array("date\t; school add 6612003 name=\"A\u{1B}[2J\"".utf8), file: "", line: 0)
+        let lines = console.errors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(!Self.isRaw(console.errors))
+        #expect(lines.count >= 3)
+        #expect(lines[1] == #"  date\u{9}; school add 6612003 name="A\u{1b}[2J""#)
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let escape = lines[1].range(of: #"\u{1b}"#).map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }
+        #expect(caret != nil && caret == escape)
+    }
+
     /// The interchange files stay exact: the name goes out as it is.
     @Test func exportFilesKeepTheNameExactly() throws {
         let folder = try TemporaryFolder()

@@ -17,6 +17,22 @@ import Testing
         #expect(text.displayedKeepingLineEnds == text)
     }
 
+    /// Text is read eight bytes at a time: a control character is found wherever it
+    /// stands, and bytes like those of one (0xC2 in `·`, 0x1B inside no character) are
+    /// not taken for one.
+    @Test(arguments: ["\u{1B}", "\u{7}", "\u{7F}", "\u{85}", "\u{9F}", "\n", "·", "\u{A0}", "é"])
+    func everyPlaceInALongTextIsLookedAt(inserted: String) {
+        for offset in 0..<24 {
+            let text = String(repeating: "a", count: offset) + inserted + String(repeating: "b", count: 17)
+            var expected = ""
+            for scalar in text.unicodeScalars {
+                let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                expected += control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+            #expect(text.displayed == expected, "at \(offset)")
+        }
+    }
+
     @Test func aDocumentKeepsItsLineEnds() {
         #expect("a,b\r\n\u{1B}c\n".displayedKeepingLineEnds == "a,b\r\n" + #"\u{1b}c"# + "\n")
         #expect("lone\rreturn\r".displayedKeepingLineEnds == #"lone\u{d}return\u{d}"#)
