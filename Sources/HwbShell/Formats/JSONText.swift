@@ -62,9 +62,9 @@ enum JSONText {
     /// U+009F) too, which JSON allows raw: the text reads back the same, and none of it
     /// acts on a terminal that shows the document.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         func escape(_ code: UInt8) {
-            out += Array("\\u00".utf8) + [hex[Int(code >> 4)], hex[Int(code & 15)]]
+            func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(code >> 4), hex(code & 15)]
         }
         out.append(UInt8(ascii: "\""))
         var afterC2 = false
