@@ -24,7 +24,7 @@ import Testing
         var cells = [String](repeating: "", count: columns.count)
         func set(_ field: Account.Field, _ value: String) { cells[field.ordinal] = value }
         set(.id, "user\(index)." + ["a", "B", "c-d", "e_f@g"].randomElement(using: &random)!)
-        set(.name, ["Gwen Jones", "Siân \"Sparky\" Ellis", "Ll, Aber", "Tom\nTwo Lines", "", "Ü"].randomElement(using: &random)!)
+        set(.name, ["Gwen Jones", "Siân \"Sparky\" Ellis", "Ll, Aber", "Tom\tTab", "", "Ü"].randomElement(using: &random)!)
         set(.school, schools.randomElement(using: &random)!)
         set(.created, "2026-09-01")
         set(.lastActivity, Bool.random(using: &random) ? "2027-0\(Int.random(in: 1...6, using: &random))-15" : "")
@@ -61,7 +61,7 @@ import Testing
         // Something a careless export or a hand edit could do.
         let field = Account.Field.allCases.randomElement(using: &random)!
         let spoilt = ["", "x", "2027-02-30", "2027-7-1", "MIS", "6612009", "6619001", "-1", "1.5", "true",
-                      "learner", "99999999999999999999", "\"", "left", "2028-02-29", "Ab*c", "\u{7}"]
+                      "learner", "99999999999999999999", "\"", "left", "2028-02-29", "Ab*c", "\u{7}", "Two\nLines"]
         set(field, spoilt.randomElement(using: &random)!)
         return cells
     }

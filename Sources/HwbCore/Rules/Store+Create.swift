@@ -53,6 +53,7 @@ extension Store {
             throw RuleError("an ITE placement must have an end date: give expires=DATE or for=PERIOD", rule: .r5)
         }
         let expires = try expiryDate(for: request.expiry ?? .endOfYear, rule: .r5)
+        try NameText.check(request.name)
         let account = Account(
             id: request.id, name: request.name, school: request.school, created: today,
             lifecycle: .nonMIS(Account.NonMIS(category: category, expires: expires, closeAtExpiry: false)))

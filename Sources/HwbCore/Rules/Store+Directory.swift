@@ -3,6 +3,7 @@ extension Store {
     /// and is added once.
     public mutating func addSchool(_ school: School, _ context: Context) throws(RuleError) {
         try checkNewSchool(school)
+        try NameText.check(school.name)
         insertSchool(school, context)
     }
 

@@ -41,6 +41,7 @@ extension Store {
                 throw RuleError(
                     "\(event.id) is a new MIS account: give name=\"...\" and role=learner or role=staff", rule: .r9)
             }
+            try NameText.check(name)
             let account = Account(
                 id: event.id, name: name, school: school.number, created: today, lifecycle: .mis(Account.MIS(role: role)))
             replace(nil, with: account)

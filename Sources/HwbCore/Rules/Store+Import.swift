@@ -40,7 +40,7 @@ extension Store {
         seen.reserveCapacity(rows.count)
         var refusal = ImportRefusal(problems: [])
         for (index, account) in rows.enumerated() {
-            var problems = self.problems(with: account)
+            var problems = importProblems(with: account)
             if accounts.row(of: account.id) != nil {
                 problems.insert("id \(account.id) is already in the store (R14.1)", at: 0)
             } else if let first = seen[account.id] {
@@ -68,6 +68,7 @@ extension Store {
         for (index, school) in rows.enumerated() {
             do throws(RuleError) {
                 try checkNewSchool(school)
+                try NameText.check(school.name)
                 if let first = seen[school.number] {
                     throw RuleError("school \(school.number) repeats \(rowName(first))", rule: .r3)
                 }
@@ -183,10 +184,19 @@ extension Store {
     func problems(in batch: AccountTable) -> [Int: [String]] {
         var problems: [Int: [String]] = [:]
         let maintained = maintainedSchools()
-        for row in 0..<Row(batch.rowCount) where !isAcceptable(row, of: batch, maintained: maintained) {
-            problems[Int(row)] = self.problems(with: batch.fields(at: row))
-        }
-        for row in misplacedPendingRows(of: batch) { problems[Int(row)] = self.problems(with: batch.fields(at: row)) }
+        var bad = (0..<Row(batch.rowCount)).filter { !isAcceptable($0, of: batch, maintained: maintained) }
+        bad += misplacedPendingRows(of: batch)
+        bad += batch.rowsWithRefusedNames()
+        for row in bad { problems[Int(row)] = importProblems(with: batch.fields(at: row)) }
+        return problems
+    }
+
+    /// What is wrong with an account that comes in from a file: R4 and R14.1-3
+    /// (`problems(with:)`, which snapshots are held to as well), and a name with a control
+    /// character (`NameText`).
+    func importProblems(with account: Account.Fields) -> [String] {
+        var problems = problems(with: account)
+        if let problem = NameText.problem(in: account.name) { problems.append(problem) }
         return problems
     }
 

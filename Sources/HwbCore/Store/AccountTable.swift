@@ -225,6 +225,14 @@ public struct AccountTable: Sendable {
         return text.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
     }
 
+    /// The rows whose name holds a control character `NameText` refuses. Ids never hold
+    /// one, so one pass over the text finds whether any name does; only then is each
+    /// name looked at.
+    func rowsWithRefusedNames() -> [Row] {
+        guard text.withUnsafeBytes(NameText.holdsRefused) else { return [] }
+        return rows.filter { withNameBytes($0, NameText.holdsRefused) }
+    }
+
     private func string(from start: Int, count: Int) -> String {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
     }

@@ -58,19 +58,34 @@ enum JSONText {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal. Every control character is escaped, DEL and C1 (U+0080 to
+    /// U+009F) too, which JSON allows raw: the text reads back the same, and none of it
+    /// acts on a terminal that shows the document.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        func escape(_ code: UInt8) {
+            func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(code >> 4), hex(code & 15)]
+        }
         out.append(UInt8(ascii: "\""))
+        var afterC2 = false
         for byte in text.utf8 {
+            if afterC2 {
+                afterC2 = false
+                if byte < 0xA0 {
+                    escape(byte)
+                    continue
+                }
+                out.append(0xC2)
+            }
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
             case 10: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
             case 13: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case 9: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            case 0..<0x20, 0x7F: escape(byte)
+            // The lead byte of U+0080 to U+00BF: written with the next unless that is C1.
+            case 0xC2: afterC2 = true
             default: out.append(byte)
             }
         }

@@ -1,5 +1,7 @@
 /// A plain text table: a header row and aligned columns, two blanks apart. On a terminal
 /// it can be fitted to the width (long cells cut with …) and colour its styled cells.
+/// Each cell is shown `displayed` (control characters as `\u{..}`), so that a row stays
+/// one line and only the table's own colours reach the terminal.
 struct Table {
     /// How a cell is coloured on a terminal.
     enum Style {
@@ -23,7 +25,7 @@ struct Table {
     }
 
     mutating func add(_ row: [String], styles rowStyles: [Int: Style] = [:]) {
-        rows.append(row.map(Self.printable))
+        rows.append(row.map(\.displayed))
         styles.append(row.indices.map { rowStyles[$0] })
     }
 
@@ -59,21 +61,6 @@ struct Table {
             widths[widest] -= 1
             total -= 1
         }
-    }
-
-    /// Control characters (a name imported with a line break, say) shown as `\u{..}`, so
-    /// that a row stays one line and nothing reaches the terminal as a command.
-    private static func printable(_ cell: String) -> String {
-        guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return cell }
-        var text = ""
-        for scalar in cell.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                text += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
     }
 }
 

@@ -58,7 +58,7 @@ public enum Program {
                 let hint = actor.isChampion && shell.store.schools.isEmpty
                     ? "; a new store has no schools: add the school, then login" : ""
                 // Worded like the other option errors (`hwbsh: --date: ...`), with exit status 2.
-                console.writeError("hwbsh: --as \(actor): \(error)\(hint)\n")
+                console.writeError("hwbsh: --as \(actor): \(error)\(hint)".displayed + "\n")
                 return 2
             }
         }
@@ -162,7 +162,7 @@ public enum Program {
     /// Asks `question` on standard error and reads the answer, a line of the terminal:
     /// only y or yes goes ahead.
     private static func ask(_ question: String, console: Console) -> Bool {
-        console.writeError(question + " [y/N] ")
+        console.writeError(question.displayed + " [y/N] ")
         var answer: [UInt8] = []
         var byte: UInt8 = 0
         while read(0, &byte, 1) == 1, byte != 10 { answer.append(byte) }

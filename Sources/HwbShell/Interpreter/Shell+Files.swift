@@ -55,7 +55,7 @@ extension Shell {
         case .json: bytes = JSONText.document(date: store.today, accounts: accounts, progress: bar)
         case .csv: bytes = CSV.document(accounts, progress: bar)
         }
-        if path == "-" { return console.write(String(decoding: bytes, as: UTF8.self)) }
+        if path == "-" { return write(document: bytes) }
         if let role = storeFile?.role(of: path) {
             throw .file("cannot export to \(path): it is the \(role.rawValue) of the store opened with --store")
         }

@@ -11,9 +11,9 @@ extension Shell {
     func printAccounts(_ accounts: [Account], empty: String) {
         switch format {
         case .json:
-            console.write(String(decoding: JSONText.document(date: store.today, accounts: accounts), as: UTF8.self))
+            write(document: JSONText.document(date: store.today, accounts: accounts))
         case .csv:
-            console.write(String(decoding: CSV.document(accounts, terminator: "\n"), as: UTF8.self))
+            write(document: CSV.document(accounts, terminator: "\n"))
         case .table:
             guard !accounts.isEmpty else { return print(empty) }
             var table = Table(["ID", "NAME", "KIND", "TYPE", "SCHOOL", "STATUS", "DATES"])
@@ -123,10 +123,10 @@ extension Shell {
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
         for (label, value) in rows { print("  \(label.padded(to: 15))\(value)") }
-        let history = store.history(of: id)
+        let history = store.history(of: id, visibleTo: actor)
         if !history.isEmpty {
             print("history")
-            console.write(auditTable(history, showAccount: false))
+            write(auditTable(history, showAccount: false))
         }
     }
 
@@ -171,28 +171,16 @@ extension Shell {
     func audit(_ id: AccountID?) throws(RuleError) {
         let entries: [AuditEntry]
         if let id {
-            entries = store.history(of: id).filter(isVisible)
+            entries = store.history(of: id, visibleTo: actor)
             guard !entries.isEmpty else { throw .noAccount(id) }
         } else {
-            entries = store.audit.all.filter(isVisible)
+            entries = store.auditEntries(visibleTo: actor)
         }
         guard !entries.isEmpty else { return print("the audit log is empty") }
-        console.write(auditTable(entries, showAccount: true))
+        write(auditTable(entries, showAccount: true))
     }
 
-    /// R11: an actor sees the entries of the accounts they can see now (an account that
-    /// moved out of scope is not revealed), of deleted accounts last held in scope, and
-    /// of their schools in the directory. The entries of an earlier, deleted account with
-    /// a reused id go by that account's school.
-    private func isVisible(_ entry: AuditEntry) -> Bool {
-        guard !actor.seesEverything else { return true }
-        if let id = entry.account, let account = store.accounts[id], entry.date >= account.created {
-            return actor.covers(account.school)
-        }
-        return entry.school.map(actor.covers) ?? false
-    }
-
-    func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> String {
+    func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> Table {
         var table = Table(["DATE", "ACTOR", "RULE"] + (showAccount ? ["ACCOUNT"] : []) + ["WHAT", "CHANGES"])
         for entry in entries {
             var changes = ""
@@ -206,7 +194,7 @@ extension Shell {
             table.add([entry.date.description, entry.actor, entry.rule.rawValue] + (showAccount ? [subject] : [])
                       + [entry.action.description, changes])
         }
-        return table.render(width: terminalWidth(), colour: colours)
+        return table
     }
 
     private func display(_ value: Account.FieldValue) -> String {

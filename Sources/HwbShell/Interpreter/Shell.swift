@@ -9,6 +9,10 @@ public final class Shell {
     public internal(set) var store: Store
     public internal(set) var actor: Actor
     public internal(set) var format: OutputFormat = .table
+    /// Where the shell writes. Commands never write to it themselves: they go through
+    /// `print`, `write(_:)` (a table), `write(document:)`, `report` and `warn`, which show
+    /// every control character as `\u{..}` (`String.displayed`), so that no name from a
+    /// file, the feed or a snapshot reaches the terminal as a command.
     var console: Console
 
     /// Go on after a failed command in scripts (`--keep-going`).
@@ -172,12 +176,21 @@ public final class Shell {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// A table: its cells are shown `displayed`; its colours are the shell's own.
     func write(_ table: Table) {
         console.write(table.render(width: terminalWidth(), colour: colours))
     }
 
+    /// One line of output, its control characters shown as `\u{..}`.
     func print(_ line: String) {
-        console.write(line + "\n")
+        console.write(line.displayed + "\n")
+    }
+
+    /// A document of several lines (a listing as CSV or JSON, `export ... -`): its line
+    /// ends kept, any other control character shown as `\u{..}`. (JSON already escapes
+    /// them its own way; a CSV cell cannot.) A file exported keeps its text exactly.
+    func write(document bytes: [UInt8]) {
+        console.write(String(decoding: bytes, as: UTF8.self).displayedKeepingLineEnds)
     }
 
     /// Asks before a command that destroys something, when someone is there to ask:
@@ -239,21 +252,26 @@ public final class Shell {
     /// The message for a failed command, as `FILE:LINE:COL: error: ...` plus any detail
     /// lines. The one place errors become text.
     public func report(_ error: ShellError, at location: SourceLocation?, line: String? = nil) {
-        var plain = "error: \(error)\n"
-        for detail in error.details { plain += "  \(detail)\n" }
+        // Messages quote what they were given (a cell of a file, a school's name): each
+        // line is shown `displayed`.
+        let message = "error: \(error)".displayed
+        var plain = message + "\n"
+        for detail in error.details { plain += "  \(detail.displayed)\n" }
         errorRecorder?(plain)
         // Inside `run FILE` the file and line matter whatever the style.
         let style = runDepth > 0 ? .located : errorStyle
         switch style {
         case .located:
             let place = location.map { "\($0.file):\($0.line):\(error.column ?? $0.column): " } ?? "hwbsh: "
-            console.writeError(place + plain)
+            console.writeError(place.displayed + plain)
         case .caret:
             var caret = ""
             if let line, let column = error.column {
-                caret = "  \(line)\n  \(String(repeating: " ", count: max(0, column - 1)))^\n"
+                // Under the word as shown, after any `\u{..}` before it.
+                let offset = String(line.prefix(max(0, column - 1))).displayed.count
+                caret = "  \(line.displayed)\n  \(String(repeating: " ", count: offset))^\n"
             }
-            console.writeError("error: \(error)\n" + caret + plain.drop { $0 != "\n" }.dropFirst())
+            console.writeError(message + "\n" + caret + plain.drop { $0 != "\n" }.dropFirst())
         case .plain:
             console.writeError(plain)
         }
@@ -263,7 +281,7 @@ public final class Shell {
     /// dropped, a fold that must wait): `hwbsh: warning: ...`. With `report`, the only
     /// place problems become text.
     public func warn(_ message: String) {
-        console.writeError("hwbsh: warning: \(message)\n")
+        console.writeError("hwbsh: warning: \(message)".displayed + "\n")
     }
 
     /// Records a failure; unless keeping going, the runner stops.

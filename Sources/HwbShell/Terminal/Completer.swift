@@ -152,14 +152,19 @@ public struct Completer {
             .map(\.number.description).sorted()
     }
 
-    /// File and folder names (folders with a trailing /) for a partial path.
+    /// File and folder names (folders with a trailing /) for a partial path. A name with
+    /// a control character is left out: a command cannot hold it (the lexer refuses it),
+    /// and listed as a candidate it would reach the terminal as it is.
     private func files(_ partial: String) -> [String] {
         let folderPart = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
         let folder = folderPart.hasPrefix("/") ? folderPart : directory + "/" + folderPart
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
             return []
         }
-        return names.filter { !$0.hasPrefix(".") || partial.hasPrefix(folderPart + ".") }.sorted().map { name in
+        let shown = names.filter { name in
+            name.displayed == name && (!name.hasPrefix(".") || partial.hasPrefix(folderPart + "."))
+        }
+        return shown.sorted().map { name in
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
             return folderPart + name + (isFolder.boolValue ? "/" : "")

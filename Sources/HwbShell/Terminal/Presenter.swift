@@ -86,12 +86,12 @@ final class Presenter {
 
     /// Presents every step in turn; returns when the demo ends or the presenter quits.
     func run() {
-        shell.print(dim("hwbsh · presenting \(shell.plural(steps.count, "step")) · today is \(shell.store.today), acting as \(shell.actor)"))
+        say("hwbsh · presenting \(shell.plural(steps.count, "step")) · today is \(shell.store.today), acting as \(shell.actor)")
         shell.printBanner()
         var index = 0
         while index < steps.count {
             let step = steps[index]
-            for line in step.narration { shell.print(dim(line)) }
+            for line in step.narration { say(line) }
             showCommand(step.command, typed: true)
             while true {
                 switch ask() {
@@ -101,22 +101,22 @@ final class Presenter {
                     index += 1
                     if shell.stopRequested { return }
                 case .skip:
-                    shell.print(dim("(skipped)"))
+                    say("(skipped)")
                     index += 1
                 case .back:
                     guard shell.storeFile == nil else {
-                        shell.print(dim("(going back is not possible with --store, which keeps every change)"))
+                        say("(going back is not possible with --store, which keeps every change)")
                         showCommand(step.command, typed: false)
                         continue
                     }
                     guard let previous = goBack() else {
-                        shell.print(dim("(this is the first step)"))
+                        say("(this is the first step)")
                         showCommand(step.command, typed: false)
                         continue
                     }
                     index = previous
                 case .quit:
-                    shell.print(dim("(the demo ends here)"))
+                    say("(the demo ends here)")
                     return
                 case .own(let line):
                     runOwn(line)
@@ -127,7 +127,7 @@ final class Presenter {
                 break
             }
         }
-        shell.print(dim("(end of the demo)"))
+        say("(end of the demo)")
         shell.console.flush()
     }
 
@@ -157,7 +157,7 @@ final class Presenter {
                     // Shown as the shell shows a typed command, in place of the hint.
                     reader.remember(word)
                     eraseLine()
-                    shell.console.write(InteractiveSession.prompt(for: shell) + word + "\n")
+                    shell.console.write((InteractiveSession.prompt(for: shell) + word).displayed + "\n")
                     return .own(word)
                 }
             }
@@ -166,7 +166,8 @@ final class Presenter {
 
     /// The prompt and the command, typed out a character at a time or shown at once.
     private func showCommand(_ command: String, typed: Bool) {
-        shell.console.write(InteractiveSession.prompt(for: shell))
+        shell.console.write(InteractiveSession.prompt(for: shell).displayed)
+        let command = command.displayed
         if typed, typingDelay > 0 {
             for character in command {
                 shell.console.write(String(character))
@@ -192,7 +193,7 @@ final class Presenter {
             if case .success(let command) = parsed { return command.command.changesStore }
             return false
         }
-        if changes { shell.print(dim("(the demo goes on from the store as your command left it)")) }
+        if changes { say("(the demo goes on from the store as your command left it)") }
         shell.console.flush()
     }
 
@@ -215,7 +216,7 @@ final class Presenter {
         }
         (shell.console, shell.confirm, shell.recorder) = (console, confirm, recorder)
         done.removeSubrange(last...)
-        shell.print(dim("(back one step: the demo was replayed up to it)"))
+        say("(back one step: the demo was replayed up to it)")
         return index
     }
 
@@ -229,6 +230,12 @@ final class Presenter {
     /// Moves up to the line just answered and clears it, so no hint is left behind.
     private func eraseLine() {
         shell.console.write("\u{1B}[1A\r\u{1B}[2K")
+    }
+
+    /// A line of the presenter's own (narration, a note), dimmed at a terminal; its text,
+    /// from the demo's files, shown as all output is (control characters escaped).
+    private func say(_ text: String) {
+        shell.console.write(dim(text.displayed) + "\n")
     }
 
     private func dim(_ text: String) -> String {

@@ -10,7 +10,7 @@ public enum TranscriptTests {
         var passed = 0, failed = 0, updated = 0
         let (files, missing) = transcripts(in: paths)
         for problem in missing {
-            console.writeError("FAIL \(problem)\n")
+            console.writeError("FAIL \(problem)".displayed + "\n")
             failed += 1
         }
         for path in files {
@@ -18,27 +18,29 @@ public enum TranscriptTests {
             do throws(ShellError) {
                 text = try FileAccess.readText(path)
             } catch {
-                console.writeError("FAIL \(path): \(error)\n")
+                console.writeError("FAIL \(path): \(error)".displayed + "\n")
                 failed += 1
                 continue
             }
             let outcome = TranscriptRunner.run(path: path, text: text, today: today)
             if outcome.passed {
-                console.write("ok   \(path) (\(outcome.commandCount) commands)\n")
+                console.write("ok   \(path) (\(outcome.commandCount) commands)".displayed + "\n")
                 passed += 1
             } else if update, outcome.canUpdate {
                 do throws(ShellError) {
                     // The transcript is the user's own file (often in a repository): it
                     // keeps its permissions.
                     try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: FileAccess.permissions(of: path) ?? 0o600)
-                    console.write("updated \(path)\n")
+                    console.write("updated \(path)".displayed + "\n")
                     updated += 1
                 } catch {
-                    console.writeError("FAIL \(path): \(error)\n")
+                    console.writeError("FAIL \(path): \(error)".displayed + "\n")
                     failed += 1
                 }
             } else {
-                console.write("FAIL \(path)\n\(colours ? coloured(outcome.diff) : outcome.diff)")
+                // The diff quotes the transcript and what was printed: shown like any output.
+                let diff = outcome.diff.displayedKeepingLineEnds
+                console.write("FAIL \(path)".displayed + "\n" + (colours ? coloured(diff) : diff))
                 failed += 1
             }
             console.flush()
