@@ -73,7 +73,7 @@ today is 2029-02-28 (Wednesday)
 ID                  NAME                             KIND     TYPE             SCHOOL   STATUS            DATES
 argraffydd.1        Argraffydd yr ystafell athrawon  non-mis  service          6612001  active (overdue)  expires 2027-11-30
 gwenllian.governor  Gwenllïan Jones                  non-mis  governor         6612001  active (overdue)  expires 2028-02-29
-mererid.supply      Mererid Owen                     non-mis  supply-teacher   6612001  active            expires 2029-08-31
+mererid.supply      Mererid Owen                     non-mis  supply-teacher   6612001  active            expires 2029-08-31; inactive from 2027-12-01 (R13)
 rhys.cyngor         Rhys Morgan                      non-mis  stakeholder      6612001  active (overdue)  expires 2028-08-31
 sian.supply         Siân Roberts                     non-mis  supply-teacher   6612001  active (overdue)  expires 2027-08-31
 wyn.temp            Ŵyn Pritchard                    non-mis  temporary-staff  6612001  active (overdue)  expires 2028-03-01

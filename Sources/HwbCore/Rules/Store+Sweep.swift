@@ -75,7 +75,7 @@ extension Store {
         //    of the two days, once one of them has come.) A row idle too long that also
         //    expired is taken once, with the expired ones.
         var deactivated = byExpiry.rows(before: sweepDay)
-        if let idleCutoff = sweepDay.addingDays(-90) {
+        if let idleCutoff = sweepDay.addingDays(-Self.inactivityDays) {
             for row in byActivity.rows(before: idleCutoff) where accounts.expires[Int(row)] >= sweepDay.dayNumber {
                 deactivated.append(row)
             }
@@ -230,7 +230,7 @@ extension Store {
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go.
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
-        if let idleCutoff = today.addingDays(-91) { byActivity.removeAll(through: idleCutoff) }
+        if let idleCutoff = today.addingDays(-(Self.inactivityDays + 1)) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
         var subjects: [Int32] = [], ids: [AccountID] = []
         subjects.reserveCapacity(plan.deactivated.count)

@@ -64,6 +64,44 @@ extension Store {
             .map(\.account)
     }
 
+    /// R13: the no-sign-in limit. An active non-MIS account whose last activity is more
+    /// than this many days before the sweep's day is deactivated as `inactive`.
+    public static let inactivityDays = 90
+
+    /// R13: the actor's active non-MIS accounts that the next sweep deactivates as
+    /// inactive (no sign-in for more than 90 days, and not expired first), each with the
+    /// day it is deactivated on (`lastActivity` + 91 days), soonest first, then by id.
+    /// Read from the activity index: it costs what is due, not the size of the store.
+    public func inactivityDue(visibleTo actor: Actor) -> [(account: Account, on: CalendarDate)] {
+        inactivityDueRows(visibleTo: actor)
+            .compactMap { row in
+                accounts.scheduledDeactivation(row).map { (account: accounts[row], on: $0.on) }
+            }
+            .sorted { ($0.on, $0.account.id) < ($1.on, $1.account.id) }
+    }
+
+    /// How many accounts `inactivityDue` lists, without building them (for the banner).
+    public func inactivityDueCount(visibleTo actor: Actor) -> Int {
+        inactivityDueRows(visibleTo: actor).count
+    }
+
+    private func inactivityDueRows(visibleTo actor: Actor) -> [Row] {
+        guard let idleCutoff = today.addingDays(-Self.inactivityDays) else { return [] }
+        return byActivity.rows(before: idleCutoff).filter { row in
+            actor.covers(accounts.school(at: row)) && accounts.expires[Int(row)] >= today.dayNumber
+        }
+    }
+
+    /// R13: the day the next sweep deactivates `account` as inactive, or nil when it
+    /// does not (it is MIS, deactivated, signed in within 90 days, or expires first).
+    public func inactivityDeactivation(of account: Account) -> CalendarDate? {
+        guard case .nonMIS(let nonMIS) = account.lifecycle, account.isActive,
+              let idleCutoff = today.addingDays(-Self.inactivityDays),
+              account.lastActivity < idleCutoff, nonMIS.expires >= today
+        else { return nil }
+        return account.lastActivity.addingDays(Self.inactivityDays + 1)
+    }
+
     /// R9: deactivated staff waiting for the Service Desk, in the actor's scope, by id.
     public func pendingList(visibleTo actor: Actor) -> [Account] {
         accounts.pendingSchools.keys.map { accounts[$0] }.filter { actor.covers($0.school) }.sorted { $0.id < $1.id }

@@ -45,7 +45,8 @@ extension Shell {
             return "since \(on), deletion \(due)\(pending)"
         }
         if let expires = account.expires {
-            return "expires \(expires)\(account.closeAtExpiry == true ? " (closes)" : "")"
+            let idle = store.inactivityDeactivation(of: account).map { "; inactive from \($0) (R13)" } ?? ""
+            return "expires \(expires)\(account.closeAtExpiry == true ? " (closes)" : "")\(idle)"
         }
         if let leaving = account.leavingDate { return "leaves \(leaving)" }
         return ""
@@ -57,16 +58,25 @@ extension Shell {
         guard format == .table else { return printAccounts(accounts, empty: "") }
         guard !accounts.isEmpty else { return print("no accounts expire in the next 8 weeks") }
         var table = Table(["EXPIRES", "ID", "NAME", "CATEGORY", "SCHOOL", "WHEN"])
+        var idleCount = 0
         for account in accounts {
             guard case .nonMIS(let nonMIS) = account.lifecycle else { continue }
             let days = nonMIS.expires.days(since: store.today)
-            let when = days < 0 ? "overdue: expired \(-days) day\(days == -1 ? "" : "s") ago"
+            var when = days < 0 ? "overdue: expired \(-days) day\(days == -1 ? "" : "s") ago"
                 : days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+            let idle = store.inactivityDeactivation(of: account) != nil
+            if idle {
+                when += "; inactive (R13)"
+                idleCount += 1
+            }
             table.add([nonMIS.expires.description, account.id.value, account.name,
                        nonMIS.category.rawValue, account.school.description, when],
-                      styles: days < 0 ? [5: .warning] : [:])
+                      styles: days < 0 || idle ? [5: .warning] : [:])
         }
         write(table)
+        if idleCount > 0 {
+            print("\(idleCount == 1 ? "1 of these has" : "\(idleCount) of these have") had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idleCount == 1 ? "it" : "them") as inactive (R13), kept or not; a sign-in resets this")
+        }
         print("keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry")
     }
 

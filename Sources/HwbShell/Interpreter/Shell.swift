@@ -117,6 +117,11 @@ public final class Shell {
                 let account = try store.keep(id, period, context)
                 guard case .nonMIS(let nonMIS) = account.lifecycle else { break }
                 print("kept \(id) until \(nonMIS.expires)")
+                // Kept, but switched off tonight all the same unless someone signs in: said
+                // with the result (the keep succeeded), not as an error.
+                if store.inactivityDeactivation(of: account) != nil {
+                    print("warning: no sign-in since \(account.lastActivity): the next sweep deactivates it as inactive (R13); a sign-in resets this")
+                }
             case .close(let id, let mode):
                 let account = try store.close(id, mode, context)
                 switch (account.state, account.lifecycle) {
@@ -228,13 +233,22 @@ public final class Shell {
     /// R6: the banner, when the actor has accounts to manage.
     public func printBanner() {
         let list = store.expiringList(visibleTo: actor)
-        guard !list.isEmpty else { return }
+        guard !list.isEmpty else { return printInactivityWarning() }
         let overdue = list.filter { account in
             guard case .nonMIS(let nonMIS) = account.lifecycle else { return false }
             return nonMIS.expires < store.today
         }.count
         let noun = list.count == 1 ? "account expires" : "accounts expire"
         print("\(list.count) non-MIS \(noun) in the next 8 weeks\(overdue > 0 ? " (\(overdue) overdue)" : ""): type expiring to manage them")
+        printInactivityWarning()
+    }
+
+    /// R13: how many of the actor's accounts the next sweep deactivates as inactive.
+    func printInactivityWarning() {
+        let idle = store.inactivityDueCount(visibleTo: actor)
+        guard idle > 0 else { return }
+        let them = idle == 1 ? "1 non-MIS account has" : "\(idle) non-MIS accounts have"
+        print("\(them) had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idle == 1 ? "it" : "them") as inactive (R13); list inactive=\(Store.inactivityDays)d shows \(idle == 1 ? "it" : "them")")
     }
 
     func describeActor() -> String {
