@@ -79,16 +79,16 @@ sweep as of 2028-09-01: deactivated 0, deleted 3 with 47 content items
 
 # Gone: not found, even for the Service Desk, and not in the list or the counts.
 > show sian.supply
-! error: no account sian.supply
+! error: no account sian.supply: it was deleted on 2028-09-01 with 30 content items (R10); audit sian.supply shows it
 > list
 ID       NAME         KIND     TYPE      SCHOOL   STATUS  DATES
 elin.la  Elin Thomas  non-mis  la-staff  6612001  active  expires 2029-02-28
 > count
 1
 > reactivate dafydd.rees
-! error: no account dafydd.rees
+! error: no account dafydd.rees: it was deleted on 2028-09-01 with 12 content items (R10); audit dafydd.rees shows it
 > content dafydd.rees 3
-! error: no account dafydd.rees
+! error: no account dafydd.rees: it was deleted on 2028-09-01 with 12 content items (R10); audit dafydd.rees shows it
 
 # The audit log keeps one entry per deleted account: the id, the date and the number of
 # content items deleted. The names and every earlier entry are gone (R10.4).

@@ -72,7 +72,7 @@ DATE        ACTOR         RULE  WHAT     CHANGES
 ! error: expected an account id (1-64 of A-Z a-z 0-9 . _ @ -, starting with a letter or digit), got "jo/bloggs"
 # The categories of non-MIS accounts (R4); a learner is never one (R5).
 > create kindle.2 name="Kindle" category=device school=6612001
-! error: unknown category "device"; expected one of temporary-staff, service, governor, consortia, la-staff, supply-teacher, ite-student, stakeholder (R5)
+! error: unknown category "device"; did you mean service? Categories are temporary-staff, service, governor, consortia, la-staff, supply-teacher, ite-student, stakeholder (R5)
 > create kindle.2 name="Kindle" category=service school=6612001
 created kindle.2 (non-MIS, service) at 6612001, expires 2027-08-31
 > list

@@ -98,8 +98,8 @@ public enum CommandCatalog {
         .init(name: "format", group: .shell, usage: "format table|csv|json",
               summary: "How listings print.",
               rule: nil, example: "format csv"),
-        .init(name: "help", group: .shell, usage: "help [COMMAND]",
-              summary: "Lists the commands, or shows one command's usage and an example.",
+        .init(name: "help", group: .shell, usage: "help [COMMAND|TOPIC]",
+              summary: "Lists the commands, or shows one command's usage and an example; topics: rules, R1-R14, filters, periods, actors, formats, files. Any other word is looked up in the commands and rules.",
               rule: nil, example: "help keep"),
         .init(name: "quit", group: .shell, usage: "quit | exit",
               summary: "Leaves hwbsh (also Ctrl-D).",
@@ -123,7 +123,7 @@ public enum CommandCatalog {
     }
 
     /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }

@@ -211,21 +211,65 @@ extension Shell {
         value == .null ? "–" : value.text
     }
 
+    /// "no account ID" with what the actor may know instead of a dead end: when an
+    /// account of that id in their scope was deleted (R10), and which ids in their scope
+    /// come nearest (never one outside it, R11).
+    func withAnswer(_ error: RuleError) -> RuleError {
+        if error.message.hasPrefix("unknown category \""), let end = error.message.dropFirst(18).firstIndex(of: "\"") {
+            let word = String(error.message[error.message.index(error.message.startIndex, offsetBy: 18)..<end])
+            guard let near = CommandCatalog.suggestion(for: word, among: Account.Category.allCases.map(\.rawValue)) else { return error }
+            return RuleError(error.message.replacingOccurrences(of: "; expected one of", with: "; did you mean \(near)? Categories are"), rule: error.rule)
+        }
+        let prefix = "no account "
+        guard error.message.hasPrefix(prefix), let id = AccountID(String(error.message.dropFirst(prefix.count))) else {
+            return error
+        }
+        var message = error.message
+        if let deletion = store.history(of: id, visibleTo: actor).last, case .deleted(let content) = deletion.action {
+            message += ": it was deleted on \(deletion.date) with \(plural(content, "content item")) (R10); audit \(id) shows it"
+        } else if let near = nearestIDs(to: id), !near.isEmpty {
+            message += "; did you mean \(near.map(\.value).joined(separator: ", "))?"
+        }
+        return RuleError(message, rule: error.rule)
+    }
+
+    /// Up to three ids in the actor's scope that `id` may have meant: those it begins
+    /// (`megan` for `megan.supply`), else one a letter or two away with the same start
+    /// before its dot (`a.c` for `a.b`). Read from the ids alone.
+    private func nearestIDs(to id: AccountID) -> [AccountID]? {
+        let longer = store.ids(visibleTo: actor, startingWith: id.value).filter { $0 != id }
+        if !longer.isEmpty { return Array(longer.prefix(3)) }
+        let stem = id.value.split(separator: ".").first.map { String($0) } ?? id.value
+        let alike = store.ids(visibleTo: actor, startingWith: String(stem.prefix(1)))
+        guard alike.count <= 20_000 else { return nil }
+        let near = alike.filter { other in
+            other != id && CommandCatalog.editDistance(other.value, id.value) <= min(2, max(1, id.value.count / 4))
+        }
+        return Array(near.prefix(3))
+    }
+
     func help(_ topic: String?) throws(RuleError) {
         guard let topic else {
             for group in CommandHelp.Group.allCases {
                 print("\(group.rawValue):")
                 for entry in CommandCatalog.all where entry.group == group { print("  \(entry.usage)") }
             }
-            print("Type help COMMAND for one command, with its rule and an example.")
+            print("Type help COMMAND for one command, with its rule and an example; help rules,")
+            print("help R13, help filters, help periods, help actors, help formats or help files for the rest.")
             return
         }
+        if let lines = HelpTopics.lines(for: topic) { return lines.forEach { print($0) } }
         guard let entry = CommandCatalog.entry(for: topic) else {
-            var message = "no command \(topic)"
-            if let near = CommandCatalog.suggestion(for: topic, among: CommandCatalog.commandWords) {
-                message += "; did you mean \(near)?"
+            // Nothing by that name: what starts with it; else a near word (a typo);
+            // else what mentions it.
+            let near = CommandCatalog.suggestion(for: topic, among: HelpTopics.words)
+            let found = HelpTopics.search(topic, mentions: near == nil)
+            if !found.isEmpty {
+                print("no command or topic \(topic); these match:")
+                return found.forEach { print($0) }
             }
-            throw RuleError(message, rule: nil)
+            let hint = near.map { "; did you mean \($0)?" } ?? ""
+            throw RuleError("no command or topic \(topic)\(hint); help lists the commands, help rules the rules", rule: nil)
         }
         print("usage: \(entry.usage)")
         print(entry.summary + (entry.rule.map { " (\($0))" } ?? ""))

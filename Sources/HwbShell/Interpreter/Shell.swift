@@ -160,7 +160,7 @@ public final class Shell {
             }
             foldJournalIfLarge()
         } catch let error as RuleError {
-            throw .rule(error)
+            throw .rule(withAnswer(error))
         } catch let error as ShellError {
             throw error
         } catch {

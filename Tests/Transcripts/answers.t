@@ -1,0 +1,59 @@
+# Answers instead of dead ends: a mistyped or partial id gets the nearest ids in your
+# scope (never one outside it), a deleted account says when it went and with what, a
+# misspelt category gets a suggestion, and help knows the rules, filters and the rest.
+#! hwbsh --date 2027-07-01
+> school add 6612001 name="Ysgol y Môr"
+added school 6612001 Ysgol y Môr
+> school add 6702001 name="Ysgol Cwm Rhymni"
+added school 6702001 Ysgol Cwm Rhymni
+> create megan.supply name="Megan Hughes" category=supply-teacher school=6612001
+created megan.supply (non-MIS, supply-teacher) at 6612001, expires 2027-08-31
+> create a.b name="Anna Bevan" category=governor school=6612001
+created a.b (non-MIS, governor) at 6612001, expires 2027-08-31
+> create tom.supply name="Tom Price" category=supply-teacher school=6612001
+created tom.supply (non-MIS, supply-teacher) at 6612001, expires 2027-08-31
+> create zed.gov name="Zed Evans" category=governor school=6702001
+created zed.gov (non-MIS, governor) at 6702001, expires 2027-08-31
+> content tom.supply 3
+tom.supply holds 3 content items
+> close tom.supply now
+closed tom.supply; deleted for good on 2028-07-01 unless reactivated
+> date set 2028-07-02
+today is 2028-07-02 (Sunday)
+> sweep
+sweep as of 2028-07-02: deactivated 3, deleted 1 with 3 content items
+  expired   a.b, megan.supply, zed.gov
+  deleted   tom.supply (3)
+> login champion 6612001
+acting as champion 6612001 (Ysgol y Môr)
+> show megan
+! error: no account megan; did you mean megan.supply?
+> show a.c
+! error: no account a.c; did you mean a.b?
+> show tom.supply
+! error: no account tom.supply: it was deleted on 2028-07-02 with 3 content items (R10); audit tom.supply shows it
+# zed.gov is at a school outside this champion's scope: nothing is suggested.
+> show zed
+! error: no account zed
+> keep megan 6m
+! error: no account megan; did you mean megan.supply?
+> create x name=X category=governer school=6612001
+! error: unknown category "governer"; did you mean governor? Categories are temporary-staff, service, governor, consortia, la-staff, supply-teacher, ite-student, stakeholder (R5)
+> help R13
+R13 Inactivity: a non-MIS account with no sign-in for more than 90 days is deactivated by the next sweep as inactive, even if it was kept (keep warns; list inactive=90d shows them); a sign-in resets this.
+commands: signin, content
+docs/rules.md has the whole rule, with an example.
+> help filters
+Filters: list, count and export take any of these; all must pass:
+  kind=mis|non-mis  status=active|deactivated  role=learner|staff  category=CAT
+  school=NUMBER  la=LA (three digits)  reason=expired|inactive|closed|left
+  expiring=PERIOD   active non-MIS accounts expiring on or before today + PERIOD
+  inactive=PERIOD   accounts whose last activity is before today - PERIOD
+  name~TEXT         names containing TEXT, in any case
+  example: list la=661 status=active expiring=8w
+> help exp
+no command or topic exp; these match:
+  expiring
+  export json|csv FILE [FILTER...]
+> help sweeep
+! error: no command or topic sweeep; did you mean sweep?; help lists the commands, help rules the rules
