@@ -100,12 +100,14 @@ mari.consortia      Mari Hughes                      non-mis  consortia        6
 rhys.cyngor         Rhys Morgan                      non-mis  stakeholder      6612001  active                expires 2027-08-31 (closes)
 sian.supply         Siân Roberts                     non-mis  supply-teacher   6612001  deactivated (closed)  since 2027-07-20, deletion 2028-07-20
 wyn.temp            Ŵyn Pritchard                    non-mis  temporary-staff  6612001  active                expires 2027-11-30
+8 accounts
 # Careful: the filter expiring=8w is not the manage list. It shows every active non-MIS
 # account expiring within 8 weeks, including the one marked close-at-expiry, which the
 # manage list and the banner leave out (R6).
 > list expiring=8w
 ID           NAME         KIND     TYPE         SCHOOL   STATUS  DATES
 rhys.cyngor  Rhys Morgan  non-mis  stakeholder  6612001  active  expires 2027-08-31 (closes)
+1 account
 
 # A kept account leaves the list only while its new date is past the 8-week window (R7).
 # On 1 August the window reaches 26 September: the Kindle, kept to 20 September, is back.

@@ -66,6 +66,7 @@ keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 ID          NAME         KIND  TYPE     SCHOOL   STATUS  DATES
 ffion.bl11  Ffion Lewis  mis   learner  6612001  active  leaves 2027-07-21
 osian.bl11  Osian Parry  mis   learner  6612001  active  leaves 2027-07-21
+2 accounts
 # A sweep on 31 August switches off only the learners: nothing has expired yet.
 > sweep
 sweep as of 2027-08-31: deactivated 2, deleted 0
@@ -110,12 +111,14 @@ mererid.supply      Mererid Owen                     non-mis  supply-teacher  66
 osian.bl11          Osian Parry                      mis      learner         6612001  deactivated (left)     since 2027-07-21, deletion 2028-07-21
 rhys.cyngor         Rhys Morgan                      non-mis  stakeholder     6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
 sian.supply         Siân Roberts                     non-mis  supply-teacher  6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
+7 accounts
 > count status=deactivated
 4
 > list reason=expired
 ID           NAME          KIND     TYPE            SCHOOL   STATUS                 DATES
 rhys.cyngor  Rhys Morgan   non-mis  stakeholder     6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
 sian.supply  Siân Roberts  non-mis  supply-teacher  6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
+2 accounts
 # Siân: expired on 31 August, so deactivated on 1 September (the day after), and
 # deleted for good on 1 September 2028.
 > show sian.supply

@@ -87,6 +87,7 @@ ID               NAME             KIND  TYPE     SCHOOL   STATUS              DA
 dafydd.rees      Dafydd Rees      mis   learner  6612001  deactivated (left)  since 2027-07-21, deletion 2028-07-21
 gwenllian.ifans  Gwenllïan Ifans  mis   learner  6612001  deactivated (left)  since 2027-07-21, deletion 2028-07-21
 wyn.bevan        Ŵyn Bevan        mis   learner  6612002  active
+3 accounts
 
 # Gwenllïan's family moves to Caerphilly; Ysgol Cwm Rhymni (a maintained school) takes
 # her on in September. The feed's name is ignored: Hwb keeps "Gwenllïan Ifans" (R9).
@@ -159,8 +160,10 @@ acting as champion 6612001 (Ysgol y Môr)
 > list role=learner
 ID           NAME         KIND  TYPE     SCHOOL   STATUS              DATES
 dafydd.rees  Dafydd Rees  mis   learner  6612001  deactivated (left)  since 2027-07-21, deletion 2028-07-21
+1 account
 > login champion 6762003
 acting as champion 6762003 (Ysgol Cwm Rhymni)
 > list role=learner
 ID               NAME             KIND  TYPE     SCHOOL   STATUS  DATES
 gwenllian.ifans  Gwenllïan Ifans  mis   learner  6762003  active
+1 account

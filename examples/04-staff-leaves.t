@@ -132,3 +132,4 @@ reactivated angharad.wyn (MIS staff) at 6612001
 ID            NAME          KIND  TYPE   SCHOOL   STATUS  DATES
 angharad.wyn  Angharad Wyn  mis   staff  6612001  active
 dai.davies    Dai Davies    mis   staff  6612002  active
+2 accounts

@@ -52,6 +52,7 @@ dafydd.rees         Dafydd Rees      mis      learner         6612001  deactivat
 elin.la             Elin Thomas      non-mis  la-staff        6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
 gwenllian.governor  Gwenllïan Jones  non-mis  governor        6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
 sian.supply         Siân Roberts     non-mis  supply-teacher  6612001  deactivated (closed)   since 2027-07-20, deletion 2028-07-20
+4 accounts
 
 # Elin comes back to work with the school in the summer: reactivated before her
 # deletion date, she keeps her 8 items (R12). Her old expiry has passed, so she gets
@@ -83,6 +84,7 @@ sweep as of 2028-09-01: deactivated 0, deleted 3 with 47 content items
 > list
 ID       NAME         KIND     TYPE      SCHOOL   STATUS  DATES
 elin.la  Elin Thomas  non-mis  la-staff  6612001  active  expires 2029-02-28
+1 account
 > count
 1
 > reactivate dafydd.rees

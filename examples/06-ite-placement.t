@@ -101,6 +101,7 @@ sweep as of 2028-04-25: deactivated 2, deleted 0
 ID             NAME              KIND     TYPE         SCHOOL   STATUS                 DATES
 gwenllian.ite  Gwenllïan Morgan  non-mis  ite-student  6612001  deactivated (expired)  since 2028-04-25, deletion 2029-04-25
 wyn.ite        Ŵyn Edwards       non-mis  ite-student  6612001  deactivated (expired)  since 2028-04-11, deletion 2029-04-11
+2 accounts
 # The content is still there, but only until the deletion date: the student should
 # have moved it out before the placement ended.
 > show wyn.ite

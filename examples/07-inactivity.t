@@ -88,6 +88,7 @@ argraffydd.1        Argraffydd yr ystafell athrawon  non-mis  service          6
 cai.evans           Cai Evans                        mis      learner          6612001  active
 gwenllian.governor  Gwenllïan Jones                  non-mis  governor         6612001  active  expires 2028-08-31
 wyn.temp            Ŵyn Pritchard                    non-mis  temporary-staff  6612001  active  expires 2027-11-30
+4 accounts
 
 # Mid-January, one sweep after the Christmas holidays (R10). Each account is switched
 # off from its own date: the printer on 1 December (91 days after 1 September), the
@@ -106,6 +107,7 @@ cai.evans           Cai Evans                        mis      learner          6
 gwenllian.governor  Gwenllïan Jones                  non-mis  governor         6612001  deactivated (inactive)  since 2027-12-10, deletion 2028-12-10
 sian.supply         Siân Roberts                     non-mis  supply-teacher   6612001  active                  expires 2028-08-31
 wyn.temp            Ŵyn Pritchard                    non-mis  temporary-staff  6612001  deactivated (expired)   since 2027-12-01, deletion 2028-12-01
+5 accounts
 > signin gwenllian.governor
 ! error: gwenllian.governor: account deactivated; reactivate it before it can sign in (R13)
 

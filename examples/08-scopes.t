@@ -80,6 +80,7 @@ gwenllian.governor  Gwenllïan Jones  non-mis  governor         6612001  active 
 nia.staff           Nia Gruffydd     mis      staff            6612002  deactivated (left)  since 2027-07-19, deletion 2028-07-19, pending 6612001
 sian.supply         Siân Roberts     non-mis  supply-teacher   6612001  active              expires 2027-08-31
 wyn.temp            Ŵyn Pritchard    non-mis  temporary-staff  6612002  active              expires 2027-08-31
+5 accounts
 > expiring
 EXPIRES     ID                  NAME             CATEGORY         SCHOOL   WHEN
 2027-08-31  gwenllian.governor  Gwenllïan Jones  governor         6612001  in 42 days
@@ -117,6 +118,7 @@ ID                  NAME             KIND     TYPE            SCHOOL   STATUS  D
 cai.evans           Cai Evans        mis      learner         6612001  active
 gwenllian.governor  Gwenllïan Jones  non-mis  governor        6612001  active  expires 2027-08-31
 sian.supply         Siân Roberts     non-mis  supply-teacher  6612001  active  expires 2027-08-31
+3 accounts
 > expiring
 EXPIRES     ID                  NAME             CATEGORY        SCHOOL   WHEN
 2027-08-31  gwenllian.governor  Gwenllïan Jones  governor        6612001  in 42 days
@@ -206,3 +208,4 @@ cai.evans    Cai Evans    mis      learner      6762003  active
 dewi.bevan   Dewi Bevan   mis      learner      6762003  active              leaves 2027-08-31
 iolo.staff   Iolo Price   mis      staff        6762003  deactivated (left)  since 2027-07-19, deletion 2028-07-19, pending 6612001
 rhys.cyngor  Rhys Morgan  non-mis  stakeholder  6762003  active              expires 2028-08-31
+4 accounts

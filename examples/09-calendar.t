@@ -77,3 +77,4 @@ mererid.supply      Mererid Owen                     non-mis  supply-teacher   6
 rhys.cyngor         Rhys Morgan                      non-mis  stakeholder      6612001  active (overdue)  expires 2028-08-31
 sian.supply         Siân Roberts                     non-mis  supply-teacher   6612001  active (overdue)  expires 2027-08-31
 wyn.temp            Ŵyn Pritchard                    non-mis  temporary-staff  6612001  active (overdue)  expires 2028-03-01
+6 accounts

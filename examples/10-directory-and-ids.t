@@ -80,3 +80,4 @@ ID               NAME         KIND     TYPE            SCHOOL   STATUS  DATES
 elin.thomas      Elin Thomas  non-mis  la-staff        6612002  active  expires 2027-08-31
 jo.bloggs@ysgol  Jo Bloggs    non-mis  supply-teacher  6612001  active  expires 2027-08-31
 kindle.2         Kindle       non-mis  service         6612001  active  expires 2027-08-31
+3 accounts

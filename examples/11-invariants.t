@@ -58,6 +58,7 @@ dafydd.rees         Dafydd Rees      mis      learner   6612001  deactivated (le
 elin.thomas         Elin Thomas      non-mis  la-staff  6612001  active                 expires 2028-08-31
 gwenllian.governor  Gwenllïan Jones  non-mis  governor  6612001  active                 expires 2028-08-31
 wyn.temp            Ŵyn Pritchard    non-mis  service   6612002  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
+5 accounts
 # After a sweep, nothing active has expired and nothing due for deletion is left (R14.4).
 > date set 2028-09-01
 today is 2028-09-01 (Friday)
@@ -70,3 +71,4 @@ ID                  NAME             KIND     TYPE      SCHOOL   STATUS         
 cai.evans           Cai Evans        mis      learner   6612001  active
 elin.thomas         Elin Thomas      non-mis  la-staff  6612001  deactivated (inactive)  since 2027-12-01, deletion 2028-12-01
 gwenllian.governor  Gwenllïan Jones  non-mis  governor  6612001  deactivated (inactive)  since 2027-11-19, deletion 2028-11-19
+3 accounts

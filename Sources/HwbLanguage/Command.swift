@@ -29,7 +29,8 @@ public enum Command: Sendable, Equatable {
     case close(AccountID, CloseMode)
     case reactivate(AccountID, until: CalendarDate?)
     case sweep(dryRun: Bool)
-    case list([AccountFilter])
+    /// `limit=N` shows the first N (by id) of those that pass.
+    case list([AccountFilter], limit: Int? = nil)
     case count([AccountFilter])
     case show(AccountID)
     case expiring

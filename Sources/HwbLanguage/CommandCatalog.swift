@@ -21,8 +21,8 @@ public struct CommandHelp: Sendable {
 
 public enum CommandCatalog {
     public static let all: [CommandHelp] = [
-        .init(name: "list", group: .explore, usage: "list [FILTER...]",
-              summary: "Lists the accounts in your scope, sorted by id. Filters: kind= status= role= category= school= la= reason= expiring=PERIOD inactive=PERIOD name~TEXT; several all apply.",
+        .init(name: "list", group: .explore, usage: "list [FILTER...] [limit=N]",
+              summary: "Lists the accounts in your scope, sorted by id, and how many there are; limit=N shows the first N. Filters: kind= status= role= category= school= la= reason= expiring=PERIOD inactive=PERIOD name~TEXT; several all apply.",
               rule: "R11", example: "list status=active expiring=8w"),
         .init(name: "count", group: .explore, usage: "count [FILTER...]",
               summary: "Counts the accounts in your scope that pass the filters (as for list).",

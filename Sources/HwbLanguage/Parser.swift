@@ -151,7 +151,22 @@ public enum Parser {
             _ = try r.positional("dry-run")
             return .sweep(dryRun: true)
         case "list":
-            return .list(try filters(&r))
+            var limit: Int?
+            var filterWords: [AccountFilter] = []
+            for word in r.namedWords() {
+                if word.key == "limit", word.separator == "=" {
+                    guard limit == nil else { throw ParseError("limit= is given twice", column: word.column) }
+                    let n = try Values.count(word.value, column: word.valueColumn)
+                    guard n > 0 else { throw ParseError("limit= needs a number of 1 or more, got 0", column: word.valueColumn) }
+                    limit = n
+                } else {
+                    filterWords.append(try filter(word))
+                }
+            }
+            if let word = r.peekPlain {
+                throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
+            }
+            return .list(filterWords, limit: limit)
         case "count":
             return .count(try filters(&r))
         case "show":

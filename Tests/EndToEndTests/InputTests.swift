@@ -185,7 +185,8 @@ import Testing
         let result = try Executable.run(["--date", "2027-07-01", "many.hwb"], directory: folder.path)
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdoutLines.count == 1 + 2000 + 1 + 2001)
+        #expect(result.stdoutLines.count == 1 + 2000 + 1 + 2001 + 1)
+        #expect(result.stdoutLines.last == "2000 accounts")
         #expect(result.stdoutLines[2001] == "2000")
     }
 }

@@ -112,6 +112,7 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("list reason=left expiring=8w inactive=90d name~Blog",
                   .list([.reason(.left), .expiring(Period(8, .weeks)), .inactive(Period(90, .days)), .nameContains("Blog")])),
         ParseCase(#"list name~"jo bl""#, .list([.nameContains("jo bl")])),
+        ParseCase("list limit=5 status=active", .list([.status(.active)], limit: 5)),
         ParseCase("count", .count([])),
         ParseCase("count status=active", .count([.status(.active)])),
         ParseCase("show Jo", .show(Make.id("jo"))),

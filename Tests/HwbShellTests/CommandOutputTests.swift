@@ -187,7 +187,8 @@ import Testing
         let session = session(Scenarios.everyShape)
         let lines = session.run("list").outputLines
         #expect(lines.first?.hasPrefix("ID") == true)
-        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == Scenarios.everyShapeIDs)
+        #expect(lines.dropFirst().dropLast().map { String($0.prefix { $0 != " " }) } == Scenarios.everyShapeIDs)
+        #expect(lines.last == "\(Scenarios.everyShapeIDs.count) accounts")
         let st = lines.first { $0.hasPrefix("st ") } ?? ""
         #expect(st.contains("deactivated (left)"))
         #expect(st.contains("pending 6612002"))

@@ -57,3 +57,10 @@ no command or topic exp; these match:
   export json|csv FILE [FILTER...]
 > help sweeep
 ! error: no command or topic sweeep; did you mean sweep?; help lists the commands, help rules the rules
+# A long listing can be cut short; it still says how many there are.
+> list limit=1
+ID   NAME        KIND     TYPE      SCHOOL   STATUS                 DATES
+a.b  Anna Bevan  non-mis  governor  6612001  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
+the first 1 of 2 accounts; list without limit= shows them all
+> list limit=0
+! error: limit= needs a number of 1 or more, got 0

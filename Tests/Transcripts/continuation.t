@@ -16,3 +16,4 @@ created gwenllian.governor (non-MIS, governor) at 6612001, expires 2027-08-15
 >> category=governor status=active
 ID                  NAME             KIND     TYPE      SCHOOL   STATUS  DATES
 gwenllian.governor  Gwenllïan Jones  non-mis  governor  6612001  active  expires 2027-08-15
+1 account

@@ -11,6 +11,7 @@ ID                  NAME             KIND     TYPE      SCHOOL   STATUS         
 dafydd.rees         Dafydd Rees      mis      learner   6612001  deactivated (left)     since 2027-07-21, deletion 2028-07-21
 gwenllian.governor  Gwenllïan Jones  non-mis  governor  6612001  active                 expires 2028-08-31
 wyn.temp            Ŵyn Pritchard    non-mis  service   6612002  deactivated (expired)  since 2027-09-01, deletion 2028-09-01
+3 accounts
 # A bad file is refused as a whole, with the bad rows by line number.
 > import accounts files/bad-accounts.csv
 ! error: import refused, nothing imported: 2 bad rows in files/bad-accounts.csv

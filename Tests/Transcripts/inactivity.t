@@ -30,9 +30,11 @@ warning: no sign-in since 2027-04-01: the next sweep deactivates it as inactive 
 ID         NAME          KIND     TYPE      SCHOOL   STATUS  DATES
 eleri.gov  Eleri Thomas  non-mis  governor  6612001  active  expires 2028-08-31; inactive from 2027-07-01 (R13)
 huw.gov    Huw Jones     non-mis  governor  6612001  active  expires 2027-08-31
+2 accounts
 > list inactive=90d
 ID         NAME          KIND     TYPE      SCHOOL   STATUS  DATES
 eleri.gov  Eleri Thomas  non-mis  governor  6612001  active  expires 2028-08-31; inactive from 2027-07-01 (R13)
+1 account
 > sweep dry-run
 sweep dry-run as of 2027-07-20: would deactivate 1, would delete 0; nothing changed
   inactive  eleri.gov
@@ -43,5 +45,6 @@ eleri.gov signed in on 2027-07-20; last activity 2027-07-20
 ID         NAME          KIND     TYPE      SCHOOL   STATUS  DATES
 eleri.gov  Eleri Thomas  non-mis  governor  6612001  active  expires 2028-08-31
 huw.gov    Huw Jones     non-mis  governor  6612001  active  expires 2027-08-31
+2 accounts
 > sweep dry-run
 sweep dry-run as of 2027-07-20: would deactivate 0, would delete 0; nothing changed

@@ -3,8 +3,18 @@ import HwbLanguage
 
 /// The read-only commands: listings in the current format, `show`, `audit`, `help`.
 extension Shell {
-    func list(_ filters: [AccountFilter]) {
-        printAccounts(store.accounts(visibleTo: actor, matching: filters), empty: "no accounts match")
+    /// The accounts that pass, by id; in a table, then how many there are (and, with
+    /// `limit`, how many of them were shown).
+    func list(_ filters: [AccountFilter], limit: Int? = nil) {
+        let rows = store.rows(visibleTo: actor, matching: filters)
+        let shown = rows.prefix(limit ?? rows.count).map { store.accounts[$0] }
+        printAccounts(shown, empty: "no accounts match")
+        guard format == .table, !rows.isEmpty else { return }
+        if shown.count < rows.count {
+            print("the first \(shown.count) of \(plural(rows.count, "account")); list without limit= shows them all")
+        } else {
+            print(plural(rows.count, "account"))
+        }
     }
 
     /// Accounts in the current format: a table, or the interchange CSV or JSON.

@@ -134,7 +134,7 @@ public final class Shell {
                 }
             case .reactivate(let id, let until): reactivated(try store.reactivate(id, until: until, context))
             case .sweep(let dryRun): sweep(dryRun: dryRun, context)
-            case .list(let filters): list(filters)
+            case .list(let filters, let limit): list(filters, limit: limit)
             case .count(let filters): print(String(store.count(visibleTo: actor, matching: filters)))
             case .show(let id): try show(id)
             case .expiring: expiring()
