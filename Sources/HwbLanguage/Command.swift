@@ -35,7 +35,8 @@ public enum Command: Sendable, Equatable {
     case show(AccountID)
     case expiring
     case pending
-    case audit(AccountID?)
+    /// `since=`/`until=` keep the entries of those days; `last=N` the newest N of them.
+    case audit(AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, last: Int? = nil)
     case format(OutputFormat)
     case save(path: String)
     case load(path: String)

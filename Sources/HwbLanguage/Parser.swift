@@ -176,7 +176,19 @@ public enum Parser {
         case "pending":
             return .pending
         case "audit":
-            return .audit(r.atEnd ? nil : try accountID(&r))
+            let id = r.peekPlain == nil ? nil : try accountID(&r)
+            let named = try r.named(["since", "until", "last"])
+            let since = try named["since"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
+            let until = try named["until"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
+            var last: Int?
+            if let word = named["last"] {
+                last = try Values.count(word.value, column: word.valueColumn)
+                guard last! > 0 else { throw ParseError("last= needs a number of 1 or more, got 0", column: word.valueColumn) }
+            }
+            if let since, let until, until < since, let word = named["until"] {
+                throw ParseError("until= (\(until)) is before since= (\(since))", column: word.valueColumn)
+            }
+            return .audit(id, since: since, until: until, last: last)
         case "format":
             let word = try r.positional("table, csv or json")
             return .format(try Values.keyword(word.text, column: word.column, as: OutputFormat.self, what: "a format"))

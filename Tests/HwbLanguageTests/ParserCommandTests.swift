@@ -120,6 +120,7 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("pending", .pending),
         ParseCase("audit", .audit(nil)),
         ParseCase("audit jo", .audit(Make.id("jo"))),
+        ParseCase("audit last=5 since=2027-07-01", .audit(nil, since: CalendarDate("2027-07-01"), last: 5)),
         ParseCase("format table", .format(.table)),
         ParseCase("format csv", .format(.csv)),
         ParseCase("format json", .format(.json)),

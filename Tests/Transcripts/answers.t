@@ -64,3 +64,22 @@ a.b  Anna Bevan  non-mis  governor  6612001  deactivated (expired)  since 2027-0
 the first 1 of 2 accounts; list without limit= shows them all
 > list limit=0
 ! error: limit= needs a number of 1 or more, got 0
+# The audit log can be narrowed to days, or to the newest entries.
+> login service-desk
+acting as service-desk (every school)
+> audit since=2028-07-02
+DATE        ACTOR   RULE  ACCOUNT       WHAT                          CHANGES
+2028-07-02  system  R10   a.b           deactivated (expired)         status active→deactivated, deactivatedOn –→2027-09-01, deletionDue –→2028-09-01, reason –→expired
+2028-07-02  system  R10   megan.supply  deactivated (expired)         status active→deactivated, deactivatedOn –→2027-09-01, deletionDue –→2028-09-01, reason –→expired
+2028-07-02  system  R10   zed.gov       deactivated (expired)         status active→deactivated, deactivatedOn –→2027-09-01, deletionDue –→2028-09-01, reason –→expired
+2028-07-02  system  R10   tom.supply    deleted with 3 content items  content 3→–
+4 entries of 9
+> audit last=2
+DATE        ACTOR   RULE  ACCOUNT     WHAT                          CHANGES
+2028-07-02  system  R10   zed.gov     deactivated (expired)         status active→deactivated, deactivatedOn –→2027-09-01, deletionDue –→2028-09-01, reason –→expired
+2028-07-02  system  R10   tom.supply  deleted with 3 content items  content 3→–
+2 entries of 9
+> audit until=2027-06-30
+no entries in those days (9 entries in all)
+> audit since=2028-01-01 until=2027-01-01
+! error: until= (2027-01-01) is before since= (2028-01-01)

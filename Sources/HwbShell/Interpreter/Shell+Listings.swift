@@ -188,16 +188,27 @@ extension Shell {
         }
     }
 
-    func audit(_ id: AccountID?) throws(RuleError) {
-        let entries: [AuditEntry]
+    func audit(_ id: AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, last: Int? = nil) throws(RuleError) {
+        var entries: [AuditEntry]
         if let id {
             entries = store.history(of: id, visibleTo: actor)
             guard !entries.isEmpty else { throw .noAccount(id) }
         } else {
             entries = store.auditEntries(visibleTo: actor)
         }
-        guard !entries.isEmpty else { return print("the audit log is empty") }
+        let all = entries.count
+        if since != nil || until != nil {
+            entries = entries.filter { entry in
+                (since.map { entry.date >= $0 } ?? true) && (until.map { entry.date <= $0 } ?? true)
+            }
+        }
+        if let last, entries.count > last { entries = Array(entries.suffix(last)) }
+        let counted = { (n: Int) in "\(n) entr\(n == 1 ? "y" : "ies")" }
+        guard !entries.isEmpty else {
+            return print(all == 0 ? "the audit log is empty" : "no entries in those days (\(counted(all)) in all)")
+        }
         write(auditTable(entries, showAccount: true))
+        if entries.count < all { print("\(counted(entries.count)) of \(all)") }
     }
 
     func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> Table {

@@ -139,7 +139,7 @@ public final class Shell {
             case .show(let id): try show(id)
             case .expiring: expiring()
             case .pending: pending()
-            case .audit(let id): try audit(id)
+            case .audit(let id, let since, let until, let last): try audit(id, since: since, until: until, last: last)
             case .format(let format):
                 self.format = format
                 print("listings print as \(format.rawValue)")
