@@ -128,4 +128,31 @@ import Testing
         #expect(result.stderr.contains("transcript stopped recording"))
         #expect(result.stdout.contains("6612040"), "the session itself goes on")
     }
+
+    /// `--record demo.t demo.t` once replaced the demo by an empty transcript before it ran.
+    @Test func recordOntoAFileTheSessionRunsIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let demo = "#! hwbsh --date 2027-07-01\n> date\n2027-07-01\n"
+        try folder.write("demo.t", demo)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link.t"), withDestinationPath: "demo.t")
+        for name in ["demo.t", "link.t"] {
+            let result = try Executable.run(["--record", name, "demo.t"], directory: folder.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("cannot record to \(name): it is demo.t, which this session runs"), "\(result.stderr)")
+            #expect(try folder.read("demo.t") == demo)
+        }
+    }
+
+    /// Only hwbsh's own temporaries are taken for leftovers: `.NAME.PID.HEX.tmp`.
+    @Test func otherFilesThatLookLikeTemporariesAreLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dead = try Self.deadPid()
+        let others = [".out.2024.csv.\(dead).abc.tmp", ".out.\(dead).notes.tmp", ".out.\(dead).7f.x.tmp"]
+        for name in others { _ = try folder.write(name, "someone else's") }
+        let result = try Executable.run(["--date", "2027-07-01", "-c", "export csv out"], directory: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in others { #expect(folder.exists(name), "\(name) was removed") }
+    }
 }

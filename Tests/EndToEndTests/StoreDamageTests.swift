@@ -327,6 +327,23 @@ extension StoreDurabilityTests {
                 #expect(store.files.contents == before, "record at \(record.range): the files changed")
             }
         }
+
+        /// Many records zeroed between two sound ones: the last sound record is found
+        /// however many were lost before it (it once had to lie within the bytes after it).
+        @Test func aVersion1JournalWithZeroedRecordsBeforeASoundOneIsRefused() throws {
+            let store = try copy()
+            defer { store.remove() }
+            var journal = try #require(StoreFiles.bytes(store.files.journal))
+            let records = store.files.journalRecords.records
+            try #require(records.count >= 3)
+            for index in records[1].range.lowerBound..<records[records.count - 2].range.upperBound { journal[index] = 0 }
+            try StoreFiles.write(journal, to: store.files.journal)
+            let before = store.files.contents
+            let reopened = try store.reopen()
+            #expect(reopened.status == 1, "\(reopened.stderr)")
+            #expect(reopened.stderr.contains("is damaged"), "\(reopened.stderr)")
+            #expect(store.files.contents == before)
+        }
     }
 }
 

@@ -519,6 +519,19 @@ import Testing
         }
     }
 
+    /// A transcript replayed while recording once lost its `#! hwbsh --date`: the
+    /// recording then failed its own test.
+    @Test func recordingAReplayKeepsItsOptions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in.t", "#! hwbsh --date 2027-07-01\n> school add 6612001 name=A\nadded school 6612001 A\n> create a name=A category=governor school=6612001\ncreated a (non-MIS, governor) at 6612001, expires 2027-08-31\n")
+        let live = try Executable.run(["--date", "2025-01-10", "--record", "out.t", "in.t"], directory: folder.path)
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(try folder.read("out.t").contains("> date set 2027-07-01"))
+        let check = try test(["out.t"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test(arguments: [["script.hwb"], ["-c", "school add 6612001 name=\"Ysgol y Môr\"; schools"], ["old.t"]])
     func recordWritesDownScriptsAndCommandsToo(arguments: [String]) throws {
         let folder = try TemporaryFolder()

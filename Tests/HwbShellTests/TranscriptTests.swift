@@ -215,6 +215,14 @@ import Testing
         #expect(old.updated(with: printed) == [.anyLines, .output("  status         active"), .anyLines])
     }
 
+    /// A changed line is rewritten to the printed line most like it, not to whatever
+    /// line stands where it stood, which would let the `...` take the one that changed.
+    @Test func updateRewritesAChangedLineToThePrintedLineMostLikeIt() {
+        let old = command([.output("commands: foo"), .anyLines])
+        let printed = [out("R13 Inactivity: a non-MIS account"), out("commands: signin, content"), out("docs/rules.md has it")]
+        #expect(old.updated(with: printed) == [.output("R13 Inactivity: a non-MIS account"), .output("commands: signin, content"), .anyLines])
+    }
+
     @Test func updateNeverLetsAnyLinesStandForAChangedLine() {
         let old = command([.output("header"), .anyLines])
         #expect(old.updated(with: [out("header 2"), out("x"), out("y")]) == [.output("header 2"), .anyLines])

@@ -131,4 +131,52 @@ import Testing
         #expect(noFiles.status == 2)
         #expect(noFiles.stderr.contains("--pace presents script or transcript files"))
     }
+
+    /// Each file sets its own scene where it begins (the second file's date once applied
+    /// from the first step on); a script with CR LF line ends presents its lines (it once
+    /// showed none); going back answers a question as it was answered.
+    @Test func filesKeepTheirOwnOptionsScriptsMayEndLinesWithCRLFAndBackAnswersAsBefore() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("a.t", "#! hwbsh --date 2027-07-01\n> school add 6612001 name=A\n> create jo name=Jo category=governor school=6612001\n> close jo now\n> date\n")
+        try folder.write("b.t", "#! hwbsh --date 2028-07-01\n> date\n")
+        try folder.write("c.hwb", "# a script from Windows\r\ncount\r\n")
+        let terminal = try PseudoTerminal(
+            ["--pace", "a.t", "b.t", "c.hwb"], environment: ["HWBSH_TYPING_DELAY": "0"], folder: folder, columns: 80)
+        defer { terminal.close() }
+        try terminal.expect("presenting 6 steps · today is 2027-07-01")
+        for _ in 0..<2 {
+            try terminal.expect(hint)
+            try terminal.press(.enter)
+        }
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("[y/N] ")
+        try terminal.type("n", .enter)
+        try terminal.expect("cancelled; nothing changed")
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("2027-07-01\n")
+        // Back to a.t's `date`, replayed with the close declined as before.
+        try terminal.expect(hint)
+        try terminal.type("b", .enter)
+        try terminal.expect("(back one step")
+        try terminal.expect(hint)
+        try terminal.type("list", .enter)
+        try terminal.expect("1 account")
+        #expect(!terminal.text.suffix(400).contains("deactivated (closed)"), "the declined close stays declined")
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("2027-07-01\n")
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("2028-07-01\n")
+        try terminal.expect("# a script from Windows")
+        try terminal.expect(prompt.replacingOccurrences(of: "2027-07-20", with: "2028-07-01") + "count\n")
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("1\n")
+        try terminal.expect("(end of the demo)")
+        #expect(try terminal.exitStatus() == 0)
+    }
 }

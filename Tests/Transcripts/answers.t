@@ -40,7 +40,7 @@ acting as champion 6612001 (Ysgol y Môr)
 > create x name=X category=governer school=6612001
 ! error: unknown category "governer"; did you mean governor? Categories are temporary-staff, service, governor, consortia, la-staff, supply-teacher, ite-student, stakeholder (R5)
 > help R13
-R13 Inactivity: a non-MIS account with no sign-in for more than 90 days is deactivated by the next sweep as inactive, even if it was kept (keep warns; list inactive=90d shows them); a sign-in resets this.
+R13 Inactivity: a non-MIS account with no sign-in for more than 90 days is deactivated by the next sweep as inactive, even if it was kept (keep warns; list kind=non-mis status=active inactive=90d shows them); a sign-in resets this.
 commands: signin, content
 docs/rules.md has the whole rule, with an example.
 > help filters

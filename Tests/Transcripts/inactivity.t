@@ -16,7 +16,7 @@ huw.gov signed in on 2027-07-20; last activity 2027-07-20
 > login champion 6612001
 acting as champion 6612001 (Ysgol y Môr)
 2 non-MIS accounts expire in the next 8 weeks: type expiring to manage them
-1 non-MIS account has had no sign-in for 90 days: the next sweep deactivates it as inactive (R13); list inactive=90d shows it
+1 non-MIS account has had no sign-in for 90 days: the next sweep deactivates it as inactive (R13); list kind=non-mis status=active inactive=90d shows it
 > expiring
 EXPIRES     ID         NAME          CATEGORY  SCHOOL   WHEN
 2027-08-31  eleri.gov  Eleri Thomas  governor  6612001  in 42 days; inactive (R13)

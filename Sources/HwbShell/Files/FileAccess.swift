@@ -204,8 +204,12 @@ enum FileAccess {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp") else { continue }
-            let middle = entryName.dropFirst(prefix.count).dropLast(4)
-            guard let pid = pid_t(middle.prefix { $0 != "." }), pid > 0 else { continue }
+            // Exactly `.NAME.PID.HEX.tmp` (or `.NAME.PID.tmp`, as older hwbsh named them):
+            // nothing else is taken for one of ours.
+            let parts = entryName.dropFirst(prefix.count).dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 1 || (parts.count == 2 && !parts[1].isEmpty && parts[1].allSatisfy(\.isHexDigit)),
+                  let pid = pid_t(parts[0]), pid > 0
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { dead.append(entryName) }
         }
         for entryName in dead { unlink(folder + "/" + entryName) }
@@ -330,6 +334,13 @@ enum FileAccess {
                 done += count
             }
         }
+    }
+
+    /// Whether two paths name one existing file (any links followed).
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && stat(b, &second) == 0
+            && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// The permission bits of the file at `path`, if there is one.

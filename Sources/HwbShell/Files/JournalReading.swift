@@ -195,7 +195,8 @@ extension JournalReading {
         /// Whether a sound version 1 record starts anywhere after `offset`. With no marker
         /// to look for, every position is tried whose length fits the file and whose
         /// sequence could follow `sequence` (the records of a journal are numbered one by
-        /// one, so a later record's is at least two above the last sound one's).
+        /// one, so a later record's is at least two above the last sound one's, and at
+        /// most one more than the records the bytes since the damage could hold).
         private mutating func soundVersion1Record(after offset: Int, following sequence: UInt64) throws -> Bool {
             let smallest = JournalLayout.version1Head + JournalLayout.smallestVersion1Payload
             var position = offset + 1
@@ -211,7 +212,7 @@ extension JournalReading {
                         let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at - blockStart, as: UInt32.self)))
                         let number = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at - blockStart + 12, as: UInt64.self))
                         if length >= JournalLayout.smallestVersion1Payload, length <= size - at - JournalLayout.version1Head,
-                           number > sequence &+ 1, number - sequence <= UInt64(1 + (size - at) / smallest) {
+                           number > sequence &+ 1, number - sequence <= UInt64(2 + (at - offset) / smallest) {
                             candidates.append(at)
                         }
                         at += 1

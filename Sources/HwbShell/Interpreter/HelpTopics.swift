@@ -57,14 +57,14 @@ enum HelpTopics {
         ("R10", "The sweep", "deactivates expired, inactive and leaving accounts on the day the rules give, and deletes each one 12 months after, with its content."),
         ("R11", "Actors and scope", "each actor sees and changes only the schools in their scope; the system's own events are not limited."),
         ("R12", "Reactivate", "makes a deactivated account in scope active again before it is deleted; MIS accounts only by the Service Desk."),
-        ("R13", "Inactivity", "a non-MIS account with no sign-in for more than 90 days is deactivated by the next sweep as inactive, even if it was kept (keep warns; list inactive=90d shows them); a sign-in resets this."),
+        ("R13", "Inactivity", "a non-MIS account with no sign-in for more than 90 days is deactivated by the next sweep as inactive, even if it was kept (keep warns; list kind=non-mis status=active inactive=90d shows them); a sign-in resets this."),
         ("R14", "What always holds", "ids are unique, schools are maintained, and a deactivated account has its dates and reason; every command keeps these."),
     ]
 
     /// The lines of `help TOPIC`, or nil when TOPIC is no topic or rule.
     static func lines(for topic: String) -> [String]? {
         let wanted = topic.lowercased()
-        if let found = all.first(where: { $0.name == wanted || $0.name == wanted + "s" }) {
+        if let found = all.first(where: { $0.name == wanted }) {
             return [found.title + ":"] + found.lines.map { "  " + $0 }
         }
         if wanted == "rules" {

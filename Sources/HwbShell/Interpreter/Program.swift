@@ -69,6 +69,11 @@ public enum Program {
                 if let role = shell.storeFile?.role(of: recordPath) {
                     throw .file("cannot record to \(recordPath): it is the \(role.rawValue) of the store opened with --store")
                 }
+                // The transcript is a new file from the start: it must not replace a file
+                // that is about to be run.
+                if let file = options.files.first(where: { FileAccess.isSameFile($0, recordPath) }) {
+                    throw .file("cannot record to \(recordPath): it is \(file), which this session runs")
+                }
                 let recorder = try TranscriptRecorder(
                     path: recordPath, today: shell.store.today, actor: shell.actor, storeWasEmpty: shell.store.isEmpty)
                 recorder.warn = { [unowned shell] in shell.warn($0) }

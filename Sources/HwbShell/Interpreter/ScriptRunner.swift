@@ -106,9 +106,10 @@ extension Shell {
         let previousFolder = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(URL(fileURLWithPath: file).deletingLastPathComponent().path)
         defer { FileManager.default.changeCurrentDirectoryPath(previousFolder) }
-        // The options run quietly: a replay prints what the transcript expects, no more.
+        // The options run quietly: a replay prints what the transcript expects, no more
+        // (unless the session is being recorded: its transcript sets the scene too).
         let realConsole = console
-        console = BufferConsole()
+        if recorder == nil { console = BufferConsole() }
         let problem = apply(options: transcript.options)
         console = realConsole
         if let problem {

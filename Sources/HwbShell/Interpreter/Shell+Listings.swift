@@ -279,7 +279,9 @@ extension Shell {
             print("help R13, help filters, help periods, help actors, help formats or help files for the rest.")
             return
         }
-        if let lines = HelpTopics.lines(for: topic) { return lines.forEach { print($0) } }
+        if CommandCatalog.entry(for: topic) == nil, let lines = HelpTopics.lines(for: topic) {
+            return lines.forEach { print($0) }
+        }
         guard let entry = CommandCatalog.entry(for: topic) else {
             // Nothing by that name: what starts with it; else a near word (a typo);
             // else what mentions it.

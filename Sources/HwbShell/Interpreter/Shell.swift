@@ -248,7 +248,7 @@ public final class Shell {
         let idle = store.inactivityDueCount(visibleTo: actor)
         guard idle > 0 else { return }
         let them = idle == 1 ? "1 non-MIS account has" : "\(idle) non-MIS accounts have"
-        print("\(them) had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idle == 1 ? "it" : "them") as inactive (R13); list inactive=\(Store.inactivityDays)d shows \(idle == 1 ? "it" : "them")")
+        print("\(them) had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idle == 1 ? "it" : "them") as inactive (R13); list kind=non-mis status=active inactive=\(Store.inactivityDays)d shows \(idle == 1 ? "it" : "them")")
     }
 
     func describeActor() -> String {

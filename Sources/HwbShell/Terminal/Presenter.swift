@@ -13,18 +13,21 @@ import Darwin
 /// back one step, `q` ends the demo, and anything else runs as the presenter's own
 /// command before the demo goes on (on the store as that command left it).
 final class Presenter {
-    /// One command of the demo, with the comments before it.
+    /// One command of the demo, with the comments before it; or a transcript's
+    /// `#! hwbsh` options, applied without a word where its file begins.
     struct Step {
-        var narration: [String]
-        var command: String
+        var narration: [String] = []
+        var command = ""
+        var options: [String] = []
         /// The folder files named by the command are found in: the demo file's own.
         var folder: String
     }
 
-    /// What the demo has run, in order, so that `b` can replay it up to a step.
+    /// What the demo has run, in order, so that `b` can replay it up to a step; and
+    /// whether a question the line asked was answered no, so the replay answers alike.
     private enum Done {
-        case step(Int)
-        case own(String)
+        case step(Int, declined: Bool)
+        case own(String, declined: Bool)
     }
 
     private let shell: Shell
@@ -36,8 +39,8 @@ final class Presenter {
     private var done: [Done] = []
 
     /// The demo files as steps: a transcript's commands, a script's lines, each with the
-    /// comments just before it; a file's `#! hwbsh` options are applied before its first
-    /// step. The options are applied here, so the demo starts where its files start.
+    /// comments just before it; a file's `#! hwbsh` options are a step of their own where
+    /// the file begins (checked here, on a copy of the store).
     init(shell: Shell, reader: LineReader, files: [String], typingDelay: Int) throws(ShellError) {
         self.shell = shell
         self.reader = reader
@@ -50,12 +53,11 @@ final class Presenter {
                 if let problem = transcript.problems.first {
                     throw .file("\(file):\(problem.line): \(problem.message)")
                 }
-                // The options set the scene quietly, as in a replay.
-                let console = shell.console
-                shell.console = BufferConsole()
-                let problem = shell.apply(options: transcript.options)
-                shell.console = console
-                if let problem { throw .file("\(file): #! hwbsh line: \(problem)") }
+                if !transcript.options.isEmpty {
+                    let trial = Shell(store: shell.store, actor: shell.actor, console: BufferConsole())
+                    if let problem = trial.apply(options: transcript.options) { throw .file("\(file): #! hwbsh line: \(problem)") }
+                    steps.append(Step(options: transcript.options, folder: folder))
+                }
                 var narration: [String] = []
                 for item in transcript.items {
                     switch item {
@@ -67,10 +69,15 @@ final class Presenter {
                     }
                 }
             } else {
-                let text = try FileAccess.text(FileAccess.read(file), path: file)
+                var lines = ScriptLines(bytes: try FileAccess.read(file))
                 var narration: [String] = []
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                var first = true
+                while var raw = lines.nextLine() {
+                    // As a script is run: a byte order mark and CR LF line ends are allowed.
+                    if first, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+                    first = false
+                    if raw.last == 13 { raw.removeLast() }
+                    let trimmed = try FileAccess.text(raw, path: file).trimmingCharacters(in: .whitespaces)
                     if trimmed.hasPrefix("#") {
                         if !trimmed.hasPrefix("#!") { narration.append(trimmed) }
                     } else if !trimmed.isEmpty {
@@ -86,18 +93,28 @@ final class Presenter {
 
     /// Presents every step in turn; returns when the demo ends or the presenter quits.
     func run() {
-        say("hwbsh · presenting \(shell.plural(steps.count, "step")) · today is \(shell.store.today), acting as \(shell.actor)")
-        shell.printBanner()
         var index = 0
+        // The first file's options set the scene before the demo is introduced.
+        while index < steps.count, !steps[index].options.isEmpty {
+            perform(index)
+            index += 1
+        }
+        let count = steps.filter { $0.options.isEmpty }.count
+        say("hwbsh · presenting \(shell.plural(count, "step")) · today is \(shell.store.today), acting as \(shell.actor)")
+        shell.printBanner()
         while index < steps.count {
             let step = steps[index]
+            if !step.options.isEmpty {
+                perform(index)
+                index += 1
+                continue
+            }
             for line in step.narration { say(line) }
             showCommand(step.command, typed: true)
             while true {
                 switch ask() {
                 case .run:
-                    run(step)
-                    done.append(.step(index))
+                    perform(index)
                     index += 1
                     if shell.stopRequested { return }
                 case .skip:
@@ -181,14 +198,25 @@ final class Presenter {
         shell.console.flush()
     }
 
-    private func run(_ step: Step) {
-        inFolder(step.folder) { shell.runLine(Array(step.command.utf8), file: "", line: 0) }
+    /// Runs step `index` (a file's options without a word) and notes it as done.
+    private func perform(_ index: Int) {
+        let step = steps[index]
+        shell.declinedOnThisLine = false
+        if step.options.isEmpty {
+            inFolder(step.folder) { shell.runLine(Array(step.command.utf8), file: "", line: 0) }
+        } else if shell.recorder != nil {
+            _ = shell.apply(options: step.options)
+        } else {
+            quietly { _ = shell.apply(options: step.options) }
+        }
+        done.append(.step(index, declined: shell.declinedOnThisLine))
         shell.console.flush()
     }
 
     private func runOwn(_ line: String) {
+        shell.declinedOnThisLine = false
         shell.runLine(Array(line.utf8), file: "", line: 0)
-        done.append(.own(line))
+        done.append(.own(line, declined: shell.declinedOnThisLine))
         let changes = Parser.parse(line: line, file: "", lineNumber: 0).contains { parsed in
             if case .success(let command) = parsed { return command.command.changesStore }
             return false
@@ -200,24 +228,46 @@ final class Presenter {
     /// Replays, without a word, everything before the step run last, on the store the
     /// demo started with; returns that step, or nil when no step has run.
     private func goBack() -> Int? {
-        guard let last = done.lastIndex(where: { if case .step = $0 { true } else { false } }),
-              case .step(let index) = done[last]
+        guard let last = done.lastIndex(where: { entry in
+                  if case .step(let index, _) = entry { return steps[index].options.isEmpty }
+                  return false
+              }),
+              case .step(let index, _) = done[last]
         else { return nil }
         let replay = done[..<last]
-        let (console, confirm, recorder) = (shell.console, shell.confirm, shell.recorder)
-        (shell.console, shell.confirm, shell.recorder) = (BufferConsole(), nil, nil)
+        let (confirm, recorder) = (shell.confirm, shell.recorder)
+        shell.recorder = nil
         shell.store = start.store
         shell.actor = start.actor
-        for entry in replay {
-            switch entry {
-            case .step(let index): inFolder(steps[index].folder) { shell.runLine(Array(steps[index].command.utf8), file: "", line: 0) }
-            case .own(let line): shell.runLine(Array(line.utf8), file: "", line: 0)
+        quietly {
+            for entry in replay {
+                // A question is answered as it was the first time.
+                switch entry {
+                case .step(let index, let declined):
+                    shell.confirm = { _ in !declined }
+                    if steps[index].options.isEmpty {
+                        inFolder(steps[index].folder) { shell.runLine(Array(steps[index].command.utf8), file: "", line: 0) }
+                    } else {
+                        _ = shell.apply(options: steps[index].options)
+                    }
+                case .own(let line, let declined):
+                    shell.confirm = { _ in !declined }
+                    shell.runLine(Array(line.utf8), file: "", line: 0)
+                }
             }
         }
-        (shell.console, shell.confirm, shell.recorder) = (console, confirm, recorder)
+        (shell.confirm, shell.recorder) = (confirm, recorder)
         done.removeSubrange(last...)
         say("(back one step: the demo was replayed up to it)")
         return index
+    }
+
+    /// Runs `body` with what it prints thrown away.
+    private func quietly(_ body: () -> Void) {
+        let console = shell.console
+        shell.console = BufferConsole()
+        defer { shell.console = console }
+        body()
     }
 
     private func inFolder(_ folder: String, _ body: () -> Void) {

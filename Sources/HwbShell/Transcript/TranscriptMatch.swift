@@ -77,13 +77,15 @@ extension Transcript.Command {
         // cost[i][j]: the cheapest way to turn expected[i...] into a match for
         // printed[j...]. Keeping a line that matches, or letting a `...` stand for a line,
         // costs nothing; writing a printed line out costs `written`; rewriting an expected
-        // line that no longer matches to a printed one costs a little more, the less alike
-        // they are; dropping an expected line costs more than any rewriting. So a changed
-        // line is rewritten to a printed one rather than dropped while a `...` takes that.
-        let written = 10, dropping = 20
+        // line that no longer matches to a printed one costs as much, and up to twice as
+        // much more the less alike they are (so a line is rewritten to the printed line
+        // most like it, writing out the others); dropping an expected line costs more than
+        // any rewriting. So a changed line is rewritten to a printed one rather than
+        // dropped while a `...` takes that.
+        let written = 10, dropping = 30
         func rewriting(_ i: Int, _ j: Int) -> Int {
             let old = expected[i].text.utf8, new = printed[j].expected.text.utf8
-            return written + 9 - min(9, zip(old, new).prefix { $0 == $1 }.count)
+            return written + 2 * (9 - min(9, zip(old, new).prefix { $0 == $1 }.count))
         }
         var cost = Array(repeating: Array(repeating: Int.max / 2, count: n + 1), count: m + 1)
         cost[m][n] = 0

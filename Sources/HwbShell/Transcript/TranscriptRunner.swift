@@ -112,7 +112,9 @@ public enum TranscriptRunner {
 extension Shell {
     /// Applies a transcript's `#! hwbsh` options (`--date D`, `--as ACTOR`) by running the
     /// commands they stand for, `date set D` and `login ACTOR`, so that with `--store`
-    /// they are journaled like any change. Returns the problem in words, or nil.
+    /// they are journaled like any change. Returns the problem in words, or nil. While a
+    /// session is recorded they run as lines of it, so that its transcript sets the same
+    /// scene.
     func apply(options: [String]) -> String? {
         guard !options.isEmpty else { return nil }
         guard let statement = try? Lexer.statements(in: options.joined(separator: " ")).first else {
@@ -134,6 +136,12 @@ extension Shell {
             }
         }
         for (option, text) in commands {
+            if recorder != nil, runDepth == 0 {
+                let failures = failureCount
+                runLine(Array(text.utf8), file: "#! hwbsh", line: 1)
+                if failureCount > failures { return "\(option): cannot run \(text)" }
+                continue
+            }
             guard case .success(let parsed)? = Parser.parse(line: text, file: "#! hwbsh", lineNumber: 1).first else {
                 return "\(option): cannot run \(text)"
             }
