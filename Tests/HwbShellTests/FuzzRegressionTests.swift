@@ -184,4 +184,23 @@ import Testing
         let reopened = try Executable.run(["--store", "s.hwbs", "-c", "schools"], directory: folder.path)
         #expect(reopened.stdout.contains("6612001") && !reopened.stdout.contains("6612002"), "\(reopened.stdout)")
     }
+
+    /// FuzzSnapshot: a head (with its checksum made right) claiming a block of nearly
+    /// 2^64 bytes trapped on an overflow while the "truncated" message was worded.
+    /// Fuzz/Regressions/FuzzSnapshot/block-length-overflow.hwbsnap is such a file; here
+    /// its head's checksum is made right, as the fuzz target does.
+    @Test func aBlockLengthPastAnyFileIsRefused() throws {
+        var bytes = try #require(Self.inputs("FuzzSnapshot").first { $0.name.hasSuffix("block-length-overflow.hwbsnap") }?.bytes)
+        let header = Snapshot.headerSize
+        let headLength = Int(bytes[16..<24].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        try #require(header + headLength <= bytes.count)
+        let sum = Checksum.of(bytes[header..<header + headLength])
+        for index in 0..<8 { bytes[24 + index] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * index)) }
+        do throws(ShellError) {
+            _ = try Snapshot.decode(bytes, path: "s.hwbsnap")
+            Issue.record("a forged head was loaded")
+        } catch {
+            #expect(error.description.hasPrefix("cannot load s.hwbsnap: "), "\(error)")
+        }
+    }
 }

@@ -244,7 +244,11 @@ extension Snapshot {
                     }
                     let size = try head.u64("block length"), sum = try head.u64("block checksum")
                     guard size <= UInt64(source.size - offset) else {
-                        throw Corrupt.truncated("\(source.size) of at least \(UInt64(offset) + size) bytes")
+                        // A length past any file (a forged head with a right checksum) is
+                        // said as such; the sum would not fit in 64 bits.
+                        let (needed, overflow) = UInt64(offset).addingReportingOverflow(size)
+                        if overflow { throw ByteReader.Malformed(what: "a block claims \(size) bytes") }
+                        throw Corrupt.truncated("\(source.size) of at least \(needed) bytes")
                     }
                     blocks.append(BlockPlace(offset: offset, count: Int(size), checksum: sum))
                     offset += Int(size)
