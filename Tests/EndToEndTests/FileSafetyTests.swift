@@ -155,4 +155,20 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         for name in others { #expect(folder.exists(name), "\(name) was removed") }
     }
+
+    /// A journal that is a link was read, and cut, through the link before the store
+    /// refused to open it.
+    @Test func aJournalThatIsALinkIsRefusedBeforeAnythingChanges() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let created = try Executable.run(["--date", "2027-07-01", "--store", "s.hwbs", "-c", "date"], directory: folder.path)
+        try #require(created.status == 0)
+        try folder.write("elsewhere", "not a journal at all, and not hwbsh's to cut")
+        try? FileManager.default.removeItem(atPath: folder.file("s.hwbs.journal"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("s.hwbs.journal"), withDestinationPath: "elsewhere")
+        let result = try Executable.run(["--store", "s.hwbs", "-c", "date"], directory: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is a symbolic link"), "\(result.stderr)")
+        #expect(try folder.read("elsewhere") == "not a journal at all, and not hwbsh's to cut")
+    }
 }

@@ -131,6 +131,10 @@ final class StoreFile {
 
         // The journal is read, and refused if damaged, before anything on disk changes.
         let journalPath = path + ".journal"
+        var linkInfo = stat()
+        if lstat(journalPath, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+            throw .file("\(journalPath) is a symbolic link; a store's journal is a file of its own, so nothing was opened or changed")
+        }
         var warnings: [String] = []
         var reading = try readJournal(journalPath)
         if let recovery {
