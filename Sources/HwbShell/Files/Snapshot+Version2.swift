@@ -221,7 +221,10 @@ extension Snapshot {
         do {
             let afterHeader = source.size - headerSize
             guard length <= UInt64(afterHeader) else {
-                throw Corrupt.truncated("\(source.size) bytes, the head alone needs \(UInt64(headerSize) + length)")
+                // A length past any file is said as such: the sum would not fit in 64 bits.
+                let (needed, overflow) = UInt64(headerSize).addingReportingOverflow(length)
+                if overflow { throw ByteReader.Malformed(what: "its head claims \(length) bytes") }
+                throw Corrupt.truncated("\(source.size) bytes, the head alone needs \(needed)")
             }
             let headBytes = try source.bytes(at: headerSize, count: Int(length))
             guard Checksum.of(headBytes[...]) == checksum else { throw Corrupt.checksum("its head") }

@@ -89,8 +89,10 @@ enum Snapshot {
             return try decodeVersion2(source, length: length, checksum: checksum, progress: progress, fail: fail)
         }
         guard length == UInt64(source.size - headerSize) else {
+            let (needed, overflow) = UInt64(headerSize).addingReportingOverflow(length)
+            if overflow { throw fail("it is corrupt (its body claims \(length) bytes)") }
             throw fail(UInt64(source.size - headerSize) < length
-                ? "it is truncated (\(source.size) of \(UInt64(headerSize) + length) bytes)"
+                ? "it is truncated (\(source.size) of \(needed) bytes)"
                 : "it has \(UInt64(source.size - headerSize) - length) bytes too many")
         }
         let bytes: [UInt8]
