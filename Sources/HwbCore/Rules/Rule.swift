@@ -11,6 +11,11 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
 public struct RuleError: Error, Equatable, Sendable {
     public var message: String
     public var rule: Rule?
+    /// The id a `noAccount` refusal names, so that the shell can answer with what the
+    /// actor may know instead (a deletion, the nearest ids).
+    public var missingAccount: AccountID?
+    /// The word an unknown-category refusal names, for "did you mean".
+    public var unknownCategory: String?
 
     public init(_ message: String, rule: Rule?) {
         self.message = message
@@ -20,7 +25,9 @@ public struct RuleError: Error, Equatable, Sendable {
     /// R11: an account that does not exist, or is outside the actor's scope (whose
     /// existence is not revealed).
     public static func noAccount(_ id: AccountID) -> RuleError {
-        RuleError("no account \(id)", rule: nil)
+        var error = RuleError("no account \(id)", rule: nil)
+        error.missingAccount = id
+        return error
     }
 }
 

@@ -43,7 +43,9 @@ extension Store {
         }
         guard let category = Account.Category(rawValue: request.category) else {
             let known = Account.Category.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RuleError("unknown category \"\(request.category)\"; expected one of \(known)", rule: .r5)
+            var error = RuleError("unknown category \"\(request.category)\"; expected one of \(known)", rule: .r5)
+            error.unknownCategory = request.category
+            throw error
         }
         _ = try maintainedSchool(request.school, rule: .r5)
         guard context.actor.covers(request.school) else {

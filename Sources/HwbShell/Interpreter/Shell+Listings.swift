@@ -236,15 +236,11 @@ extension Shell {
     /// account of that id in their scope was deleted (R10), and which ids in their scope
     /// come nearest (never one outside it, R11).
     func withAnswer(_ error: RuleError) -> RuleError {
-        if error.message.hasPrefix("unknown category \""), let end = error.message.dropFirst(18).firstIndex(of: "\"") {
-            let word = String(error.message[error.message.index(error.message.startIndex, offsetBy: 18)..<end])
+        if let word = error.unknownCategory {
             guard let near = CommandCatalog.suggestion(for: word, among: Account.Category.allCases.map(\.rawValue)) else { return error }
             return RuleError(error.message.replacingOccurrences(of: "; expected one of", with: "; did you mean \(near)? Categories are"), rule: error.rule)
         }
-        let prefix = "no account "
-        guard error.message.hasPrefix(prefix), let id = AccountID(String(error.message.dropFirst(prefix.count))) else {
-            return error
-        }
+        guard let id = error.missingAccount else { return error }
         var message = error.message
         if let deletion = store.history(of: id, visibleTo: actor).last, case .deleted(let content) = deletion.action {
             message += ": it was deleted on \(deletion.date) with \(plural(content, "content item")) (R10); audit \(id) shows it"
