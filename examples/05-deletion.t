@@ -97,9 +97,11 @@ elin.la  Elin Thomas  non-mis  la-staff  6612001  active  expires 2029-02-28
 > audit sian.supply
 DATE        ACTOR   RULE  ACCOUNT      WHAT                           CHANGES
 2028-09-01  system  R10   sian.supply  deleted with 30 content items  content 30→–
+1 entry
 > audit dafydd.rees
 DATE        ACTOR   RULE  ACCOUNT      WHAT                           CHANGES
 2028-09-01  system  R10   dafydd.rees  deleted with 12 content items  content 12→–
+1 entry
 > audit
 DATE        ACTOR         RULE  ACCOUNT             WHAT                           CHANGES
 2027-07-20  system        R3    6612001             school added (maintained)
@@ -111,6 +113,7 @@ DATE        ACTOR         RULE  ACCOUNT             WHAT                        
 2028-09-01  system        R10   dafydd.rees         deleted with 12 content items  content 12→–
 2028-09-01  system        R10   gwenllian.governor  deleted with 5 content items   content 5→–
 2028-09-01  system        R10   sian.supply         deleted with 30 content items  content 30→–
+9 entries
 
 # The id may be used again: a new account with a fresh history and no content (R5, R9).
 > mis join dafydd.rees school=6612001 name="Dafydd Rees" role=learner

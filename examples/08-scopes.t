@@ -195,6 +195,7 @@ DATE        ACTOR         RULE  ACCOUNT             WHAT                       C
 2027-07-20  system        R3    6612001             school added (maintained)
 2027-07-20  service-desk  R5    sian.supply         created
 2027-07-20  service-desk  R5    gwenllian.governor  created
+3 entries
 
 # Back to the Service Desk: all eight accounts.
 > login service-desk

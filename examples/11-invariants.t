@@ -39,6 +39,7 @@ DATE        ACTOR         RULE  ACCOUNT      WHAT                           CHAN
 2027-09-01  system        R3    6619001      school added (not maintained)
 2027-09-01  service-desk  R5    elin.thomas  created
 2027-09-01  system        R9    cai.evans    joined (new MIS account)
+6 entries
 
 # A file with three bad rows among four: nothing is imported (R14).
 > import accounts data/bad-accounts.csv

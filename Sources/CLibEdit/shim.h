@@ -154,4 +154,11 @@ static inline int hwb_terminal_width(int fd) {
     return size.ws_col;
 }
 
+/// The height of the terminal on `fd` in lines, or 0 when it is not a terminal.
+static inline int hwb_terminal_height(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 #endif

@@ -1,8 +1,20 @@
 import HwbCore
 
-/// How listings print (`format table|csv|json`).
+/// How listings print (`format auto|table|expanded|csv|json`).
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, csv, json
+    /// A table when it fits the terminal, else one field a line.
+    case auto
+    case table
+    /// One field a line, a block per row.
+    case expanded
+    case csv, json
+}
+
+/// The accounts a change applies to: ids as typed, or those in scope that pass filters
+/// (`keep where category=governor 1m`).
+public enum AccountSelection: Sendable, Equatable {
+    case ids([AccountID])
+    case matching([AccountFilter])
 }
 
 /// The interchange formats of `export`.
@@ -25,19 +37,31 @@ public enum Command: Sendable, Equatable {
     case leave(AccountID, on: CalendarDate?)
     case signIn(AccountID, on: CalendarDate?)
     case setContent(AccountID, Int)
-    case keep(AccountID, KeepPeriod)
-    case close(AccountID, CloseMode)
+    case keep(AccountSelection, KeepPeriod)
+    case close(AccountSelection, CloseMode)
     case reactivate(AccountID, until: CalendarDate?)
     case sweep(dryRun: Bool)
     /// `limit=N` shows the first N (by id) of those that pass.
     case list([AccountFilter], limit: Int? = nil)
-    case count([AccountFilter])
+    /// `limit=N` counts no further than N.
+    case count([AccountFilter], limit: Int? = nil)
     case show(AccountID)
     case expiring
     case pending
-    /// `since=`/`until=` keep the entries of those days; `last=N` the newest N of them.
-    case audit(AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, last: Int? = nil)
-    case format(OutputFormat)
+    /// `since=`/`until=` keep the entries of those days, `rule=` those of one rule;
+    /// `last=N` the newest N of them.
+    case audit(AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, rule: Rule? = nil, last: Int? = nil)
+    /// nil shows the current format.
+    case format(OutputFormat?)
+    /// `output FILE` sends what commands print to FILE; nil (`output` alone) back to the screen.
+    case output(path: String?)
+    /// `once FILE`: the next command's output goes to FILE.
+    case once(path: String)
+    case pager(Bool)
+    case timer(Bool)
+    case echo(Bool)
+    case print(String)
+    case settings
     case save(path: String)
     case load(path: String)
     case importAccounts(path: String)

@@ -122,24 +122,26 @@ public enum Parser {
             let word = try r.positional("a number of content items")
             return .setContent(id, try Values.count(word.text, column: word.column))
         case "keep":
-            let id = try accountID(&r)
-            let word = try r.positional("a period (end-of-next-year, 6m, 3m or 1m)")
-            if let period = KeepPeriod(rawValue: word.text) { return .keep(id, period) }
+            let (selection, words) = try selection(&r, then: "a period (end-of-next-year, 6m, 3m or 1m)")
+            let word = words[words.count - 1]
+            if let period = KeepPeriod(rawValue: word.text) { return .keep(try selection(), period) }
             // A length the portal does not offer (`12m`, `1 year`) is answered with the
             // period that keeps at least as long: a shorter one would do harm.
-            if let months = Values.months(in: word.text, unit: r.peekPlain?.text) {
+            let unit = words.count > 1 ? word : nil
+            let number = unit == nil ? word : words[words.count - 2]
+            if let months = Values.months(in: number.text, unit: unit?.text) ?? Values.months(in: word.text, unit: nil) {
                 let offered = KeepPeriod.allCases.compactMap(\.months).sorted()
                 let near = offered.first { $0 >= months }.map { "\($0)m" } ?? KeepPeriod.endOfNextYear.rawValue
-                let asked = r.peekPlain.map { "\(word.text) \($0.text)" } ?? word.text
+                let asked = Values.months(in: number.text, unit: unit?.text) != nil && unit != nil ? "\(number.text) \(word.text)" : word.text
                 throw ParseError(
                     "expected a keep period (end-of-next-year, 6m, 3m, 1m), got \"\(asked)\"; did you mean \(near)? (it keeps at least as long; end-of-next-year is the longest keep, R7)",
-                    column: word.column)
+                    column: unit != nil && asked.contains(" ") ? number.column : word.column)
             }
-            return .keep(id, try Values.keyword(word.text, column: word.column, as: KeepPeriod.self, what: "a keep period"))
+            return .keep(try selection(), try Values.keyword(word.text, column: word.column, as: KeepPeriod.self, what: "a keep period"))
         case "close":
-            let id = try accountID(&r)
-            let word = try r.positional("now or at-expiry")
-            return .close(id, try Values.keyword(word.text, column: word.column, as: CloseMode.self, what: "when to close"))
+            let (selection, words) = try selection(&r, then: "now or at-expiry")
+            let word = words[words.count - 1]
+            return .close(try selection(), try Values.keyword(word.text, column: word.column, as: CloseMode.self, what: "when to close"))
         case "reactivate":
             let id = try accountID(&r)
             return .reactivate(id, until: try optionalDate("until", &r))
@@ -151,24 +153,11 @@ public enum Parser {
             _ = try r.positional("dry-run")
             return .sweep(dryRun: true)
         case "list":
-            var limit: Int?
-            var filterWords: [AccountFilter] = []
-            for word in r.namedWords() {
-                if word.key == "limit", word.separator == "=" {
-                    guard limit == nil else { throw ParseError("limit= is given twice", column: word.column) }
-                    let n = try Values.count(word.value, column: word.valueColumn)
-                    guard n > 0 else { throw ParseError("limit= needs a number of 1 or more, got 0", column: word.valueColumn) }
-                    limit = n
-                } else {
-                    filterWords.append(try filter(word))
-                }
-            }
-            if let word = r.peekPlain {
-                throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
-            }
-            return .list(filterWords, limit: limit)
+            let (filters, limit) = try filtersAndLimit(&r)
+            return .list(filters, limit: limit)
         case "count":
-            return .count(try filters(&r))
+            let (filters, limit) = try filtersAndLimit(&r)
+            return .count(filters, limit: limit)
         case "show":
             return .show(try accountID(&r))
         case "expiring":
@@ -177,7 +166,10 @@ public enum Parser {
             return .pending
         case "audit":
             let id = r.peekPlain == nil ? nil : try accountID(&r)
-            let named = try r.named(["since", "until", "last"])
+            let named = try r.named(["since", "until", "rule", "last"])
+            let rule = try named["rule"].map { word throws(ParseError) in
+                try Values.keyword(word.value.uppercased(), column: word.valueColumn, as: Rule.self, what: "a rule R1 to R14")
+            }
             let since = try named["since"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
             let until = try named["until"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
             var last: Int?
@@ -188,10 +180,29 @@ public enum Parser {
             if let since, let until, until < since, let word = named["until"] {
                 throw ParseError("until= (\(until)) is before since= (\(since))", column: word.valueColumn)
             }
-            return .audit(id, since: since, until: until, last: last)
+            return .audit(id, since: since, until: until, rule: rule, last: last)
         case "format":
-            let word = try r.positional("table, csv or json")
+            guard let word = r.peekPlain else { return .format(nil) }
+            _ = try r.positional("a format")
             return .format(try Values.keyword(word.text, column: word.column, as: OutputFormat.self, what: "a format"))
+        case "output":
+            guard r.peekPlain != nil else { return .output(path: nil) }
+            return .output(path: try Values.path(r.positional("a file name")))
+        case "once":
+            return .once(path: try Values.path(r.positional("a file name")))
+        case "pager", "timer", "echo":
+            let word = try r.positional("on or off")
+            guard word.text == "on" || word.text == "off" else {
+                throw ParseError("expected on or off after \(name), got \"\(word.text)\"", column: word.column)
+            }
+            let on = word.text == "on"
+            return name == "pager" ? .pager(on) : name == "timer" ? .timer(on) : .echo(on)
+        case "print":
+            var words: [String] = []
+            while r.peekPlain != nil { words.append(try r.positional("text").text) }
+            return .print(words.joined(separator: " "))
+        case "settings":
+            return .settings
         case "save":
             return .save(path: try Values.path(r.positional("a file name")))
         case "load":
@@ -216,6 +227,62 @@ public enum Parser {
         default:
             preconditionFailure("command \(name) is in the catalog but has no parser")
         }
+    }
+
+    /// `ID... WORD...` or `where FILTER... WORD...`: the accounts a change applies to (read
+    /// once the last words are known to be right, so that a period's hint comes first) and
+    /// the plain words after them.
+    private static func selection(
+        _ r: inout ArgumentReader, then what: String
+    ) throws(ParseError) -> (() throws(ParseError) -> AccountSelection, [Word]) {
+        if let first = r.peekPlain, first.text == "where" {
+            _ = try r.positional("where")
+            let filters = try r.namedWords().map { word throws(ParseError) in try filter(word) }
+            guard !filters.isEmpty else {
+                throw ParseError("where needs at least one filter, such as category=governor; filters: " + Self.filters.joined(separator: " "), column: first.column)
+            }
+            var words = [try r.positional(what)]
+            while r.peekPlain != nil { words.append(try r.positional(what)) }
+            // Only the last word is the command's own: a second one would be an id.
+            if words.count > 1, words.count != 2 || Values.months(in: words[0].text, unit: words[1].text) == nil {
+                throw ParseError("after where come filters, then \(what); ids and where do not mix", column: words[0].column)
+            }
+            return ({ () throws(ParseError) in .matching(filters) }, words)
+        }
+        let first = try r.positional("an account id")
+        _ = try Values.accountID(first.text, column: first.column)
+        var words = [try r.positional(what)]
+        while r.peekPlain != nil { words.append(try r.positional(what)) }
+        let ids = [first] + words.dropLast()
+        return ({ () throws(ParseError) -> AccountSelection in
+            var seen = Set<AccountID>()
+            var result: [AccountID] = []
+            for word in ids {
+                let id = try Values.accountID(word.text, column: word.column)
+                if seen.insert(id).inserted { result.append(id) }
+            }
+            return .ids(result)
+        }, words)
+    }
+
+    /// The filters of `list` and `count`, and `limit=N`.
+    private static func filtersAndLimit(_ r: inout ArgumentReader) throws(ParseError) -> ([AccountFilter], Int?) {
+        var limit: Int?
+        var filterWords: [AccountFilter] = []
+        for word in r.namedWords() {
+            if word.key == "limit", word.separator == "=" {
+                guard limit == nil else { throw ParseError("limit= is given twice", column: word.column) }
+                let n = try Values.count(word.value, column: word.valueColumn)
+                guard n > 0 else { throw ParseError("limit= needs a number of 1 or more, got 0", column: word.valueColumn) }
+                limit = n
+            } else {
+                filterWords.append(try filter(word))
+            }
+        }
+        if let word = r.peekPlain {
+            throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
+        }
+        return (filterWords, limit)
     }
 
     private static func accountID(_ r: inout ArgumentReader) throws(ParseError) -> AccountID {
@@ -259,7 +326,7 @@ public enum Parser {
     }
 
     /// The filters of `list`, `count` and `export`, as typed (`name~` takes `~`).
-    public static let filters = ["kind=", "status=", "role=", "category=", "school=", "la=", "reason=", "expiring=", "inactive=", "name~"]
+    public static let filters = ["kind=", "status=", "role=", "category=", "school=", "la=", "reason=", "expiring=", "inactive=", "deactivated=", "name~"]
     static let filterKeys = filters.map { String($0.dropLast()) }
 
     private static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
@@ -295,6 +362,7 @@ public enum Parser {
         case "reason": return .reason(try Values.keyword(value, column: column, as: Account.Reason.self, what: "a reason"))
         case "expiring": return .expiring(try Values.period(value, column: column))
         case "inactive": return .inactive(try Values.period(value, column: column))
+        case "deactivated": return .deactivatedOn(try Values.date(value, column: column))
         default:
             var message = "unknown filter \(key)="
             if let near = CommandCatalog.suggestion(for: key, among: filterKeys) { message += "; did you mean \(near)?" }

@@ -53,6 +53,9 @@ struct Hwbsh: ParsableCommand {
     @Option(help: ArgumentHelp("Write the session (typed, piped, -c or script files) down as a transcript as it goes.", valueName: "file.t"))
     var record: String?
 
+    @Flag(help: "At the terminal, do not run the startup file ~/.hwbshrc (scripts, -c and transcripts never run it).")
+    var noRc = false
+
     @Argument(help: ArgumentHelp("Script files to run in turn.", valueName: "file"))
     var files: [String] = []
 
@@ -66,6 +69,7 @@ struct Hwbsh: ParsableCommand {
         options.pace = pace
         options.recordPath = record
         options.recover = recover
+        options.readsStartupFile = !noRc
         if recover && store == nil {
             throw ValidationError("--recover needs --store FILE: it mends the journal of that store")
         }

@@ -74,7 +74,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         ErrorCase("keep jo", column: 8, "expected a period", "usage: keep"),
         ErrorCase("close jo later", column: 10, "now, at-expiry", #""later""#),
         ErrorCase("sweep now", column: 7, "dry-run", #""now""#),
-        ErrorCase("format xml", column: 8, "table, csv, json", #""xml""#),
+        ErrorCase("format xml", column: 8, "auto, table, expanded, csv, json", #""xml""#),
         ErrorCase("export xml out", column: 8, "json, csv", #""xml""#),
         ErrorCase("export json", column: 12, "expected a file name"),
         ErrorCase("import people x.csv", column: 8, "accounts or schools", #""people""#),

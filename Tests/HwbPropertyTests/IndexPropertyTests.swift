@@ -26,6 +26,7 @@ import Testing
         [.expiring(Period(999_999, .years))], [.inactive(Period(90, .days))], [.inactive(Period(999_999, .years))],
         [.nameContains("U0")], [.expiring(Period(8, .weeks)), .school(Fixtures.school("6622001"))],
         [.la(661), .expiring(Period(1, .months))], [.status(.active), .kind(.nonMIS), .inactive(Period(30, .days))],
+        [.deactivatedOn(CalendarDate("2027-09-01")!)], [.deactivatedOn(CalendarDate("2028-01-20")!), .reason(.inactive)],
     ]
 
     @Test(arguments: seeds(16, salt: 6))

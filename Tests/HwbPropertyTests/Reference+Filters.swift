@@ -22,6 +22,8 @@ extension Reference {
             return account.lastActivity < limit
         case .nameContains(let text):
             return account.name.lowercased().contains(text.lowercased())
+        case .deactivatedOn(let day):
+            return account.status == .deactivated && account.deactivatedOn == day
         }
     }
 

@@ -288,7 +288,8 @@ import Testing
             keep jo 1m
             """)
         let lines = session.run("audit jo").outputLines
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
+        #expect(lines.last == "2 entries")
         #expect(lines[0].hasPrefix("DATE"))
         #expect(lines[1].hasPrefix("2027-07-01  service-desk"))
         #expect(lines[1].contains("R5"))
@@ -296,7 +297,8 @@ import Testing
         #expect(lines[2].contains("R7"))
         let all = session.run("audit").outputLines
         // The champion sees the entries of their own school and its accounts only.
-        #expect(all.count == 4)
+        #expect(all.count == 5)
+        #expect(all.last == "3 entries")
         #expect(!all.contains { $0.contains("6612002") || $0.contains("6622001") })
     }
 
@@ -313,7 +315,7 @@ import Testing
             #expect(all.contains(word), "help lacks \(word)")
         }
         let keep = session.run("help keep").outputLines
-        #expect(keep.first == "usage: keep ID end-of-next-year|6m|3m|1m")
+        #expect(keep.first == "usage: keep ID...|where FILTER... end-of-next-year|6m|3m|1m")
         #expect(keep.contains { $0.contains("R7") })
         #expect(keep.last?.hasPrefix("example: keep ") == true)
         let typo = session.run("help kep")

@@ -1,5 +1,6 @@
 import Foundation
 import HwbCore
+import HwbLanguage
 import HwbShell
 import HwbTestSupport
 import Testing
@@ -52,7 +53,7 @@ import Testing
     @Test func emptyLineOffersEveryCommand() throws {
         let completion = try #require(complete(""))
         #expect(completion.insertion == "")
-        #expect(completion.candidates.count == 28)
+        #expect(completion.candidates.count == Set(CommandCatalog.commandWords).count)
         #expect(completion.candidates == completion.candidates.sorted())
         #expect(completion.candidates.contains("quit") && completion.candidates.contains("exit"))
     }

@@ -67,10 +67,25 @@ import Testing
         let terminal = try terminal()
         defer { terminal.close() }
         try terminal.type("c", .tab)
-        try terminal.expect("\nclose  content  count  create\n")
+        try terminal.expect("\nclose    content  count    create\n")
         // The line being typed comes back under the list, ready for more.
         try terminal.expectTyped(prompt + "c")
         try terminal.type("ount", .enter)
         try terminal.expect("\n0\n" + prompt)
+    }
+
+    /// The candidates are set in columns that fit the window: none breaks across lines.
+    @Test func aLongListOfCandidatesNeverBreaksAWord() throws {
+        let terminal = try PseudoTerminal(["--date", "2027-07-20"], columns: 40)
+        defer { terminal.close() }
+        try terminal.expect(PseudoTerminal.prompt)
+        try terminal.type("list ", .tab)
+        let listing = try terminal.expect("limit=")
+        try terminal.settle()
+        let lines = terminal.screen.lines
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        for filter in ["kind=", "status=", "category=", "expiring=", "inactive=", "deactivated=", "name~", "limit="] {
+            #expect(lines.contains { $0.split(separator: " ").contains(Substring(filter)) }, "\(filter) whole in \(lines) (\(listing))")
+        }
     }
 }

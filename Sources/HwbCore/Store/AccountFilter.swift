@@ -13,6 +13,8 @@ public enum AccountFilter: Sendable, Equatable {
     case inactive(Period)
     /// Case-insensitive substring of the name.
     case nameContains(String)
+    /// Deactivated on that day (what one night's sweep switched off).
+    case deactivatedOn(CalendarDate)
 
     /// Whether `account` passes this filter on `today`.
     public func matches(_ account: Account, today: CalendarDate) -> Bool {
@@ -31,6 +33,8 @@ public enum AccountFilter: Sendable, Equatable {
             return period.before(today).map { account.lastActivity < $0 } ?? false
         case .nameContains(let text):
             return account.name.lowercased().contains(text.lowercased())
+        case .deactivatedOn(let day):
+            return account.deactivatedOn == day
         }
     }
 }
@@ -68,6 +72,9 @@ extension AccountTable {
         case .inactive(let period):
             guard let cutoff = period.before(today)?.dayNumber else { return { _ in false } }
             return { lastActivity[Int($0)] < cutoff }
+        case .deactivatedOn(let day):
+            let number = day.dayNumber
+            return { reasons[Int($0)] != nil && deactivatedOn[Int($0)] == number }
         case .nameContains(let needle):
             let lowered = needle.lowercased()
             let asciiNeedle = Self.plainASCII(Array(lowered.utf8))

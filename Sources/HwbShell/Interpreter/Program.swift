@@ -25,6 +25,8 @@ public struct ProgramOptions: Sendable {
     public var recordPath: String?
     /// `--recover`: keep the sound records of a damaged journal and move it aside.
     public var recover = false
+    /// Whether a session at the terminal first runs `~/.hwbshrc` (not with `--no-rc`).
+    public var readsStartupFile = true
 
     public init(date: CalendarDate) {
         self.date = date
@@ -115,7 +117,12 @@ public enum Program {
             let reader = lineReader(shell, options: options, console: console)
             shell.showsProgress = options.recordPath == nil && Progress.isWanted(
                 interactive: true, standardErrorIsTerminal: isatty(2) == 1, environment: options.environment)
-            InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes)
+            if isatty(1) == 1 {
+                shell.renderer.terminalHeight = terminalHeight
+                shell.renderer.pagerCommand = options.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? PagedOutput.defaultCommand
+            }
+            InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes,
+                                   startupFile: options.readsStartupFile ? startupFile(options.environment) : nil)
             return finishRecording(shell) ? 0 : 1
         } else {
             shell.run(StandardInputLines(), file: "<stdin>")
@@ -123,6 +130,12 @@ public enum Program {
         console.flush()
         let recorded = finishRecording(shell)
         return shell.hasFailed || !recorded ? 1 : 0
+    }
+
+    /// `~/.hwbshrc`, when there is a home folder.
+    private static func startupFile(_ environment: [String: String]) -> String? {
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.hwbshrc"
     }
 
     /// `--pace`: the files as a demo at the terminal, looking like the shell itself.

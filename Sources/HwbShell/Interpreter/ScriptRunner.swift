@@ -152,9 +152,7 @@ extension Shell {
             guard !stopRequested else { return }
             do throws(ShellError) {
                 let parsed = try command.mapError { ShellError.parse($0) }.get()
-                do throws(ShellError) {
-                    try execute(parsed)
-                } catch {
+                if let error = runWithOutput(parsed) {
                     report(error, at: parsed.location, line: text)
                     noteFailure()
                 }

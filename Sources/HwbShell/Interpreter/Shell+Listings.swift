@@ -9,7 +9,7 @@ extension Shell {
         let rows = store.rows(visibleTo: actor, matching: filters)
         let shown = rows.prefix(limit ?? rows.count).map { store.accounts[$0] }
         printAccounts(shown, empty: "no accounts match")
-        guard format == .table, !rows.isEmpty else { return }
+        guard !renderer.isDocument, !rows.isEmpty else { return }
         if shown.count < rows.count {
             print("the first \(shown.count) of \(plural(rows.count, "account")); list without limit= shows them all")
         } else {
@@ -24,7 +24,7 @@ extension Shell {
             write(document: JSONText.document(date: store.today, accounts: accounts))
         case .csv:
             write(document: CSV.document(accounts, terminator: "\n"))
-        case .table:
+        case .auto, .table, .expanded:
             guard !accounts.isEmpty else { return print(empty) }
             var table = Table(["ID", "NAME", "KIND", "TYPE", "SCHOOL", "STATUS", "DATES"])
             for account in accounts {
@@ -65,7 +65,7 @@ extension Shell {
     /// R6: the manage-expiring list.
     func expiring() {
         let accounts = store.expiringList(visibleTo: actor)
-        guard format == .table else { return printAccounts(accounts, empty: "") }
+        guard !renderer.isDocument else { return printAccounts(accounts, empty: "") }
         guard !accounts.isEmpty else { return print("no accounts expire in the next 8 weeks") }
         var table = Table(["EXPIRES", "ID", "NAME", "CATEGORY", "SCHOOL", "WHEN"])
         var idleCount = 0
@@ -93,7 +93,7 @@ extension Shell {
     /// R9: staff waiting for the Service Desk.
     func pending() {
         let accounts = store.pendingList(visibleTo: actor)
-        guard format == .table else { return printAccounts(accounts, empty: "") }
+        guard !renderer.isDocument else { return printAccounts(accounts, empty: "") }
         guard !accounts.isEmpty else { return print("no staff wait for the Service Desk") }
         var table = Table(["ID", "NAME", "FROM", "TO", "LEFT", "DELETION"])
         for account in accounts {
@@ -110,7 +110,7 @@ extension Shell {
     /// only at the schools in the actor's scope.
     func listSchools() {
         let schools = store.schools.values.sorted { $0.number < $1.number }
-        guard !schools.isEmpty else { return print("no schools in the directory") }
+        guard !schools.isEmpty || renderer.isDocument else { return print("no schools in the directory") }
         var table = Table(["NUMBER", "NAME", "LA", "MAINTAINED", "ACCOUNTS"])
         for school in schools {
             let count = actor.covers(school.number) ? String(store.accountCount(at: school.number)) : "–"
@@ -123,7 +123,7 @@ extension Shell {
     /// One account, what happens next and why, and its history.
     func show(_ id: AccountID) throws(RuleError) {
         let account = try store.account(id, visibleTo: actor)
-        if format != .table { return printAccounts([account], empty: "") }
+        if renderer.isDocument { return printAccounts([account], empty: "") }
         print("\(account.id) · \(account.name)")
         var rows: [(String, String)] = []
         rows.append(("kind", kindText(account)))
@@ -142,7 +142,14 @@ extension Shell {
         }
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
-        for (label, value) in rows { print("  \(label.padded(to: 15))\(value)") }
+        // A long value wraps at spaces under itself.
+        let valueWidth = renderer.width.map { max(20, $0 - 17) }
+        for (label, value) in rows {
+            let lines = valueWidth.map { value.displayed.wrapped(to: $0) } ?? [value.displayed]
+            for (index, line) in lines.enumerated() {
+                emit("  \((index == 0 ? label : "").padded(to: 15))\(line)\n")
+            }
+        }
         let history = store.history(of: id, visibleTo: actor)
         if !history.isEmpty {
             print("history")
@@ -188,7 +195,9 @@ extension Shell {
         }
     }
 
-    func audit(_ id: AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, last: Int? = nil) throws(RuleError) {
+    func audit(
+        _ id: AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, rule: Rule? = nil, last: Int? = nil
+    ) throws(RuleError) {
         var entries: [AuditEntry]
         if let id {
             entries = store.history(of: id, visibleTo: actor)
@@ -197,18 +206,22 @@ extension Shell {
             entries = store.auditEntries(visibleTo: actor)
         }
         let all = entries.count
-        if since != nil || until != nil {
+        if since != nil || until != nil || rule != nil {
             entries = entries.filter { entry in
                 (since.map { entry.date >= $0 } ?? true) && (until.map { entry.date <= $0 } ?? true)
+                    && (rule.map { entry.rule == $0 } ?? true)
             }
         }
         if let last, entries.count > last { entries = Array(entries.suffix(last)) }
         let counted = { (n: Int) in "\(n) entr\(n == 1 ? "y" : "ies")" }
+        if renderer.isDocument { return write(auditTable(entries, showAccount: true)) }
         guard !entries.isEmpty else {
-            return print(all == 0 ? "the audit log is empty" : "no entries in those days (\(counted(all)) in all)")
+            let which = rule.map { "no \($0.rawValue) entries" } ?? "no entries"
+            let days = since != nil || until != nil ? " in those days" : ""
+            return print(all == 0 ? "the audit log is empty" : "\(which)\(days) (\(counted(all)) in all)")
         }
         write(auditTable(entries, showAccount: true))
-        if entries.count < all { print("\(counted(entries.count)) of \(all)") }
+        print(entries.count < all ? "\(counted(entries.count)) of \(all)" : counted(all))
     }
 
     func auditTable(_ entries: [AuditEntry], showAccount: Bool) -> Table {
@@ -266,6 +279,7 @@ extension Shell {
     }
 
     func help(_ topic: String?) throws(RuleError) {
+        if renderer.isDocument { return try helpDocument(topic) }
         guard let topic else {
             for group in CommandHelp.Group.allCases {
                 print("\(group.rawValue):")
@@ -293,5 +307,29 @@ extension Shell {
         print("usage: \(entry.usage)")
         print(entry.summary + (entry.rule.map { " (\($0))" } ?? ""))
         print("example: \(entry.example)")
+    }
+
+    /// `help` as CSV or JSON: the commands as rows (all, or the one asked for), or a
+    /// topic's text.
+    private func helpDocument(_ topic: String?) throws(RuleError) {
+        var table = Table(["COMMAND", "GROUP", "USAGE", "SUMMARY", "RULE", "EXAMPLE"])
+        func add(_ entry: CommandHelp) {
+            table.add([entry.name, entry.group.rawValue, entry.usage, entry.summary, entry.rule ?? "", entry.example])
+        }
+        guard let topic else {
+            CommandCatalog.all.forEach(add)
+            return write(table)
+        }
+        if let entry = CommandCatalog.entry(for: topic) {
+            add(entry)
+            return write(table)
+        }
+        let lines = HelpTopics.lines(for: topic) ?? HelpTopics.search(topic, mentions: true)
+        guard !lines.isEmpty else {
+            throw RuleError("no command or topic \(topic); help lists the commands, help rules the rules", rule: nil)
+        }
+        var text = Table(["TOPIC", "TEXT"])
+        text.add([topic, lines.joined(separator: "\n")])
+        write(text)
     }
 }

@@ -8,7 +8,9 @@ import HwbLanguage
 public final class Shell {
     public internal(set) var store: Store
     public internal(set) var actor: Actor
-    public internal(set) var format: OutputFormat = .table
+    /// How and where results are shown: format, width, colours, pager, output file.
+    let renderer = Renderer()
+    public var format: OutputFormat { renderer.format }
     /// Where the shell writes. Commands never write to it themselves: they go through
     /// `print`, `write(_:)` (a table), `write(document:)`, `report` and `warn`, which show
     /// every control character as `\u{..}` (`String.displayed`), so that no name from a
@@ -44,12 +46,18 @@ public final class Shell {
     var errorRecorder: ((String) -> Void)?
     /// The terminal's width, when output goes to one: tables are fitted to it. Asked
     /// for each table, so that a resized window is followed.
-    public var terminalWidth: () -> Int? = { nil }
+    public var terminalWidth: () -> Int? {
+        get { renderer.terminalWidth }
+        set { renderer.terminalWidth = newValue }
+    }
     /// Whether long work draws a progress bar on standard error (`Progress.isWanted`).
     public var showsProgress = false
 
     /// Whether tables colour account status (on a terminal, unless NO_COLOR is set).
-    public var colours = false
+    public var colours: Bool {
+        get { renderer.colours }
+        set { renderer.colours = newValue }
+    }
     /// Asks the person at the terminal before something is destroyed; nil in scripts,
     /// piped input and with --yes, which never ask.
     public var confirm: ((String) -> Bool)?
@@ -113,36 +121,29 @@ public final class Shell {
             case .setContent(let id, let count):
                 try store.setContent(id, to: count, context)
                 print("\(id) holds \(count) content item\(count == 1 ? "" : "s")")
-            case .keep(let id, let period):
-                let account = try store.keep(id, period, context)
-                guard case .nonMIS(let nonMIS) = account.lifecycle else { break }
-                print("kept \(id) until \(nonMIS.expires)")
-                // Kept, but switched off tonight all the same unless someone signs in: said
-                // with the result (the keep succeeded), not as an error.
-                if store.inactivityDeactivation(of: account) != nil {
-                    print("warning: no sign-in since \(account.lastActivity): the next sweep deactivates it as inactive (R13); a sign-in resets this")
-                }
-            case .close(let id, let mode):
-                let account = try store.close(id, mode, context)
-                switch (account.state, account.lifecycle) {
-                case (.deactivated(let on, _), _):
-                    print("closed \(id); deleted for good on \(Account.deletionDue(after: on)) unless reactivated")
-                case (.active, .nonMIS(let nonMIS)):
-                    print("\(id) will close at expiry on \(nonMIS.expires); it leaves the expiring list")
-                case (.active, .mis):
-                    break
-                }
+            case .keep(let selection, let period): try keep(selection, period, context)
+            case .close(let selection, let mode): try close(selection, mode, context)
             case .reactivate(let id, let until): reactivated(try store.reactivate(id, until: until, context))
             case .sweep(let dryRun): sweep(dryRun: dryRun, context)
             case .list(let filters, let limit): list(filters, limit: limit)
-            case .count(let filters): print(String(store.count(visibleTo: actor, matching: filters)))
+            case .count(let filters, let limit): count(filters, limit: limit)
             case .show(let id): try show(id)
             case .expiring: expiring()
             case .pending: pending()
-            case .audit(let id, let since, let until, let last): try audit(id, since: since, until: until, last: last)
-            case .format(let format):
-                self.format = format
-                print("listings print as \(format.rawValue)")
+            case .audit(let id, let since, let until, let rule, let last):
+                try audit(id, since: since, until: until, rule: rule, last: last)
+            case .format(let format): setFormat(format)
+            case .output(let path): try setOutput(path)
+            case .once(let path): try setOnce(path)
+            case .pager(let on): setPager(on)
+            case .timer(let on):
+                renderer.timer = on
+                print("timer \(on ? "on: the time each command takes is printed after it" : "off")")
+            case .echo(let on):
+                renderer.echo = on
+                print("echo \(on ? "on: scripts print each command before its output" : "off")")
+            case .print(let text): print(text)
+            case .settings: settings()
             case .save(let path): try save(to: path)
             case .load(let path): try load(from: path)
             case .importAccounts(let path): try importAccounts(from: path, context)
@@ -181,21 +182,38 @@ public final class Shell {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    /// A table: its cells are shown `displayed`; its colours are the shell's own.
+    /// A listing in the current format: a table or one field a line to read (its cells
+    /// shown `displayed`, its colours the shell's own), or a CSV or JSON document.
     func write(_ table: Table) {
-        console.write(table.render(width: terminalWidth(), colour: colours))
+        if let document = renderer.render(table) { return write(document: document) }
+        emit(renderer.text(of: table))
     }
 
-    /// One line of output, its control characters shown as `\u{..}`.
+    /// One line of output, its control characters shown as `\u{..}`; at a terminal,
+    /// wrapped at spaces to its width.
     func print(_ line: String) {
-        console.write(line.displayed + "\n")
+        let shown = line.displayed
+        guard let width = renderer.width, shown.count > width else { return emit(shown + "\n") }
+        emit(shown.wrapped(to: width).joined(separator: "\n") + "\n")
     }
 
     /// A document of several lines (a listing as CSV or JSON, `export ... -`): its line
-    /// ends kept, any other control character shown as `\u{..}`. (JSON already escapes
-    /// them its own way; a CSV cell cannot.) A file exported keeps its text exactly.
+    /// ends kept, any other control character shown as `\u{..}` at the terminal. (JSON
+    /// already escapes them its own way; a CSV cell cannot.) A file keeps its text exactly.
     func write(document bytes: [UInt8]) {
-        console.write(String(decoding: bytes, as: UTF8.self).displayedKeepingLineEnds)
+        let text = String(decoding: bytes, as: UTF8.self)
+        emit(renderer.destinationFile == nil ? text.displayedKeepingLineEnds : text)
+    }
+
+    /// Text on its way out: to the file of `output`/`once`, the pager, or the console.
+    func emit(_ text: String) {
+        if let file = renderer.destinationFile {
+            file.write(text)
+        } else if let paging = renderer.paging {
+            paging.write(text)
+        } else {
+            console.write(text)
+        }
     }
 
     /// Asks before a command that destroys something, when someone is there to ask:
@@ -207,10 +225,22 @@ public final class Shell {
             let plan = store.planSweep()
             guard !plan.deleted.isEmpty else { return true }
             return confirm("This sweep deletes \(plural(plan.deleted.count, "account")) for good, with \(plural(plan.deletedContent, "content item")). Continue?")
-        case .close(let id, .now):
-            guard let account = try? store.account(id, visibleTo: actor), account.isActive, !account.isMIS else { return true }
+        case .close(let selection, .now):
+            guard let ids = try? ids(of: selection) else { return true }
+            let accounts = ids.compactMap { try? store.account($0, visibleTo: actor) }.filter { $0.isActive && !$0.isMIS }
+            guard !accounts.isEmpty else { return true }
             let due = Account.deletionDue(after: store.today)
-            return confirm("Close \(id) now? Deleted for good on \(due) with \(plural(account.content, "content item")).")
+            let content = plural(accounts.reduce(0) { $0 + $1.content }, "content item")
+            guard accounts.count > 1 || ids.count > 1 else {
+                return confirm("Close \(accounts[0].id) now? Deleted for good on \(due) with \(content).")
+            }
+            return confirm("Close \(plural(accounts.count, "account")) now (\(Self.sample(accounts.map(\.id.value))))? Deleted for good on \(due) with \(content).")
+        case .close(let selection, .atExpiry):
+            guard let ids = try? ids(of: selection), ids.count > 1 else { return true }
+            return confirm("Close \(plural(ids.count, "account")) at expiry (\(Self.sample(ids.map(\.value))))?")
+        case .keep(let selection, let period):
+            guard let ids = try? ids(of: selection), ids.count > 1 else { return true }
+            return confirm("Keep \(plural(ids.count, "account")) \(period.rawValue) (\(Self.sample(ids.map(\.value))))?")
         case .load(let path):
             guard hasUnsavedChanges else { return true }
             return confirm("The store has changes that are not saved. Load \(path) over them?")

@@ -8,13 +8,26 @@ public struct Completion: Equatable, Sendable {
     public var insertion: String
     public var candidates: [String]
 
-    /// The shim's format: the insertion, then a listing of the candidates on further lines.
-    var libeditText: String {
+    /// The shim's format: the insertion, then a listing of the candidates on further
+    /// lines, in columns that fit `width` so that no candidate breaks across lines.
+    func libeditText(width: Int = 80) -> String {
         guard candidates.count > 1 else { return insertion }
-        let shown = candidates.prefix(100)
-        var listing = shown.joined(separator: "  ")
-        if candidates.count > shown.count { listing += "  … and \(candidates.count - shown.count) more" }
-        return insertion + "\n" + listing + "\n"
+        let shown = Array(candidates.prefix(100)).map(\.displayed)
+        let columnWidth = (shown.map(\.count).max() ?? 0) + 2
+        let columns = max(1, (width + 2) / columnWidth)
+        let rows = (shown.count + columns - 1) / columns
+        var listing = ""
+        for row in 0..<rows {
+            var line = ""
+            for column in 0..<columns {
+                let index = column * rows + row
+                guard index < shown.count else { break }
+                line += shown[index].padded(to: columnWidth)
+            }
+            listing += line.trimmingTrailingSpaces() + "\n"
+        }
+        if candidates.count > shown.count { listing += "… and \(candidates.count - shown.count) more\n" }
+        return insertion + "\n" + listing
     }
 }
 
@@ -95,10 +108,15 @@ public struct Completer {
         case ("login", 0): return ["service-desk", "la-admin", "champion"]
         case ("login", 1) where plain[0] == "la-admin": return LocalAuthority.codes.map(String.init)
         case ("login", 1) where plain[0] == "champion": return schoolNumbers(maintainedOnly: true)
-        case ("keep", 0), ("close", 0), ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0):
+        case ("keep", 0), ("close", 0): return ids(current) + ["where"]
+        case ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0):
             return ids(current)
-        case ("keep", 1): return KeepPeriod.allCases.map(\.rawValue)
-        case ("close", 1): return CloseMode.allCases.map(\.rawValue)
+        // After `where`, filters then the period; after ids, more ids or the period.
+        // (more ids only once one is begun: an empty word is offered the periods).
+        case ("keep", _): return moreIDs(plain, current) + KeepPeriod.allCases.map(\.rawValue)
+        case ("close", _): return moreIDs(plain, current) + CloseMode.allCases.map(\.rawValue)
+        case ("pager", 0), ("timer", 0), ("echo", 0): return ["on", "off"]
+        case ("output", 0), ("once", 0): return files(current)
         case ("sweep", 0): return ["dry-run"]
         case ("format", 0): return OutputFormat.allCases.map(\.rawValue)
         case ("import", 0): return ["accounts", "schools"]
@@ -117,7 +135,9 @@ public struct Completer {
         case "mis" where plain.count >= 2: return plain[0] == "join" ? ["school", "name", "role"] : ["on"]
         case "signin" where plain.count >= 1: return ["on"]
         case "reactivate" where plain.count >= 1: return ["until"]
-        case "list", "count": return filters
+        case "list", "count": return filters + ["limit"]
+        case "keep", "close": return plain.first == "where" ? filters : []
+        case "audit": return ["since", "until", "rule", "last"]
         case "export" where plain.count >= 2: return filters
         default: return []
         }
@@ -135,10 +155,17 @@ public struct Completer {
         case "maintained": return ["yes", "no"]
         case "school": return schoolNumbers(maintainedOnly: command == "create")
         case "la": return LocalAuthority.codes.map(String.init)
-        case "expires", "until", "on": return [store.today.description]
+        case "expires", "until", "on", "since", "deactivated": return [store.today.description]
+        case "rule": return Rule.allCases.map(\.rawValue)
         case "expiring", "inactive": return ["8w", "90d", "1m", "3m", "6m", "1y"]
         default: return []
         }
+    }
+
+    /// Further ids of `keep`/`close` after the first: none after `where`, or before a
+    /// letter of one is typed.
+    private func moreIDs(_ plain: [String], _ current: String) -> [String] {
+        plain[0] == "where" || current.isEmpty ? [] : ids(current)
     }
 
     /// Account ids in the actor's scope starting with `prefix`, sorted.

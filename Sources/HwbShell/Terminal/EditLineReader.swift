@@ -33,7 +33,7 @@ public final class EditLineReader: LineReader {
             guard let context else { return nil }
             let reader = Unmanaged<EditLineReader>.fromOpaque(context).takeUnretainedValue()
             guard let completion = reader.completer(String(cString: line)) else { return nil }
-            return strdup(completion.libeditText)
+            return strdup(completion.libeditText(width: terminalWidth() ?? 80))
         }
         reloadHistory()
     }
@@ -88,4 +88,10 @@ public final class EditLineReader: LineReader {
 public func terminalWidth() -> Int? {
     let width = Int(hwb_terminal_width(1))
     return width > 0 ? width : nil
+}
+
+/// The height of the terminal on standard output, or nil when it is not a terminal.
+public func terminalHeight() -> Int? {
+    let height = Int(hwb_terminal_height(1))
+    return height > 0 ? height : nil
 }

@@ -1,11 +1,13 @@
 import Foundation
+import HwbLanguage
 
 /// The shell as a person uses it at a terminal: a prompt showing who and when, history,
 /// errors that keep the shell running, a question before anything is destroyed, and a
 /// line ending in `\` continued on the next.
 public enum InteractiveSession {
-    public static func run(_ shell: Shell, reader: LineReader, assumeYes: Bool) {
+    public static func run(_ shell: Shell, reader: LineReader, assumeYes: Bool, startupFile: String? = nil) {
         prepare(shell, reader: reader, assumeYes: assumeYes)
+        if let startupFile { runStartupFile(startupFile, shell) }
         shell.print("hwbsh · today is \(shell.store.today), acting as \(shell.actor). Type help for the commands, quit to leave.")
         shell.printBanner()
         while !shell.stopRequested {
@@ -31,6 +33,21 @@ public enum InteractiveSession {
                 return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
             }
         }
+    }
+
+    /// `~/.hwbshrc`: commands run before the first prompt (a format, `pager off`, a
+    /// `login`), their errors shown with the file's line. A missing file is no error.
+    static func runStartupFile(_ path: String, _ shell: Shell) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let style = shell.errorStyle
+        shell.errorStyle = .located
+        defer { shell.errorStyle = style }
+        do throws(ShellError) {
+            shell.run(ScriptLines(bytes: try FileAccess.read(path)), file: path)
+        } catch {
+            shell.report(error, at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        shell.console.flush()
     }
 
     /// The prompt: who is acting, and today.

@@ -86,6 +86,9 @@ final class PseudoTerminal {
             "HOME": self.folder.path,
             "HWBSH_HISTORY": historyPath,
             "PATH": "/usr/bin:/bin",
+            // Output taller than the screen goes through the pager: `cat` shows it all at
+            // once, as without one (the pager's own tests set another).
+            "PAGER": "cat",
             // A crash prints its backtrace and ends, instead of waiting for a key.
             "SWIFT_BACKTRACE": "interactive=no",
         ]

@@ -1,0 +1,159 @@
+import HwbCore
+import HwbLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The session's output commands (`format`, `output`, `once`, `pager`, `settings`) and
+/// what happens around each command: the echo, the pager, `once`'s file and the timer.
+extension Shell {
+    func setFormat(_ format: OutputFormat?) {
+        guard let format else { return print("listings print as \(renderer.format.rawValue)") }
+        renderer.format = format
+        let how = switch format {
+        case .auto: "auto: a table when it fits the screen, else one field a line"
+        case .expanded: "expanded: one field a line"
+        default: format.rawValue
+        }
+        print("listings print as \(how)")
+    }
+
+    /// `output FILE` / `output`: where what commands print goes from now on.
+    func setOutput(_ path: String?) throws(ShellError) {
+        let previous = renderer.file
+        guard let path else {
+            guard let previous else { return print("output goes to the screen") }
+            renderer.file = nil
+            finishFile(previous)
+            return print("output goes to the screen again; \(previous.path) is complete")
+        }
+        let file = try openOutput(path)
+        if let previous { finishFile(previous) }
+        // Said on the screen, before the file takes over.
+        print("output goes to \(path) until output alone")
+        renderer.file = file
+    }
+
+    /// `once FILE`: the next command's output goes to FILE.
+    func setOnce(_ path: String) throws(ShellError) {
+        let file = try openOutput(path)
+        if let waiting = renderer.onceWaiting { _ = waiting.close() }
+        renderer.onceWaiting = file
+        print("the next command's output goes to \(path)")
+    }
+
+    private func openOutput(_ path: String) throws(ShellError) -> OutputFile {
+        if let role = storeFile?.role(of: path) {
+            throw .file("cannot write output to \(path): it is the \(role.rawValue) of the store opened with --store")
+        }
+        return try OutputFile(path: path)
+    }
+
+    /// Closes a file of `output`/`once`, warning if any of it could not be written.
+    private func finishFile(_ file: OutputFile) {
+        if !file.close() {
+            warn("cannot write \(file.path): \(file.failure ?? "unknown error"); it is incomplete")
+            failureCount += 1
+        }
+    }
+
+    func setPager(_ on: Bool) {
+        renderer.pagerOn = on
+        guard on else { return print("pager off") }
+        guard let command = renderer.pagerCommand else {
+            return print("pager on (it is used at an interactive terminal only)")
+        }
+        print("pager on: output taller than the screen goes through \(command)")
+    }
+
+    /// `count [FILTER...] [limit=N]`.
+    func count(_ filters: [AccountFilter], limit: Int?) {
+        let count = store.count(visibleTo: actor, matching: filters)
+        print(String(limit.map { min($0, count) } ?? count))
+    }
+
+    /// `settings`: every setting of the session, as a listing.
+    func settings() {
+        var table = Table(["SETTING", "VALUE"])
+        table.add(["format", renderer.format.rawValue])
+        let pager: String
+        if !renderer.pagerOn {
+            pager = "off"
+        } else if let command = renderer.pagerCommand {
+            pager = "on (\(command))"
+        } else {
+            pager = "on (used at an interactive terminal only)"
+        }
+        table.add(["pager", pager])
+        table.add(["output", renderer.file.map(\.path) ?? "the screen"])
+        table.add(["timer", renderer.timer ? "on" : "off"])
+        table.add(["echo", renderer.echo ? "on" : "off"])
+        table.add(["actor", describeActor()])
+        table.add(["date", "\(store.today) (\(store.today.weekdayName))"])
+        let store = storeFile.map { "\($0.path) (every change is journaled)" }
+            ?? (hasUnsavedChanges ? "in memory, with changes not saved" : "in memory")
+        table.add(["store", store])
+        write(table)
+    }
+
+    /// Runs one parsed command with what surrounds it: the echo (scripts), `once`'s file,
+    /// the pager (an interactive terminal) and the timer. Returns the command's error.
+    func runWithOutput(_ parsed: ParsedCommand) -> ShellError? {
+        if renderer.echo, errorStyle != .caret || runDepth > 0 {
+            console.write(parsed.text.displayed + "\n")
+        }
+        let outermost = renderer.paging == nil && renderer.onceFile == nil
+        if outermost {
+            renderer.onceFile = renderer.onceWaiting
+            renderer.onceWaiting = nil
+            if renderer.destinationFile == nil, renderer.pagerOn, let command = renderer.pagerCommand,
+               let height = renderer.terminalHeight() {
+                renderer.paging = PagedOutput(command: command, width: renderer.terminalWidth() ?? 80, height: height, console: console)
+            }
+        }
+        // Timed when the timer is on as the command starts (`timer on` itself is not).
+        let started = renderer.timer ? Self.now() : nil
+        var failure: ShellError?
+        do throws(ShellError) {
+            try execute(parsed)
+        } catch {
+            failure = error
+        }
+        if outermost {
+            renderer.paging?.finish()
+            renderer.paging = nil
+            if let once = renderer.onceFile {
+                renderer.onceFile = nil
+                finishFile(once)
+            }
+        }
+        if let started, renderer.timer {
+            let seconds = Double(Self.now() - started) / 1e9
+            console.write("time: \(Self.formatSeconds(seconds))\n")
+        }
+        return failure
+    }
+
+    /// `0.012 s`, `1.50 s`: three significant places, at least to the millisecond.
+    static func formatSeconds(_ seconds: Double) -> String {
+        let milliseconds = (seconds * 1000).rounded()
+        if milliseconds < 1000 { return "\(Int(milliseconds)) ms" }
+        let hundredths = Int((seconds * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
+    }
+
+    /// The monotonic clock in nanoseconds: the timer measures the shell, not the calendar.
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// `a, b, c and 9 more`: a few of many ids, for a question.
+    static func sample(_ ids: [String]) -> String {
+        let shown = ids.prefix(3).joined(separator: ", ")
+        return ids.count > 3 ? "\(shown) and \(ids.count - 3) more" : shown
+    }
+}
