@@ -54,6 +54,7 @@ EXPIRES     ID                  NAME                             CATEGORY       
 2027-08-31  rhys.cyngor         Rhys Morgan                      stakeholder      6612001  in 42 days
 2027-08-31  sian.supply         Siân Roberts                     supply-teacher   6612001  in 42 days
 2027-08-31  wyn.temp            Ŵyn Pritchard                    temporary-staff  6612001  in 42 days
+7 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 
 # Keep for each period (R7). Today is 2027-07-20, so the cap is 2028-08-31.
@@ -119,6 +120,7 @@ acting as champion 6612001 (Ysgol y Môr)
 > expiring
 EXPIRES     ID                NAME                CATEGORY  SCHOOL   WHEN
 2027-09-20  kindle.llyfrgell  Kindle y llyfrgell  service   6612001  in 50 days
+1 account
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 
 # What is refused, and why: MIS accounts (R7, R8), a closed account (use reactivate, R7),

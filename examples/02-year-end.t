@@ -59,6 +59,7 @@ acting as champion 6612001 (Ysgol y Môr)
 EXPIRES     ID              NAME          CATEGORY        SCHOOL   WHEN
 2027-08-31  mererid.supply  Mererid Owen  supply-teacher  6612001  today
 2027-08-31  sian.supply     Siân Roberts  supply-teacher  6612001  today
+2 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 # The learners left on 21 July, but moving the clock never sweeps (R10): they are
 # still active until the sweep runs.
@@ -79,6 +80,7 @@ today is 2027-09-01 (Wednesday)
 EXPIRES     ID              NAME          CATEGORY        SCHOOL   WHEN
 2027-08-31  mererid.supply  Mererid Owen  supply-teacher  6612001  overdue: expired 1 day ago
 2027-08-31  sian.supply     Siân Roberts  supply-teacher  6612001  overdue: expired 1 day ago
+2 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 # Mererid is back for September. An overdue account can still be kept: the month
 # counts from today, since the expiry has passed (R7: base = max(expires, today)).

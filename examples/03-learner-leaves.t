@@ -31,6 +31,7 @@ NUMBER   NAME                   LA   MAINTAINED  ACCOUNTS
 6612002  Ysgol Gyfun Bryn Glas  661  yes         0
 6619001  Coleg Preifat Llandaf  661  no          0
 6762003  Ysgol Cwm Rhymni       676  yes         0
+4 schools
 
 # The learners, as the MIS feed creates them (R9).
 > mis join gwenllian.ifans school=6612001 name="Gwenllïan Ifans" role=learner

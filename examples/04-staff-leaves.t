@@ -75,6 +75,7 @@ ignored: 6619001 (Coleg Preifat Llandaf) is not a maintained school in Wales; no
 > pending
 ID          NAME        FROM     TO       LEFT        DELETION
 dai.davies  Dai Davies  6612001  6612002  2027-07-21  2028-07-21
+1 account
 
 # The champion of the school Dai left sees him pending, but may not reactivate an MIS
 # account (R11, R12). The champion of his new school does not see him yet.
@@ -83,6 +84,7 @@ acting as champion 6612001 (Ysgol y Môr)
 > pending
 ID          NAME        FROM     TO       LEFT        DELETION
 dai.davies  Dai Davies  6612001  6612002  2027-07-21  2028-07-21
+1 account
 > reactivate dai.davies
 ! error: only the Service Desk may reactivate an MIS account such as dai.davies (R11)
 > login champion 6612002

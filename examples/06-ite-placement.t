@@ -72,6 +72,7 @@ acting as champion 6612001 (Ysgol y Môr)
 > expiring
 EXPIRES     ID             NAME              CATEGORY     SCHOOL   WHEN
 2028-03-24  gwenllian.ite  Gwenllïan Morgan  ite-student  6612001  in 40 days
+1 account
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 # The next day it is exactly 56 days away, and it is listed (expires <= today + 56).
 > date set 2028-02-14
@@ -80,6 +81,7 @@ today is 2028-02-14 (Monday)
 EXPIRES     ID             NAME              CATEGORY     SCHOOL   WHEN
 2028-03-24  gwenllian.ite  Gwenllïan Morgan  ite-student  6612001  in 39 days
 2028-04-10  wyn.ite        Ŵyn Edwards       ite-student  6612001  in 56 days
+2 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 
 # Gwenllïan's placement is extended by a month: from 24 March, not from today (R7).

@@ -61,11 +61,13 @@ EXPIRES     ID                  NAME             CATEGORY         SCHOOL   WHEN
 2027-08-31  gwenllian.governor  Gwenllïan Jones  governor         6612001  in 42 days
 2027-08-31  sian.supply         Siân Roberts     supply-teacher   6612001  in 42 days
 2027-08-31  wyn.temp            Ŵyn Pritchard    temporary-staff  6612002  in 42 days
+3 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > pending
 ID          NAME          FROM     TO       LEFT        DELETION
 iolo.staff  Iolo Price    6762003  6612001  2027-07-19  2028-07-19
 nia.staff   Nia Gruffydd  6612002  6612001  2027-07-19  2028-07-19
+2 accounts
 
 # The LA admin for 661: two schools. Rhys and Iolo (LA 676) are not there.
 > login la-admin 661
@@ -86,10 +88,12 @@ EXPIRES     ID                  NAME             CATEGORY         SCHOOL   WHEN
 2027-08-31  gwenllian.governor  Gwenllïan Jones  governor         6612001  in 42 days
 2027-08-31  sian.supply         Siân Roberts     supply-teacher   6612001  in 42 days
 2027-08-31  wyn.temp            Ŵyn Pritchard    temporary-staff  6612002  in 42 days
+3 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > pending
 ID         NAME          FROM     TO       LEFT        DELETION
 nia.staff  Nia Gruffydd  6612002  6612001  2027-07-19  2028-07-19
+1 account
 > show rhys.cyngor
 ! error: no account rhys.cyngor
 > show nobody.at.all
@@ -123,6 +127,7 @@ sian.supply         Siân Roberts     non-mis  supply-teacher  6612001  active  
 EXPIRES     ID                  NAME             CATEGORY        SCHOOL   WHEN
 2027-08-31  gwenllian.governor  Gwenllïan Jones  governor        6612001  in 42 days
 2027-08-31  sian.supply         Siân Roberts     supply-teacher  6612001  in 42 days
+2 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > pending
 no staff wait for the Service Desk
@@ -147,6 +152,7 @@ NUMBER   NAME                   LA   MAINTAINED  ACCOUNTS
 6612001  Ysgol y Môr            661  yes         3
 6612002  Ysgol Gyfun Bryn Glas  661  yes         –
 6762003  Ysgol Cwm Rhymni       676  yes         –
+3 schools
 
 # Logins that are refused leave the actor as it was (R11).
 > login la-admin 690

@@ -35,6 +35,7 @@ NUMBER   NAME                   LA   MAINTAINED  ACCOUNTS
 6612001  Ysgol y Môr            661  yes         0
 6612002  Ysgol Gyfun Bryn Glas  661  yes         0
 6619001  Coleg Preifat Llandaf  661  no          0
+3 schools
 
 # Accounts only at maintained schools in the directory (R3, R5).
 > create elin.thomas name="Elin Thomas" category=la-staff school=6619001

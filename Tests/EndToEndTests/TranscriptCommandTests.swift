@@ -475,7 +475,7 @@ import Testing
 
         let replay = try Executable.run(["s.t"], directory: folder.path)
         #expect(replay.stdout == live.stdout)
-        #expect(replay.stderrLines == ["s.t:14:1: error: no account nobody"])
+        #expect(replay.stderrLines == ["s.t:15:1: error: no account nobody"])
     }
 
     @Test func recordingGoesOnAfterARefusal() throws {

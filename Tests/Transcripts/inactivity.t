@@ -21,6 +21,7 @@ acting as champion 6612001 (Ysgol y Môr)
 EXPIRES     ID         NAME          CATEGORY  SCHOOL   WHEN
 2027-08-31  eleri.gov  Eleri Thomas  governor  6612001  in 42 days; inactive (R13)
 2027-08-31  huw.gov    Huw Jones     governor  6612001  in 42 days
+2 accounts
 1 of these has had no sign-in for 90 days: the next sweep deactivates it as inactive (R13), kept or not; a sign-in resets this
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > keep eleri.gov end-of-next-year

@@ -33,6 +33,7 @@ NAME      Gwenllïan ap Rhys-Williams Thomas
 CATEGORY  governor
 SCHOOL    6612001
 WHEN      in 42 days
+3 accounts
 keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 > format json
 listings print as json

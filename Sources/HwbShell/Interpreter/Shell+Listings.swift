@@ -84,6 +84,7 @@ extension Shell {
                       styles: days < 0 || idle ? [5: .warning] : [:])
         }
         write(table)
+        print(plural(accounts.count, "account"))
         if idleCount > 0 {
             print("\(idleCount == 1 ? "1 of these has" : "\(idleCount) of these have") had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idleCount == 1 ? "it" : "them") as inactive (R13), kept or not; a sign-in resets this")
         }
@@ -104,6 +105,7 @@ extension Shell {
                        on.description, Account.deletionDue(after: on).description])
         }
         write(table)
+        print(plural(accounts.count, "account"))
     }
 
     /// The whole directory (R11: it is not limited by the actor); accounts are counted
@@ -118,6 +120,7 @@ extension Shell {
                        school.maintained ? "yes" : "no", count])
         }
         write(table)
+        if !renderer.isDocument { print(plural(schools.count, "school")) }
     }
 
     /// One account, what happens next and why, and its history.
