@@ -447,6 +447,19 @@ import Testing
 
     // MARK: --record
 
+    /// The timer's lines are shown, not recorded: a replay takes another time.
+    @Test func aRecordingWithTheTimerOnReplaysToItself() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let live = try Executable.run(
+            ["--date", "2027-07-20", "--record", "timed.t"], stdin: "timer on\ndate\nschools\n", directory: folder.path)
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(live.stdout.contains("\ntime: "), "the timer shows on the screen: \(live.stdout)")
+        let recorded = try folder.read("timed.t")
+        #expect(!recorded.contains("time: "), "\(recorded)")
+        #expect(try test(["timed.t"], in: folder).status == 0)
+    }
+
     @Test func recordedSessionPassesAndReplaysToTheSameOutput() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

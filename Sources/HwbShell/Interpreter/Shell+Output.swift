@@ -114,7 +114,7 @@ extension Shell {
             }
         }
         // Timed when the timer is on as the command starts (`timer on` itself is not).
-        let started = renderer.timer ? Self.now() : nil
+        let started = renderer.timer && renderer.showsTimes ? Self.now() : nil
         var failure: ShellError?
         do throws(ShellError) {
             try execute(parsed)
@@ -131,7 +131,9 @@ extension Shell {
         }
         if let started, renderer.timer {
             let seconds = Double(Self.now() - started) / 1e9
-            console.write("time: \(Self.formatSeconds(seconds))\n")
+            // Not part of a recorded transcript: a replay would never take as long again.
+            let screen = (console as? RecordingConsole)?.inner ?? console
+            screen.write("time: \(Self.formatSeconds(seconds))\n")
         }
         return failure
     }

@@ -25,6 +25,9 @@ final class Renderer {
     var paging: PagedOutput?
     /// `timer on|off`, `echo on|off`.
     var timer = false
+    /// Whether `timer on` prints the times: not while `hwbsh test` replays a transcript,
+    /// whose output must be the same every time.
+    var showsTimes = true
     var echo = false
 
     /// The file the running command writes to, if any.

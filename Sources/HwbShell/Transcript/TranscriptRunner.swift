@@ -65,6 +65,7 @@ public enum TranscriptRunner {
         let shell = Shell(store: Store(today: today), console: console)
         shell.keepGoing = true
         shell.errorStyle = .plain
+        shell.renderer.showsTimes = false
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let previousFolder = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder)
