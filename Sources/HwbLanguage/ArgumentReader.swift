@@ -97,7 +97,9 @@ enum Values {
 
     static func period(_ text: String, column: Int) throws(ParseError) -> Period {
         guard let period = Period(text) else {
-            throw ParseError("expected a period such as 7d, 8w, 6m or 1y, got \"\(text)\"", column: column)
+            var message = "expected a period such as 7d, 8w, 6m or 1y, got \"\(text)\""
+            if let near = periodSpelling(text) { message += "; did you mean \(near)?" }
+            throw ParseError(message, column: column)
         }
         return period
     }
@@ -135,6 +137,22 @@ enum Values {
             throw ParseError(message, column: column)
         }
         return value
+    }
+
+    /// The short form of a period written out (`3mo`, `8wk`, `2 years` as one word): the
+    /// same length, never another.
+    static func periodSpelling(_ text: String) -> String? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 6 else { return nil }
+        let unit: String
+        switch text.dropFirst(digits.count).lowercased() {
+        case "day", "days": unit = "d"
+        case "wk", "wks", "week", "weeks": unit = "w"
+        case "mo", "mon", "mth", "month", "months": unit = "m"
+        case "yr", "yrs", "year", "years": unit = "y"
+        default: return nil
+        }
+        return digits + unit
     }
 
     /// The length in whole months (rounded up) that `text` names, as people write one:

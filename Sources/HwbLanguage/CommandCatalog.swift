@@ -138,7 +138,10 @@ public enum CommandCatalog {
 
     /// The closest of `candidates` to a mistyped `word`, if it is close enough to be a typo.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+        // Equally near, one the word begins wins (`of` is `off` cut short, not `on` mistyped).
+        let scored = candidates.map { ($0, editDistance(word, $0)) }.min { a, b in
+            a.1 != b.1 ? a.1 < b.1 : a.0.hasPrefix(word) && !b.0.hasPrefix(word)
+        }
         guard let (best, distance) = scored, distance <= max(1, min(word.count, best.count) / 3) else { return nil }
         return best
     }

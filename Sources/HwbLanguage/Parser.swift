@@ -193,7 +193,8 @@ public enum Parser {
         case "pager", "timer", "echo":
             let word = try r.positional("on or off")
             guard word.text == "on" || word.text == "off" else {
-                throw ParseError("expected on or off after \(name), got \"\(word.text)\"", column: word.column)
+                let near = CommandCatalog.suggestion(for: word.text, among: ["on", "off"]).map { "; did you mean \($0)?" } ?? ""
+                throw ParseError("expected on or off after \(name), got \"\(word.text)\"\(near)", column: word.column)
             }
             let on = word.text == "on"
             return name == "pager" ? .pager(on) : name == "timer" ? .timer(on) : .echo(on)

@@ -31,8 +31,13 @@ enum HelpTopics {
             "An account outside your scope is reported as if it did not exist.",
         ]),
         Topic(name: "formats", title: "Formats", lines: [
-            "format table|csv|json sets how list, show, expiring and pending print;",
-            "csv and json print exactly what export csv|json writes.",
+            "format auto|table|expanded|csv|json sets how every listing prints: list, show,",
+            "expiring, pending, audit, schools, settings, the sweep's report and help.",
+            "auto (the default) prints a table when it fits the screen, else one field a line;",
+            "nothing is cut: long cells wrap at their spaces. csv and json print documents;",
+            "for accounts, exactly what export csv|json writes.",
+            "output FILE sends what commands print to a file until output alone; once FILE",
+            "only the next command's. pager on|off: long output through $PAGER at a terminal.",
             "export json|csv FILE [FILTER...] writes a file; FILE - writes to standard output.",
         ]),
         Topic(name: "files", title: "Files", lines: [
@@ -40,6 +45,8 @@ enum HelpTopics {
             "import schools FILE (number,name,maintained), import accounts FILE (the export columns).",
             "run FILE runs a script; hwbsh --store FILE keeps every change in FILE and FILE.journal.",
             "hwbsh --record FILE.t writes the session down as a transcript.",
+            "output FILE / once FILE: what commands print, in a file (made anew, readable by you only).",
+            "~/.hwbshrc: commands run when hwbsh starts at a terminal (not with --no-rc, never in scripts).",
         ]),
     ]
 
