@@ -10,6 +10,7 @@ let package = Package(
         // their own) can depend on them; hwbsh itself does not need these.
         .library(name: "HwbCore", targets: ["HwbCore"]),
         .library(name: "HwbLanguage", targets: ["HwbLanguage"]),
+        .library(name: "HwbStorage", targets: ["HwbStorage"]),
         .library(name: "HwbShell", targets: ["HwbShell"]),
     ],
     dependencies: [
@@ -20,10 +21,13 @@ let package = Package(
         .target(name: "HwbCore"),
         // Lexer, parser and command AST.
         .target(name: "HwbLanguage", dependencies: ["HwbCore"]),
+        // The files: snapshots, the --store journal and lock, the CSV and JSON interchange
+        // formats. No terminal, no command language.
+        .target(name: "HwbStorage", dependencies: ["HwbCore"]),
         // libedit (Debian's libedit-dev) and a small C shim for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        // The interpreter, output formats, files, the line readers.
-        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage", "CLibEdit"]),
+        // The interpreter, the table output, the line readers, transcripts.
+        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage", "HwbStorage", "CLibEdit"]),
         .executableTarget(
             name: "hwbsh",
             dependencies: [
@@ -36,7 +40,7 @@ let package = Package(
         .testTarget(name: "HwbCoreTests", dependencies: ["HwbCore", "HwbTestSupport"]),
         .testTarget(name: "HwbPropertyTests", dependencies: ["HwbCore", "HwbTestSupport"]),
         .testTarget(name: "HwbLanguageTests", dependencies: ["HwbLanguage"]),
-        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbTestSupport"]),
+        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbStorage", "HwbTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HwbTestSupport"]),
         // hwbsh on a pseudo-terminal (spawned by a small C helper), and on pipes.
         .target(name: "CTestPTY", path: "Tests/CTestPTY"),

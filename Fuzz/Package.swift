@@ -13,6 +13,7 @@ import PackageDescription
 let hwbsh: [Target.Dependency] = [
     .product(name: "HwbCore", package: "hwbsh"),
     .product(name: "HwbLanguage", package: "hwbsh"),
+    .product(name: "HwbStorage", package: "hwbsh"),
     .product(name: "HwbShell", package: "hwbsh"),
 ]
 

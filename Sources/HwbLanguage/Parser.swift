@@ -298,18 +298,18 @@ public enum Parser {
 
     private static func actor(_ r: inout ArgumentReader) throws(ParseError) -> Actor {
         let word = try r.positional("service-desk, la-admin LA or champion SCHOOL")
+        var argument: Word?
         switch word.text {
-        case "service-desk":
-            return .serviceDesk
-        case "la-admin":
-            let code = try r.positional("an LA code (660-681)")
-            return .laAdmin(try Values.laCode(code.text, column: code.column))
-        case "champion":
-            let school = try r.positional("a school number")
-            return .champion(try Values.school(school.text, column: school.column))
-        default:
-            var message = "expected service-desk, la-admin LA or champion SCHOOL, got \"\(word.text)\""
-            if let near = CommandCatalog.suggestion(for: word.text, among: ["service-desk", "la-admin", "champion"]) {
+        case "la-admin": argument = try r.positional("an LA code (660-681)")
+        case "champion": argument = try r.positional("a school number")
+        default: break
+        }
+        do throws(ActorTextError) {
+            return try Actor(keyword: word.text, argument: argument?.text)
+        } catch {
+            guard error.part == .keyword else { throw ParseError(error.message, column: argument?.column ?? word.column) }
+            var message = error.message
+            if let near = CommandCatalog.suggestion(for: word.text, among: Actor.keywords) {
                 message += "; did you mean \(near)?"
             }
             throw ParseError(message, column: word.column)

@@ -1,5 +1,6 @@
 import HwbCore
 @testable import HwbShell
+@testable import HwbStorage
 import HwbTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import HwbShell
+@testable import HwbStorage
 import HwbTestSupport
 import Testing
 

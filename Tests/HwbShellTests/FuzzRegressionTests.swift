@@ -2,6 +2,7 @@ import Foundation
 import HwbCore
 import HwbLanguage
 @testable import HwbShell
+@testable import HwbStorage
 import HwbTestSupport
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
 
     @Test func snapshotsLoadOrSayWhy() {
         for (name, bytes) in Self.inputs("FuzzSnapshot") {
-            do throws(ShellError) {
+            do throws(FileError) {
                 _ = try Snapshot.decode(bytes, path: "s.hwbsnap")
             } catch {
                 #expect(error.description.hasPrefix("cannot load s.hwbsnap: "), "\(name): \(error)")
@@ -196,7 +197,7 @@ import Testing
         try #require(header + headLength <= bytes.count)
         let sum = Checksum.of(bytes[header..<header + headLength])
         for index in 0..<8 { bytes[24 + index] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * index)) }
-        do throws(ShellError) {
+        do throws(FileError) {
             _ = try Snapshot.decode(bytes, path: "s.hwbsnap")
             Issue.record("a forged head was loaded")
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import HwbCore
 @testable import HwbShell
+@testable import HwbStorage
 import HwbTestSupport
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
     }
 
     private func decodeError(_ bytes: [UInt8]) -> String? {
-        do throws(ShellError) {
+        do throws(FileError) {
             _ = try Snapshot.decode(bytes, path: "s.hwbs")
             return nil
         } catch {

@@ -1,6 +1,7 @@
 import FuzzSupport
 import HwbCore
 @testable import HwbShell
+import HwbStorage
 
 /// One input is an `import accounts` file. It is read three ways:
 /// - the fast reader (`AccountCSVReader.batch`), in one block and in blocks of 7 bytes,

@@ -1,6 +1,7 @@
 import FuzzSupport
 import HwbLanguage
 @testable import HwbShell
+@testable import HwbStorage
 
 /// One input is a `--store` journal file: decoded (`JournalRecord.decodeAll`) as it is
 /// and with its records' checksums made right; the records of the second are replayed on

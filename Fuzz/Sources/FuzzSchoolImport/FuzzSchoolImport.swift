@@ -1,5 +1,6 @@
 import FuzzSupport
 @testable import HwbShell
+import HwbStorage
 
 /// One input is an `import schools` file: read by `CSV.records`, then imported by the
 /// whole command on the fuzz store, with the file given in memory.

@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import HwbShell
+@testable import HwbStorage
 
 /// One input is a snapshot file, loaded from memory (`Snapshot.decode`, which reads from
 /// a `MemorySource` as `load` reads from a file) twice: as it is, and with its checksums

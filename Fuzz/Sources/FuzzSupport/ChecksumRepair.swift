@@ -1,4 +1,4 @@
-@testable import HwbShell
+@testable import HwbStorage
 
 /// Writes the right checksums into a fuzzed snapshot or journal, so that the readers
 /// behind the checksum check are fuzzed too: a mutated file almost never carries the

@@ -1,5 +1,6 @@
 import FuzzSupport
 @testable import HwbShell
+import HwbStorage
 
 /// One input is a transcript file (`.t`), read as `hwbsh test` reads it: as UTF-8 text,
 /// then `Transcript(parsing:)`; the transcript's own text is then written and parsed again.

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -103,9 +104,9 @@ public enum Program {
             for file in options.files where !shell.stopRequested {
                 do throws(ShellError) {
                     if file.hasSuffix(".t") {
-                        shell.run(Transcript(parsing: try FileAccess.readText(file)), file: file)
+                        shell.run(Transcript(parsing: try ShellError.catching(FileAccess.readText(file))), file: file)
                     } else {
-                        shell.run(ScriptLines(bytes: try FileAccess.read(file)), file: file)
+                        shell.run(ScriptLines(bytes: try ShellError.catching(FileAccess.read(file))), file: file)
                     }
                 } catch {
                     shell.report(error, at: nil)

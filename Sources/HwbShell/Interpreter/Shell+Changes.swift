@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 
 /// What the shell prints after a command that changed accounts.
 extension Shell {

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 
 /// The commands that read or write files. Each reads and checks everything first, so a
 /// bad file changes nothing.
@@ -15,11 +16,11 @@ extension Shell {
                 throw .file("cannot save to \(path): it is a second name (a hard link) for the snapshot of the store opened with --store; save \(storeFile.path) folds the journal")
             case .snapshot?: break
             case let role?: throw .file("cannot save to \(path): it is the \(role.rawValue) of the store opened with --store")
-            case nil: try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
+            case nil: try ShellError.catching(Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path)))
             }
-            try storeFile.compact(store, actor: actor)
+            try ShellError.catching(storeFile.compact(store, actor: actor))
         } else {
-            try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
+            try ShellError.catching(Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path)))
         }
         print("saved \(plural(store.accounts.count, "account")) and \(plural(store.schools.count, "school")) to \(path)")
     }
@@ -30,14 +31,14 @@ extension Shell {
     }
 
     func load(from path: String) throws(ShellError) {
-        let contents = try Snapshot.load(path) { [self] in progress("loading \(path)", total: $0, unit: .bytes) }
+        let contents = try ShellError.catching(Snapshot.load(path) { [self] in progress("loading \(path)", total: $0, unit: .bytes) })
         let (previousStore, previousActor) = (store, actor)
         store = contents.store
         actor = contents.actor
         if let storeFile {
             // With --store the loaded store becomes the store file's new snapshot at once.
             do throws(ShellError) {
-                try storeFile.compact(store, actor: actor)
+                try ShellError.catching(storeFile.compact(store, actor: actor))
             } catch {
                 (store, actor) = (previousStore, previousActor)
                 throw error
@@ -59,7 +60,7 @@ extension Shell {
         if let role = storeFile?.role(of: path) {
             throw .file("cannot export to \(path): it is the \(role.rawValue) of the store opened with --store")
         }
-        try FileAccess.writeAtomically(bytes, to: path)
+        try ShellError.catching(FileAccess.writeAtomically(bytes, to: path))
         print("exported \(accounts.count) account\(accounts.count == 1 ? "" : "s") to \(path)")
     }
 
@@ -190,11 +191,11 @@ extension Shell {
     /// replayed (`--store`), else the file's.
     private func fileBytes(_ path: String, limit: Int = FileAccess.wholeFileLimit) throws(ShellError) -> [UInt8] {
         if let bytes = fileOverrides[path] { return bytes }
-        return try FileAccess.read(path, limit: limit)
+        return try ShellError.catching(FileAccess.read(path, limit: limit))
     }
 
     private func csvRecords(_ path: String, bytes: [UInt8]) throws(ShellError) -> [CSV.Record] {
-        let text = try FileAccess.text(bytes, path: path)
+        let text = try ShellError.catching(FileAccess.text(bytes, path: path))
         do {
             return try CSV.records(in: text)
         } catch {
@@ -206,7 +207,7 @@ extension Shell {
         guard runDepth < Shell.maximumRunDepth else {
             throw .file("run \(path): scripts nested more than \(Shell.maximumRunDepth) deep (does a script run itself?)")
         }
-        let bytes = try FileAccess.read(path)
+        let bytes = try ShellError.catching(FileAccess.read(path))
         // A script run from the terminal stops at its first failure like any script (or
         // goes on with --keep-going); the session itself then goes on. `quit` leaves.
         let (outerKeepGoing, failuresBefore) = (keepGoing, failureCount)

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 
 /// The read-only commands: listings in the current format, `show`, `audit`, `help`.
 extension Shell {

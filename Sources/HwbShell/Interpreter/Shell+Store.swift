@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 
 /// `--store`: the write-ahead journal, its replay and its folding into the snapshot.
 extension Shell {
@@ -21,7 +22,7 @@ extension Shell {
         _ path: String, today: CalendarDate, environment: [String: String], recovery: StoreFile.Recovery? = nil
     ) throws(ShellError) {
         let limit = environment["HWBSH_JOURNAL_LIMIT"].flatMap { Int($0) }.map { max(1, $0) } ?? StoreFile.defaultRecordLimit
-        let (file, opening) = try StoreFile.open(path: path, today: today, recordLimit: limit, recovery: recovery)
+        let (file, opening) = try ShellError.catching(StoreFile.open(path: path, today: today, recordLimit: limit, recovery: recovery))
         for warning in opening.warnings { warn(warning) }
         store = opening.contents.store
         actor = opening.contents.actor
@@ -41,13 +42,13 @@ extension Shell {
         var attachments: [String: [UInt8]] = [:]
         switch parsed.command {
         case .importAccounts(let path):
-            attachments[path] = try FileAccess.read(path, limit: FileAccess.blockFileLimit)
+            attachments[path] = try ShellError.catching(FileAccess.read(path, limit: FileAccess.blockFileLimit))
         case .importSchools(let path):
-            attachments[path] = try FileAccess.read(path)
+            attachments[path] = try ShellError.catching(FileAccess.read(path))
         default:
             break
         }
-        try storeFile.append(actor: actor.description, command: parsed.text, attachments: attachments)
+        try ShellError.catching(storeFile.append(actor: actor.description, command: parsed.text, attachments: attachments))
         fileOverrides = attachments
     }
 
@@ -58,8 +59,8 @@ extension Shell {
         defer { console = realConsole }
         console = BufferConsole()
         for record in records {
-            do throws(ParseError) {
-                actor = try Parser.actor(from: record.actor)
+            do throws(ActorTextError) {
+                actor = try Actor(parsing: record.actor)
             } catch {
                 throw .file("journal record \(record.sequence) names an unknown actor \"\(record.actor)\"; it was not written by this hwbsh, so nothing was opened")
             }
@@ -92,7 +93,7 @@ extension Shell {
     public func foldJournal() {
         guard let storeFile, storeFile.needsFold else { return }
         do throws(ShellError) {
-            try storeFile.compact(store, actor: actor)
+            try ShellError.catching(storeFile.compact(store, actor: actor))
         } catch {
             warn("\(error); the journal still holds every change")
         }

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 
 /// The interpreter: runs commands on a store as an actor and prints their results.
 ///

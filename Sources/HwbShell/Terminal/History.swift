@@ -1,4 +1,5 @@
 import Foundation
+import HwbStorage
 
 /// The command history kept across interactive sessions: one command a line in
 /// `$HWBSH_HISTORY` or `~/.hwbsh_history`, without repeats (a command used again moves to

@@ -1,6 +1,7 @@
 import Foundation
 import HwbCore
 import HwbLanguage
+import HwbStorage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,7 +50,7 @@ final class Presenter {
         for file in files {
             let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
             if file.hasSuffix(".t") {
-                let transcript = Transcript(parsing: try FileAccess.readText(file))
+                let transcript = Transcript(parsing: try ShellError.catching(FileAccess.readText(file)))
                 if let problem = transcript.problems.first {
                     throw .file("\(file):\(problem.line): \(problem.message)")
                 }
@@ -69,7 +70,7 @@ final class Presenter {
                     }
                 }
             } else {
-                var lines = ScriptLines(bytes: try FileAccess.read(file))
+                var lines = ScriptLines(bytes: try ShellError.catching(FileAccess.read(file)))
                 var narration: [String] = []
                 var first = true
                 while var raw = lines.nextLine() {
@@ -77,7 +78,7 @@ final class Presenter {
                     if first, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
                     first = false
                     if raw.last == 13 { raw.removeLast() }
-                    let trimmed = try FileAccess.text(raw, path: file).trimmingCharacters(in: .whitespaces)
+                    let trimmed = try ShellError.catching(FileAccess.text(raw, path: file)).trimmingCharacters(in: .whitespaces)
                     if trimmed.hasPrefix("#") {
                         if !trimmed.hasPrefix("#!") { narration.append(trimmed) }
                     } else if !trimmed.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import HwbStorage
 
 /// A progress bar for long work (an import, a load, a save, an export, a large sweep),
 /// drawn on one line of standard error at a terminal:
@@ -119,3 +120,6 @@ final class Progress: @unchecked Sendable {
         value < 10 ? String(Double(Int(value * 10)) / 10) : String(Int(value))
     }
 }
+
+/// The files' long work (a load, a save, an import) draws its bar through this.
+extension Progress: ProgressListener {}

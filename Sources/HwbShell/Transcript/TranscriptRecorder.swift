@@ -1,5 +1,6 @@
 import Foundation
 import HwbCore
+import HwbStorage
 
 /// `--record FILE.t`: writes a session down as a transcript as it goes, each command with
 /// what it printed, so that `hwbsh test FILE.t` replays it to the same output.
@@ -17,7 +18,7 @@ final class TranscriptRecorder {
     /// holds what the session printed, personal data included, so like a snapshot it is a
     /// new file readable by its owner only (mode 0600), replacing whatever had the name.
     init(path: String, today: CalendarDate, actor: Actor, storeWasEmpty: Bool) throws(ShellError) {
-        handle = try FileAccess.createFile(path)
+        handle = try ShellError.catching(FileAccess.createFile(path))
         self.path = path
         var header = "# recorded by hwbsh\n#! hwbsh --date \(today)"
         if case .laAdmin = actor { header += " --as \"\(actor)\"" }

@@ -1,5 +1,6 @@
 import Foundation
 import HwbCore
+import HwbStorage
 
 /// `hwbsh test [--update] FILE.t|FOLDER...`: runs each transcript, shows a diff for each
 /// one that fails (in colour at a terminal), and ends with `N passed, N failed`.
@@ -15,7 +16,7 @@ public enum TranscriptTests {
         }
         for path in files {
             let text: String
-            do throws(ShellError) {
+            do throws(FileError) {
                 text = try FileAccess.readText(path)
             } catch {
                 console.writeError("FAIL \(path): \(error)".displayed + "\n")
@@ -27,7 +28,7 @@ public enum TranscriptTests {
                 console.write("ok   \(path) (\(outcome.commandCount) commands)".displayed + "\n")
                 passed += 1
             } else if update, outcome.canUpdate {
-                do throws(ShellError) {
+                do throws(FileError) {
                     // The transcript is the user's own file (often in a repository): it
                     // keeps its permissions.
                     try FileAccess.writeAtomically(outcome.updatedText, to: path, mode: FileAccess.permissions(of: path) ?? 0o600)

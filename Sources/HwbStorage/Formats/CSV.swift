@@ -1,9 +1,9 @@
 import HwbCore
 
 /// RFC 4180 CSV: writing cells, and reading records with the line each starts on.
-enum CSV {
+public enum CSV {
     /// The `export csv` document: a header of the JSON keys, then one row an account.
-    static func document(_ accounts: [Account], terminator: String = "\r\n", progress: Progress? = nil) -> [UInt8] {
+    public static func document(_ accounts: [Account], terminator: String = "\r\n", progress: (any ProgressListener)? = nil) -> [UInt8] {
         let end = Array(terminator.utf8)
         var out = Array(record(Account.Field.allCases.map(\.rawValue), terminator: terminator).utf8)
         out.reserveCapacity(out.count + accounts.count * 160)
@@ -34,20 +34,20 @@ enum CSV {
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    struct Record {
+    public struct Record: Sendable {
         /// The 1-based line of the file on which the record starts.
-        var line: Int
-        var cells: [String]
+        public var line: Int
+        public var cells: [String]
     }
 
-    struct ReadError: Error {
-        var line: Int
-        var message: String
+    public struct ReadError: Error {
+        public var line: Int
+        public var message: String
     }
 
     /// Parses CSV text (LF or CRLF line ends, an optional UTF-8 byte order mark). Blank
     /// lines are skipped. Works on the UTF-8 bytes: every delimiter is ASCII.
-    static func records(in text: String) throws(ReadError) -> [Record] {
+    public static func records(in text: String) throws(ReadError) -> [Record] {
         var text = text
         let result = text.withUTF8 { bytes in Result { () throws(ReadError) in try records(in: bytes) } }
         return try result.get()

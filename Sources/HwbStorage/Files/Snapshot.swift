@@ -1,24 +1,29 @@
 import Dispatch
 import HwbCore
-import HwbLanguage
 
 /// The snapshot file of `save`, `load` and `--store`: the whole store in a compact
 /// binary form with a version and a checksum. docs/snapshot-format.md describes it.
 ///
 /// Loading checks the magic, the version, the length, the checksum, every field and
 /// every invariant of R14 before anything is replaced, and says what is wrong.
-enum Snapshot {
+public enum Snapshot {
     static let magic = Array("HWBSNAP\n".utf8)
     /// The version `save` writes; version 1 files still load.
     static let version: UInt32 = 2
     static let headerSize = 32
 
     /// What a snapshot holds besides the store.
-    struct Contents {
-        var store: Store
-        var actor: Actor
+    public struct Contents: Sendable {
+        public var store: Store
+        public var actor: Actor
         /// How many journal records are folded into it (`--store`).
-        var journalSequence: UInt64 = 0
+        public var journalSequence: UInt64
+
+        public init(store: Store, actor: Actor, journalSequence: UInt64 = 0) {
+            self.store = store
+            self.actor = actor
+            self.journalSequence = journalSequence
+        }
     }
 
     /// The whole file in memory (for `--store`'s small stores and for tests; `save`
@@ -35,10 +40,10 @@ enum Snapshot {
     }
 
     /// The snapshot file at `path`, read block by block.
-    /// `progress` makes a bar for the file's size, if it wants one.
-    static func load(
-        _ path: String, as given: String? = nil, progress: (Int) -> Progress? = { _ in nil }
-    ) throws(ShellError) -> Contents {
+    /// `progress` gives a listener for the file's size, if one is wanted.
+    public static func load(
+        _ path: String, as given: String? = nil, progress: (Int) -> (any ProgressListener)? = { _ in nil }
+    ) throws(FileError) -> Contents {
         let file = try FileAccess.BlockFile(path)
         defer { file.close() }
         let bar = progress(file.size)
@@ -47,29 +52,29 @@ enum Snapshot {
     }
 
     /// Writes the snapshot to `path` atomically, straight from the store. `progress`
-    /// makes a bar for the file's size, if it wants one.
-    static func save(
-        _ contents: Contents, to path: String, progress: @escaping (Int) -> Progress? = { _ in nil }
-    ) throws(ShellError) {
-        try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(ShellError) in
+    /// gives a listener for the file's size, if one is wanted.
+    public static func save(
+        _ contents: Contents, to path: String, progress: @escaping (Int) -> (any ProgressListener)? = { _ in nil }
+    ) throws(FileError) {
+        try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(FileError) in
             file.progress = progress
             try write(contents, to: &file)
         }
     }
 
     /// The contents of a snapshot file in memory, or an error that says what is wrong with it.
-    static func decode(_ bytes: [UInt8], path: String) throws(ShellError) -> Contents {
+    static func decode(_ bytes: [UInt8], path: String) throws(FileError) -> Contents {
         try decode(from: MemorySource(bytes: bytes), path: path)
     }
 
     /// The contents of a snapshot, or an error that says what is wrong with it. A version
     /// 2 file is read block by block, never whole; a version 1 file is read whole.
-    static func decode(from source: some SnapshotSource, path: String, progress: Progress? = nil) throws(ShellError) -> Contents {
-        func fail(_ message: String) -> ShellError { .file("cannot load \(path): \(message)") }
+    static func decode(from source: some SnapshotSource, path: String, progress: (any ProgressListener)? = nil) throws(FileError) -> Contents {
+        func fail(_ message: String) -> FileError { FileError("cannot load \(path): \(message)") }
         let header: [UInt8]
         do {
             header = try source.bytes(at: 0, count: min(headerSize, source.size))
-        } catch let error as ShellError {
+        } catch let error as FileError {
             throw error
         } catch {
             throw fail("\(error)")
@@ -98,7 +103,7 @@ enum Snapshot {
         let bytes: [UInt8]
         do {
             bytes = try source.bytes(at: 0, count: source.size)
-        } catch let error as ShellError {
+        } catch let error as FileError {
             throw error
         } catch {
             throw fail("\(error)")
@@ -124,7 +129,7 @@ enum Snapshot {
         let sequence = try reader.u64("journal sequence")
         let today = try reader.requiredDate("today")
         let actorText = try reader.string("actor")
-        guard let actor = try? Parser.actor(from: actorText) else {
+        guard let actor = try? Actor(parsing: actorText) else {
             throw ByteReader.Malformed(what: "the actor \"\(actorText)\" is not one hwbsh knows")
         }
         let auditStart = Int(clamping: try reader.u64("audit offset"))

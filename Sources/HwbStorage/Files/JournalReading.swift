@@ -15,8 +15,8 @@ import Darwin
 ///
 ///     let reading = try JournalReading.read(FileAccess.BlockFile(path))
 ///     if reading.isDamaged { ... }   // refuse, or `--recover`
-struct JournalReading: Equatable {
-    enum Format: Equatable {
+public struct JournalReading: Equatable, Sendable {
+    public enum Format: Equatable, Sendable {
         /// No bytes at all: a journal a fold has emptied, or a new one.
         case empty
         /// Written by an earlier hwbsh: no header, records of length, checksum and payload.

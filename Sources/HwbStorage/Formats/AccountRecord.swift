@@ -2,20 +2,20 @@ import HwbCore
 
 /// Reads an account's fields (`Account.Fields`) from interchange cells (CSV import, JSON
 /// objects): field name to text, with an empty or missing cell meaning null.
-enum AccountRecord {
+public enum AccountRecord {
     /// The fields every row must give a value for. (`lastActivity` may be null: R4, it is
     /// `created` until the first sign-in.)
     static let required: [Account.Field] = [.id, .kind, .school, .status, .created, .content]
     /// The columns an import file must have (a name may be empty).
-    static let requiredColumns: [Account.Field] = required + [.name]
+    public static let requiredColumns: [Account.Field] = required + [.name]
 
     /// The cells of one row by field; a field without a cell is null.
-    struct Cells {
+    public struct Cells: Sendable {
         private var values = [String](repeating: "", count: Account.Field.allCases.count)
 
         init() {}
 
-        init(fields: [Account.Field], cells: [String]) {
+        public init(fields: [Account.Field], cells: [String]) {
             for (field, cell) in zip(fields, cells) { values[field.ordinal] = cell }
         }
 
@@ -27,7 +27,7 @@ enum AccountRecord {
 
     /// The account's fields, or every problem found in its cells (in words, naming the
     /// field). Whether the fields make an account is for `Store.problems(with:)` to say.
-    static func decode(_ cells: Cells) -> Result<Account.Fields, RowProblems> {
+    public static func decode(_ cells: Cells) -> Result<Account.Fields, RowProblems> {
         var problems: [String] = []
         func text(_ field: Account.Field) -> String? {
             let value = cells[field]
@@ -78,8 +78,8 @@ enum AccountRecord {
 }
 
 /// What is wrong with one row or object, in words.
-struct RowProblems: Error, CustomStringConvertible {
-    var messages: [String]
+public struct RowProblems: Error, CustomStringConvertible {
+    public var messages: [String]
 
-    var description: String { messages.joined(separator: "; ") }
+    public var description: String { messages.joined(separator: "; ") }
 }

@@ -18,34 +18,34 @@ import Darwin
 /// Two locks keep a second hwbsh out: FILE.lock, found by name, and a lock on the snapshot
 /// file itself, which a second name for it (a hard link, with a lock file of its own)
 /// shares. Each fold locks the new snapshot before renaming it into place.
-final class StoreFile {
-    let path: String
+public final class StoreFile {
+    public let path: String
     var journalPath: String { path + ".journal" }
     var lockPath: String { path + ".lock" }
 
     /// Journal records before compaction (tests set it low with HWBSH_JOURNAL_LIMIT).
     let recordLimit: Int
-    static let defaultRecordLimit = 10_000
+    public static let defaultRecordLimit = 10_000
     private let lockHandle: Int32
     /// The snapshot file, open and locked with `flock`.
     private var snapshotHandle: Int32
     private var journalHandle: Int32
     /// The layout records are appended in: that of the journal as it was opened (version 1
     /// when an earlier hwbsh began it), until a fold empties it.
-    private(set) var journalFormat: JournalReading.Format
+    public private(set) var journalFormat: JournalReading.Format
     private(set) var sequence: UInt64
     private var recordsSinceCompaction: Int
 
     /// What opening found: the snapshot's contents, the journal records still to replay
     /// and any warning for the user.
-    struct Opening {
-        var contents: Snapshot.Contents
-        var records: [JournalRecord]
-        var warnings: [String]
+    public struct Opening: Sendable {
+        public var contents: Snapshot.Contents
+        public var records: [JournalRecord]
+        public var warnings: [String]
     }
 
     /// What `--recover` may do with a damaged journal.
-    enum Recovery {
+    public enum Recovery {
         /// Ask (at a terminal), and go ahead only on yes.
         case ask((String) -> Bool)
         /// Go ahead without asking (`--yes`).
@@ -73,14 +73,14 @@ final class StoreFile {
     }
 
     /// The files of a store, as `save` and `export` must not overwrite them.
-    enum Role: String {
+    public enum Role: String, Sendable {
         case snapshot, journal, lock
     }
 
     /// Which of the store's files `other` names, after links are followed; nil for none.
     /// A file that exists is known by what it is (its device and inode), so that a hard
     /// link to one of the store's files is caught too.
-    func role(of other: String) -> Role? {
+    public func role(of other: String) -> Role? {
         var info = stat()
         if stat(other, &info) == 0 {
             for (role, file) in [(Role.snapshot, path), (.journal, journalPath), (.lock, lockPath)] {
@@ -98,7 +98,7 @@ final class StoreFile {
 
     /// `path` with symbolic links followed (for a file not yet there, its folder's), so that
     /// two names for one store share one lock and one journal.
-    static func resolve(_ path: String) -> String {
+    public static func resolve(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         if access(path, F_OK) == 0 { return url.resolvingSymlinksInPath().path }
         return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
@@ -107,13 +107,13 @@ final class StoreFile {
     /// Locks and opens the store at `path`: a new, empty store dated `today` when the file
     /// does not exist yet. A damaged journal stops the opening before anything on disk
     /// changes, unless `recovery` (`--recover`) says to keep its sound records.
-    static func open(
+    public static func open(
         path given: String, today: CalendarDate, recordLimit: Int = defaultRecordLimit, recovery: Recovery? = nil
-    ) throws(ShellError) -> (StoreFile, Opening) {
-        guard !given.isEmpty else { throw .file("--store needs a file name") }
+    ) throws(FileError) -> (StoreFile, Opening) {
+        guard !given.isEmpty else { throw FileError("--store needs a file name") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: given, isDirectory: &isFolder), isFolder.boolValue {
-            throw .file("cannot open \(given) as a store: it is a folder")
+            throw FileError("cannot open \(given) as a store: it is a folder")
         }
         let path = resolve(given)
         let lockHandle = try lock(path + ".lock", store: given)
@@ -133,7 +133,7 @@ final class StoreFile {
         let journalPath = path + ".journal"
         var linkInfo = stat()
         if lstat(journalPath, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK {
-            throw .file("\(journalPath) is a symbolic link; a store's journal is a file of its own, so nothing was opened or changed")
+            throw FileError("\(journalPath) is a symbolic link; a store's journal is a file of its own, so nothing was opened or changed")
         }
         var warnings: [String] = []
         var reading = try readJournal(journalPath)
@@ -159,7 +159,7 @@ final class StoreFile {
         if reading.problem == .tornTail {
             warnings.append("\(journalPath): dropped a torn last record (\(reading.size - reading.soundLength) bytes written when hwbsh stopped)")
             guard truncate(journalPath, off_t(reading.soundLength)) == 0 else {
-                throw .file("cannot repair \(journalPath): \(FileAccess.systemError())")
+                throw FileError("cannot repair \(journalPath): \(FileAccess.systemError())")
             }
         }
         let records = reading.records.filter { $0.sequence > contents.journalSequence }
@@ -167,7 +167,7 @@ final class StoreFile {
         // existing one is opened only as itself, never through a link.
         if access(journalPath, F_OK) != 0 { close(try FileAccess.createFile(journalPath)) }
         let journalHandle = Glibc.open(journalPath, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
-        guard journalHandle >= 0 else { throw .file("cannot open \(journalPath): \(FileAccess.systemError())") }
+        guard journalHandle >= 0 else { throw FileError("cannot open \(journalPath): \(FileAccess.systemError())") }
         let sequence = max(contents.journalSequence, records.last?.sequence ?? 0)
         opened = true
         let file = StoreFile(
@@ -178,34 +178,34 @@ final class StoreFile {
     }
 
     /// The journal at `journalPath`, read a block at a time; empty when there is none.
-    private static func readJournal(_ journalPath: String) throws(ShellError) -> JournalReading {
+    private static func readJournal(_ journalPath: String) throws(FileError) -> JournalReading {
         guard access(journalPath, F_OK) == 0 else { return JournalReading(format: .empty) }
         let file = try FileAccess.BlockFile(journalPath, largest: .max)
         defer { file.close() }
         do {
             return try JournalReading.read(file)
-        } catch let error as ShellError {
+        } catch let error as FileError {
             throw error
         } catch {
-            throw .file("cannot read \(journalPath): \(error)")
+            throw FileError("cannot read \(journalPath): \(error)")
         }
     }
 
     /// Why a journal read as `reading` cannot be opened, or nil when it can: one line that
     /// says what is wrong and what to do.
-    private static func refusal(of reading: JournalReading, journalPath: String, store: String) -> ShellError? {
+    private static func refusal(of reading: JournalReading, journalPath: String, store: String) -> FileError? {
         let recover = "hwbsh --store \(store) --recover"
         switch reading.problem {
         case .damagedRecord(let number)?:
             let keep = number == 1 ? "To move the journal aside and open the store without it"
                 : "To keep the \(records(number - 1)) before it and move the journal aside"
-            return .file("\(journalPath): record \(number) is damaged and sound records follow it; nothing was opened or changed. \(keep), run \(recover)")
+            return FileError("\(journalPath): record \(number) is damaged and sound records follow it; nothing was opened or changed. \(keep), run \(recover)")
         case .damagedHeader?:
-            return .file("\(journalPath): its header is damaged; nothing was opened or changed. To keep the \(records(reading.records.count)) after it and move the journal aside, run \(recover)")
+            return FileError("\(journalPath): its header is damaged; nothing was opened or changed. To keep the \(records(reading.records.count)) after it and move the journal aside, run \(recover)")
         case .notAJournal?:
-            return .file("\(journalPath) is not an hwbsh journal, or is damaged from its first byte; nothing was opened or changed. To move it aside and open the store without it, run \(recover)")
+            return FileError("\(journalPath) is not an hwbsh journal, or is damaged from its first byte; nothing was opened or changed. To move it aside and open the store without it, run \(recover)")
         case .newerVersion(let version)?:
-            return .file("\(journalPath) is a version \(version) journal; this hwbsh reads versions 1 and 2, so nothing was opened")
+            return FileError("\(journalPath) is a version \(version) journal; this hwbsh reads versions 1 and 2, so nothing was opened")
         case .tornTail?, nil:
             return nil
         }
@@ -225,11 +225,11 @@ final class StoreFile {
     }
 
     /// Appends a record for the next command and flushes it to disk.
-    func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(ShellError) {
+    public func append(actor: String, command: String, attachments: [String: [UInt8]]) throws(FileError) {
         // Numbers run out only in a journal or snapshot this hwbsh did not write.
         let (next, overflow) = sequence.addingReportingOverflow(1)
         guard !overflow else {
-            throw .file("cannot write \(journalPath): its record numbers are used up (it was not written by hwbsh); nothing changed")
+            throw FileError("cannot write \(journalPath): its record numbers are used up (it was not written by hwbsh); nothing changed")
         }
         let record = JournalRecord(sequence: next, actor: actor, command: command, attachments: attachments)
         let start = lseek(journalHandle, 0, SEEK_END)
@@ -238,10 +238,10 @@ final class StoreFile {
             : journalFormat == .version1 ? record.encodedVersion1() : record.encoded()
         // On any failure the part written is taken back, so the journal ends on a whole
         // record and holds nothing the user was told did not happen.
-        func fail(_ what: String) -> ShellError {
+        func fail(_ what: String) -> FileError {
             let reason = FileAccess.systemError()
             _ = ftruncate(journalHandle, start)
-            return .file("cannot \(what) \(journalPath): \(reason); nothing changed")
+            return FileError("cannot \(what) \(journalPath): \(reason); nothing changed")
         }
         var written = 0
         while written < bytes.count {
@@ -258,14 +258,14 @@ final class StoreFile {
         recordsSinceCompaction += 1
     }
 
-    var needsCompaction: Bool { recordsSinceCompaction >= recordLimit }
+    public var needsCompaction: Bool { recordsSinceCompaction >= recordLimit }
 
     /// Whether a fold has work to do: records not yet in the snapshot, or a journal an
     /// earlier hwbsh began, which a fold empties so that the next record starts a version 2 one.
-    var needsFold: Bool { recordsSinceCompaction > 0 || journalFormat == .version1 }
+    public var needsFold: Bool { recordsSinceCompaction > 0 || journalFormat == .version1 }
 
     /// Folds the journal into a new snapshot of `store`, then empties the journal.
-    func compact(_ store: Store, actor: Actor) throws(ShellError) {
+    public func compact(_ store: Store, actor: Actor) throws(FileError) {
         let locked = try StoreFile.saveLocked(.init(store: store, actor: actor, journalSequence: sequence), to: path)
         if locked >= 0 {
             if snapshotHandle >= 0 { close(snapshotHandle) }

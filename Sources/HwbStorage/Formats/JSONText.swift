@@ -2,9 +2,9 @@ import HwbCore
 
 /// Writes the interchange formats straight into bytes: fast for a million accounts, and in
 /// exactly the layout of docs/language.md.
-enum JSONText {
+public enum JSONText {
     /// The `export json` document: `{"date": ..., "accounts": [...]}`, one account a line.
-    static func document(date: CalendarDate, accounts: [Account], progress: Progress? = nil) -> [UInt8] {
+    public static func document(date: CalendarDate, accounts: [Account], progress: (any ProgressListener)? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + accounts.count * 420)
         out += Array("{\"date\": ".utf8)

@@ -1,6 +1,5 @@
 import Dispatch
 import HwbCore
-import HwbLanguage
 
 /// Version 2 of the snapshot file: the account columns written as they are in memory, so
 /// that saving and loading are a few large writes and reads and a check, not a parse per
@@ -215,9 +214,9 @@ extension Snapshot {
     /// columns read straight into their arrays on one core, the school directory and the
     /// audit log on the other.
     static func decodeVersion2(
-        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, progress: Progress?,
-        fail: (String) -> ShellError
-    ) throws(ShellError) -> Contents {
+        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, progress: (any ProgressListener)?,
+        fail: (String) -> FileError
+    ) throws(FileError) -> Contents {
         do {
             let afterHeader = source.size - headerSize
             guard length <= UInt64(afterHeader) else {
@@ -233,7 +232,7 @@ extension Snapshot {
                 let sequence = try head.u64("journal sequence")
                 let today = try head.requiredDate("today")
                 let actorText = try head.string("actor")
-                guard let actor = try? Parser.actor(from: actorText) else {
+                guard let actor = try? Actor(parsing: actorText) else {
                     throw ByteReader.Malformed(what: "the actor \"\(actorText)\" is not one hwbsh knows")
                 }
                 guard try head.u32("block count") == UInt32(Block.allCases.count) else {
@@ -269,7 +268,7 @@ extension Snapshot {
             throw fail(error.description)
         } catch let error as RuleError {
             throw fail(error.description)
-        } catch let error as ShellError {
+        } catch let error as FileError {
             throw error
         } catch {
             throw fail("\(error)")
@@ -285,7 +284,7 @@ extension Snapshot {
 
     private static func decodeBlocks(
         _ source: some SnapshotSource, _ blocks: [BlockPlace], today: CalendarDate, actor: Actor, sequence: UInt64,
-        progress: Progress?
+        progress: (any ProgressListener)?
     ) throws -> Contents {
         let results = BlockResults()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -388,12 +387,12 @@ extension Snapshot {
     /// checksum as it goes.
     private struct BlockStream {
         let source: any SnapshotSource
-        let progress: Progress?
+        let progress: (any ProgressListener)?
         var offset: Int
         let end: Int
         private var state = Checksum.State()
 
-        init(source: some SnapshotSource, place: BlockPlace, progress: Progress?) {
+        init(source: some SnapshotSource, place: BlockPlace, progress: (any ProgressListener)?) {
             self.source = source
             self.progress = progress
             offset = place.offset

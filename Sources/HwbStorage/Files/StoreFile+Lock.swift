@@ -9,18 +9,18 @@ import Darwin
 extension StoreFile {
     /// Opens the snapshot and locks the file itself, or says which process holds it
     /// (through another name: a hard link has a lock file of its own).
-    static func lockSnapshot(_ path: String, store: String) throws(ShellError) -> Int32 {
+    static func lockSnapshot(_ path: String, store: String) throws(FileError) -> Int32 {
         let handle = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard handle >= 0 else { throw .file("cannot read \(path): \(FileAccess.systemError())") }
+        guard handle >= 0 else { throw FileError("cannot read \(path): \(FileAccess.systemError())") }
         var info = stat()
         guard fstat(handle, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(handle)
-            throw .file("cannot read \(path): it is not a regular file")
+            throw FileError("cannot read \(path): it is not a regular file")
         }
         // Only a lock held elsewhere refuses; a file system without flock keeps FILE.lock alone.
         if flock(handle, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
             close(handle)
-            throw .file("\(store) is in use by another hwbsh (pid \(flockHolder(of: info))); close that session first")
+            throw FileError("\(store) is in use by another hwbsh (pid \(flockHolder(of: info))); close that session first")
         }
         return handle
     }
@@ -49,10 +49,10 @@ extension StoreFile {
     /// Writes `contents` as the snapshot and returns it open and locked: the new file is
     /// locked before it is renamed into place, so the snapshot is never unlocked. -1 when
     /// no descriptor was left for the lock (FILE.lock still keeps others out).
-    static func saveLocked(_ contents: Snapshot.Contents, to path: String) throws(ShellError) -> Int32 {
+    static func saveLocked(_ contents: Snapshot.Contents, to path: String) throws(FileError) -> Int32 {
         var handle: Int32 = -1
-        do throws(ShellError) {
-            try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(ShellError) in
+        do throws(FileError) {
+            try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(FileError) in
                 try Snapshot.write(contents, to: &file)
                 handle = dup(file.handle)
                 if handle >= 0 { _ = flock(handle, LOCK_EX | LOCK_NB) }
@@ -65,22 +65,22 @@ extension StoreFile {
     }
 
     /// Takes the lock, or says which process holds it.
-    static func lock(_ lockPath: String, store: String) throws(ShellError) -> Int32 {
+    static func lock(_ lockPath: String, store: String) throws(FileError) -> Int32 {
         // Made in place, not renamed into place: two hwbsh starting at once must end up
         // with one lock file, not one each.
         let handle = Glibc.open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard handle >= 0 else {
             let reason = FileAccess.systemError()
             // A missing folder is said plainly; a folder that refuses the lock file is named.
-            guard errno == EACCES || errno == EROFS else { throw .file("cannot open \(store): \(reason)") }
-            throw .file("cannot open \(store): cannot create its lock \(lockPath): \(reason)")
+            guard errno == EACCES || errno == EROFS else { throw FileError("cannot open \(store): \(reason)") }
+            throw FileError("cannot open \(store): cannot create its lock \(lockPath): \(reason)")
         }
         guard flock(handle, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(handle, &buffer, buffer.count, 0)
             close(handle)
             let holder = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            throw .file("\(store) is in use by another hwbsh (pid \(holder)); close that session first")
+            throw FileError("\(store) is in use by another hwbsh (pid \(holder)); close that session first")
         }
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(handle, 0)

@@ -6,25 +6,25 @@ import Darwin
 #endif
 
 /// Reading and writing whole files, with errors worded for the user.
-enum FileAccess {
+public enum FileAccess {
     /// The largest file read whole: a script, a transcript, a school file.
-    static let wholeFileLimit = 256 << 20
+    public static let wholeFileLimit = 256 << 20
     /// The largest file read block by block, or kept in a journal record: a snapshot, an
     /// account file. A national store (a million accounts) takes about 100 MB of either.
-    static let blockFileLimit = 1 << 30
+    public static let blockFileLimit = 1 << 30
 
     /// The whole of the regular file at `path`, of at most `limit` bytes. Anything else (a
     /// directory, a FIFO, a device, a larger file) is refused before a byte is read: it is
     /// opened without waiting (`O_NONBLOCK`, which a regular file ignores) and checked on
     /// the open descriptor.
-    static func read(_ path: String, limit: Int = wholeFileLimit) throws(ShellError) -> [UInt8] {
+    public static func read(_ path: String, limit: Int = wholeFileLimit) throws(FileError) -> [UInt8] {
         let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
+        guard handle >= 0 else { throw FileError("cannot read \(path): \(systemError())") }
         defer { close(handle) }
         var info = stat()
-        guard fstat(handle, &info) == 0 else { throw .file("cannot read \(path): \(systemError())") }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw .file("cannot read \(path): it is a directory") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .file("cannot read \(path): it is not a regular file") }
+        guard fstat(handle, &info) == 0 else { throw FileError("cannot read \(path): \(systemError())") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileError("cannot read \(path): it is a directory") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError("cannot read \(path): it is not a regular file") }
         // Read straight into an array of the file's size (a CSV of a million accounts is
         // 100 MB); anything written since, in chunks after.
         let size = Int(info.st_size)
@@ -42,14 +42,14 @@ enum FileAccess {
         }
         if failure != 0 {
             errno = failure
-            throw .file("cannot read \(path): \(systemError())")
+            throw FileError("cannot read \(path): \(systemError())")
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(handle, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .file("cannot read \(path): \(systemError())")
+                throw FileError("cannot read \(path): \(systemError())")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -59,9 +59,9 @@ enum FileAccess {
     }
 
     /// Refuses a file of `size` bytes when that is more than `limit`.
-    private static func checkSize(_ size: Int, of path: String, limit: Int) throws(ShellError) {
+    private static func checkSize(_ size: Int, of path: String, limit: Int) throws(FileError) {
         guard size > limit else { return }
-        throw .file("cannot read \(path): it is \(describe(bytes: size)), more than the \(describe(bytes: limit)) hwbsh reads from such a file")
+        throw FileError("cannot read \(path): it is \(describe(bytes: size)), more than the \(describe(bytes: limit)) hwbsh reads from such a file")
     }
 
     /// A size for people: `256 MiB`, `2.0 GiB`, `10 bytes`.
@@ -76,40 +76,40 @@ enum FileAccess {
     }
 
     /// The file as UTF-8 text, or an error naming the line of the first bad byte.
-    static func readText(_ path: String) throws(ShellError) -> String {
+    public static func readText(_ path: String) throws(FileError) -> String {
         try text(read(path), path: path)
     }
 
     /// `bytes` read from `path` as UTF-8 text, or an error naming the line of the first bad byte.
-    static func text(_ bytes: [UInt8], path: String) throws(ShellError) -> String {
+    public static func text(_ bytes: [UInt8], path: String) throws(FileError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var line = 1
         for chunk in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             if String(validating: chunk, as: UTF8.self) == nil { break }
             line += 1
         }
-        throw .file("\(path):\(line): not valid UTF-8 text")
+        throw FileError("\(path):\(line): not valid UTF-8 text")
     }
 
     /// Writes `text` to `path` atomically (see the bytes version).
-    static func writeAtomically(_ text: String, to path: String, mode: mode_t = 0o600) throws(ShellError) {
+    public static func writeAtomically(_ text: String, to path: String, mode: mode_t = 0o600) throws(FileError) {
         var text = text
         let result = text.withUTF8 { buffer in
-            Result { () throws(ShellError) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path, mode: mode) }
+            Result { () throws(FileError) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path, mode: mode) }
         }
         try result.get()
     }
 
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ShellError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
         let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(ShellError) in try writeAtomically(buffer, to: path) }
+            Result { () throws(FileError) in try writeAtomically(buffer, to: path) }
         }
         try result.get()
     }
 
     /// Writes `buffer` to `path` atomically (see the streaming version).
-    static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o600) throws(ShellError) {
-        try writeAtomically(to: path, mode: mode) { (file: inout FileSink) throws(ShellError) in try file.write(buffer) }
+    static func writeAtomically(_ buffer: UnsafeRawBufferPointer, to path: String, mode: mode_t = 0o600) throws(FileError) {
+        try writeAtomically(to: path, mode: mode) { (file: inout FileSink) throws(FileError) in try file.write(buffer) }
     }
 
     /// Writes what `body` gives to `path` atomically: a new temporary file in the same
@@ -117,21 +117,21 @@ enum FileAccess {
     /// flushed, so that a reader (or a crash) sees the old file or the new one, never a
     /// part. A link at `path` is replaced, never written through.
     static func writeAtomically(
-        to path: String, mode: mode_t = 0o600, _ body: (inout FileSink) throws(ShellError) -> Void
-    ) throws(ShellError) {
+        to path: String, mode: mode_t = 0o600, _ body: (inout FileSink) throws(FileError) -> Void
+    ) throws(FileError) {
         let (handle, temporary) = try newTemporary(for: path, mode: mode)
         var file = FileSink(handle: handle, path: path)
-        var failure: ShellError?
+        var failure: FileError?
         defer { file.bar?.finish() }
-        do throws(ShellError) {
+        do throws(FileError) {
             try body(&file)
             try file.flush()
-            if fsync(handle) != 0 { throw .file("cannot write \(path): \(systemError())") }
+            if fsync(handle) != 0 { throw FileError("cannot write \(path): \(systemError())") }
         } catch {
             failure = error
         }
         close(handle)
-        if failure == nil, rename(temporary, path) != 0 { failure = .file("cannot write \(path): \(systemError())") }
+        if failure == nil, rename(temporary, path) != 0 { failure = FileError("cannot write \(path): \(systemError())") }
         if let failure {
             unlink(temporary)
             throw failure
@@ -142,13 +142,13 @@ enum FileAccess {
     /// Creates `path` anew and keeps it open for appending (a transcript being recorded):
     /// made as a temporary file and renamed into place at once, so that whatever was at
     /// `path` (an older file, a link) is replaced, never written through.
-    static func createFile(_ path: String, mode: mode_t = 0o600) throws(ShellError) -> Int32 {
+    public static func createFile(_ path: String, mode: mode_t = 0o600) throws(FileError) -> Int32 {
         let (handle, temporary) = try newTemporary(for: path, mode: mode)
         guard fsync(handle) == 0, rename(temporary, path) == 0 else {
             let reason = systemError()
             close(handle)
             unlink(temporary)
-            throw .file("cannot write \(path): \(reason)")
+            throw FileError("cannot write \(path): \(reason)")
         }
         syncFolder(of: path)
         return handle
@@ -159,13 +159,13 @@ enum FileAccess {
     /// (`O_NOFOLLOW`), with `mode` exactly (0600 unless said otherwise: what hwbsh writes
     /// holds personal data). Temporaries of `path` that a process killed mid-write left
     /// behind are removed first.
-    static func newTemporary(for path: String, mode: mode_t) throws(ShellError) -> (handle: Int32, path: String) {
+    static func newTemporary(for path: String, mode: mode_t) throws(FileError) -> (handle: Int32, path: String) {
         // A name that is taken by something other than a file (a folder, a device, a pipe,
         // or a link to one) is not replaced: `export csv /dev/stdout` is refused rather
         // than putting a file where the device was.
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot write \(path): it is a directory"
+            throw FileError((info.st_mode & S_IFMT) == S_IFDIR ? "cannot write \(path): it is a directory"
                                                            : "cannot write \(path): it is not a regular file")
         }
         let (folder, name) = split(path)
@@ -177,18 +177,18 @@ enum FileAccess {
             let handle = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if handle < 0 {
                 if errno == EEXIST || errno == EINTR { continue }
-                throw .file("cannot write \(path): \(systemError())")
+                throw FileError("cannot write \(path): \(systemError())")
             }
             // The umask may have taken bits away; the mode asked for is the mode given.
             guard fchmod(handle, mode) == 0 else {
                 let reason = systemError()
                 close(handle)
                 unlink(temporary)
-                throw .file("cannot write \(path): \(reason)")
+                throw FileError("cannot write \(path): \(reason)")
             }
             return (handle, temporary)
         }
-        throw .file("cannot write \(path): no free temporary name in \(folder)")
+        throw FileError("cannot write \(path): no free temporary name in \(folder)")
     }
 
     /// Removes the temporaries of `name` in `folder` (`.NAME.PID.….tmp`) whose process no
@@ -226,9 +226,9 @@ enum FileAccess {
     struct FileSink: SnapshotSink {
         let handle: Int32
         let path: String
-        /// Makes a bar for the bytes to come, if it wants one (`expect`).
-        var progress: (Int) -> Progress? = { _ in nil }
-        private(set) var bar: Progress?
+        /// Gives a listener for the bytes to come, if one is wanted (`expect`).
+        var progress: (Int) -> (any ProgressListener)? = { _ in nil }
+        private(set) var bar: (any ProgressListener)?
         private var buffer: [UInt8] = []
         private static let capacity = 1 << 20
 
@@ -242,7 +242,7 @@ enum FileAccess {
             bar = progress(total)
         }
 
-        mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ShellError) {
+        mutating func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
             bar?.advance(by: bytes.count)
             if buffer.count + bytes.count <= Self.capacity {
                 buffer.append(contentsOf: bytes)
@@ -256,19 +256,19 @@ enum FileAccess {
             }
         }
 
-        mutating func flush() throws(ShellError) {
-            let result = buffer.withUnsafeBytes { raw in Result { () throws(ShellError) in try writeAll(raw) } }
+        mutating func flush() throws(FileError) {
+            let result = buffer.withUnsafeBytes { raw in Result { () throws(FileError) in try writeAll(raw) } }
             try result.get()
             buffer.removeAll(keepingCapacity: true)
         }
 
-        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ShellError) {
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(handle, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw .file("cannot write \(path): \(systemError())")
+                    throw FileError("cannot write \(path): \(systemError())")
                 }
                 offset += written
             }
@@ -277,27 +277,27 @@ enum FileAccess {
 
     /// A regular file open for reading block by block (`pread`), never read whole: a
     /// snapshot being loaded, an account file being imported.
-    struct BlockFile: SnapshotSource {
+    public struct BlockFile: SnapshotSource {
         let handle: Int32
-        let size: Int
+        public let size: Int
         let path: String
 
         /// Opens `path`, which must be a regular file of at most `largest` bytes.
-        init(_ path: String, largest: Int = blockFileLimit) throws(ShellError) {
+        public init(_ path: String, largest: Int = blockFileLimit) throws(FileError) {
             let handle = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard handle >= 0 else { throw .file("cannot read \(path): \(systemError())") }
+            guard handle >= 0 else { throw FileError("cannot read \(path): \(systemError())") }
             var info = stat()
             guard fstat(handle, &info) == 0 else {
                 let message = systemError()
                 Glibc.close(handle)
-                throw .file("cannot read \(path): \(message)")
+                throw FileError("cannot read \(path): \(message)")
             }
             guard (info.st_mode & S_IFMT) == S_IFREG else {
                 Glibc.close(handle)
-                throw .file((info.st_mode & S_IFMT) == S_IFDIR ? "cannot read \(path): it is a directory"
+                throw FileError((info.st_mode & S_IFMT) == S_IFDIR ? "cannot read \(path): it is a directory"
                                                               : "cannot read \(path): it is not a regular file")
             }
-            do throws(ShellError) {
+            do throws(FileError) {
                 try checkSize(Int(info.st_size), of: path, limit: largest)
             } catch {
                 Glibc.close(handle)
@@ -308,7 +308,7 @@ enum FileAccess {
             self.path = path
         }
 
-        func close() { _ = Glibc.close(handle) }
+        public func close() { _ = Glibc.close(handle) }
 
         func dataStart(from offset: Int) -> Int {
             guard offset < size else { return size }
@@ -329,22 +329,22 @@ enum FileAccess {
             while done < buffer.count {
                 let count = pread(handle, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
                 if count < 0 && errno == EINTR { continue }
-                if count < 0 { throw ShellError.file("cannot read \(path): \(systemError())") }
-                if count == 0 { throw ShellError.file("cannot load \(path): it changed while it was read") }
+                if count < 0 { throw FileError("cannot read \(path): \(systemError())") }
+                if count == 0 { throw FileError("cannot load \(path): it changed while it was read") }
                 done += count
             }
         }
     }
 
     /// Whether two paths name one existing file (any links followed).
-    static func isSameFile(_ a: String, _ b: String) -> Bool {
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()
         return stat(a, &first) == 0 && stat(b, &second) == 0
             && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// The permission bits of the file at `path`, if there is one.
-    static func permissions(of path: String) -> mode_t? {
+    public static func permissions(of path: String) -> mode_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & 0o7777
@@ -359,7 +359,7 @@ enum FileAccess {
         close(handle)
     }
 
-    static func systemError() -> String {
+    public static func systemError() -> String {
         String(cString: strerror(errno))
     }
 }

@@ -20,25 +20,25 @@ import HwbCore
 /// first line end at or after its first byte, and run to the first line end at or after
 /// its last. Cut there, a quoted cell with a line end in it leaves the block before it
 /// unable to close the cell: the file is then read again in one piece.
-enum AccountCSVReader {
+public enum AccountCSVReader {
     /// How much of the file a core reads and parses at a time: small enough that the
     /// block and its batch stay in the core's cache until they are appended.
-    static let blockSize = 1 << 20
+    public static let blockSize = 1 << 20
 
     /// The rows of `bytes` (a whole CSV file already in memory: a journaled import, a
     /// test) in a batch, or nil to take the careful path.
-    static func batch(_ bytes: [UInt8], progress: Progress? = nil, blockSize: Int = blockSize) -> AccountTable? {
+    public static func batch(_ bytes: [UInt8], progress: (any ProgressListener)? = nil, blockSize: Int = blockSize) -> AccountTable? {
         bytes.withUnsafeBytes { batch(from: BytesInMemory(bytes: $0), progress: progress, blockSize: blockSize) }
     }
 
     /// The rows of a regular file in a batch, read block by block, or nil to take the
     /// careful path (which reads the file again and reports what it finds, read errors too).
     /// `progress` is told of the bytes read as they go.
-    static func batch(_ file: FileAccess.BlockFile, progress: Progress? = nil, blockSize: Int = blockSize) -> AccountTable? {
+    public static func batch(_ file: FileAccess.BlockFile, progress: (any ProgressListener)? = nil, blockSize: Int = blockSize) -> AccountTable? {
         batch(from: file, progress: progress, blockSize: blockSize)
     }
 
-    private static func batch(from source: some BlockSource, progress: Progress?, blockSize: Int) -> AccountTable? {
+    private static func batch(from source: some BlockSource, progress: (any ProgressListener)?, blockSize: Int) -> AccountTable? {
         var buffer = ReadBuffer()
         defer { buffer.free() }
         guard let (fields, base) = header(source, buffer: &buffer) else { return nil }
@@ -69,7 +69,7 @@ enum AccountCSVReader {
 
     /// One core's work: the next block, until there is none or a block gave up.
     private static func readBlocks(
-        _ source: some BlockSource, _ blocks: Blocks, fields: [Account.Field], run: Run, progress: Progress?
+        _ source: some BlockSource, _ blocks: Blocks, fields: [Account.Field], run: Run, progress: (any ProgressListener)?
     ) {
         var reader = Reader(fields: fields)
         var buffer = ReadBuffer()

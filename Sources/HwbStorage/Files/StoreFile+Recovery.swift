@@ -12,16 +12,16 @@ extension StoreFile {
     /// was done.
     ///
     ///     hwbsh: warning: s.hwbs.journal: kept its 3 sound records; the damaged journal is now s.hwbs.journal.damaged-1
-    static func recover(_ reading: JournalReading, journalPath: String, recovery: Recovery) throws(ShellError) -> String {
+    static func recover(_ reading: JournalReading, journalPath: String, recovery: Recovery) throws(FileError) -> String {
         let kept = reading.records
         var number = 1
         while access(aside(journalPath, number), F_OK) == 0 { number += 1 }
         switch recovery {
         case .refuse:
-            throw .file("--recover asks before it moves \(journalPath) aside, and standard input is not a terminal: add --yes to go ahead")
+            throw FileError("--recover asks before it moves \(journalPath) aside, and standard input is not a terminal: add --yes to go ahead")
         case .ask(let confirm):
             let question = "keep the \(records(kept.count, "sound")) of \(journalPath) and move the damaged journal aside to \(aside(journalPath, number))?"
-            guard confirm(question) else { throw .file("\(journalPath) was left as it was, so nothing was opened") }
+            guard confirm(question) else { throw FileError("\(journalPath) was left as it was, so nothing was opened") }
         case .proceed:
             break
         }
@@ -46,13 +46,13 @@ extension StoreFile {
             } else {
                 let reason = FileAccess.systemError()
                 unlink(temporary)
-                throw .file("cannot move \(journalPath) aside to \(candidate): \(reason); nothing was changed")
+                throw FileError("cannot move \(journalPath) aside to \(candidate): \(reason); nothing was changed")
             }
         }
         guard rename(temporary, journalPath) == 0 else {
             let reason = FileAccess.systemError()
             unlink(temporary)
-            throw .file("cannot write the recovered journal \(journalPath): \(reason); the damaged journal is also at \(moved!)")
+            throw FileError("cannot write the recovered journal \(journalPath): \(reason); the damaged journal is also at \(moved!)")
         }
         FileAccess.syncFolder(of: journalPath)
         return "\(journalPath): kept its \(records(kept.count, "sound")); the damaged journal is now \(moved!)"
@@ -63,7 +63,7 @@ extension StoreFile {
     }
 
     /// Writes `bytes` to the new file `handle` (at `path`), flushed to disk.
-    private static func write(_ bytes: [UInt8], to handle: Int32, at path: String) throws(ShellError) {
+    private static func write(_ bytes: [UInt8], to handle: Int32, at path: String) throws(FileError) {
         let written = bytes.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
@@ -78,7 +78,7 @@ extension StoreFile {
             let reason = FileAccess.systemError()
             close(handle)
             unlink(path)
-            throw .file("cannot write \(path): \(reason); nothing was changed")
+            throw FileError("cannot write \(path): \(reason); nothing was changed")
         }
         close(handle)
     }

@@ -8,12 +8,12 @@ import HwbCore
 /// changed byte fails its record's checksum, and a reader that has lost its place finds
 /// the next record by its marker. Version 1 journals (no header; each record its length,
 /// the checksum of its payload alone, the payload) are still read.
-struct JournalRecord: Equatable {
-    var sequence: UInt64
-    var actor: String
-    var command: String
+public struct JournalRecord: Equatable, Sendable {
+    public var sequence: UInt64
+    public var actor: String
+    public var command: String
     /// Files the command read, by the path it names.
-    var attachments: [String: [UInt8]] = [:]
+    public var attachments: [String: [UInt8]] = [:]
 
     /// The record as a version 2 journal holds it.
     func encoded() -> [UInt8] {
