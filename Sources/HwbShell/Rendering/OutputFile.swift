@@ -1,3 +1,4 @@
+import HwbStorage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,7 +15,7 @@ final class OutputFile {
     private(set) var failure: String?
 
     init(path: String) throws(ShellError) {
-        handle = try FileAccess.createFile(path)
+        handle = try ShellError.catching(FileAccess.createFile(path))
         self.path = path
     }
 

@@ -1,3 +1,5 @@
+import HwbStorage
+
 /// A listing: named columns and rows of text, shown in any of the listing layouts.
 ///
 ///     var table = Table(["ID", "NAME"])

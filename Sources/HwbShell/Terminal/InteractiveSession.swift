@@ -1,5 +1,6 @@
 import Foundation
 import HwbLanguage
+import HwbStorage
 
 /// The shell as a person uses it at a terminal: a prompt showing who and when, history,
 /// errors that keep the shell running, a question before anything is destroyed, and a
@@ -43,7 +44,7 @@ public enum InteractiveSession {
         shell.errorStyle = .located
         defer { shell.errorStyle = style }
         do throws(ShellError) {
-            shell.run(ScriptLines(bytes: try FileAccess.read(path)), file: path)
+            shell.run(ScriptLines(bytes: try ShellError.catching(FileAccess.read(path))), file: path)
         } catch {
             shell.report(error, at: SourceLocation(file: path, line: 1, column: 1))
         }

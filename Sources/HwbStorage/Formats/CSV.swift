@@ -23,7 +23,7 @@ public enum CSV {
     }
 
     /// One record; cells with a comma, quote, line break or edge blank are quoted.
-    static func record(_ cells: [String], terminator: String = "\r\n") -> String {
+    public static func record(_ cells: [String], terminator: String = "\r\n") -> String {
         cells.map(cell).joined(separator: ",") + terminator
     }
 

@@ -61,7 +61,7 @@ public enum JSONText {
     /// A JSON string literal. Every control character is escaped, DEL and C1 (U+0080 to
     /// U+009F) too, which JSON allows raw: the text reads back the same, and none of it
     /// acts on a terminal that shows the document.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         func escape(_ code: UInt8) {
             func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
             out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(code >> 4), hex(code & 15)]
