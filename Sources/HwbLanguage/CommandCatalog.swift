@@ -1,6 +1,7 @@
-/// Every command's usage, purpose, rule and example: the source of `help` and of
-/// "did you mean" suggestions.
-public struct CommandHelp: Sendable {
+/// One command of the language, declared in one place: its help (usage, purpose, rule
+/// and an example), how its arguments are read, and what Tab offers for them. The
+/// declarations are in `Commands/`, one file for each group of `help`.
+public struct CommandDeclaration: Sendable {
     public enum Group: String, Sendable, CaseIterable {
         case explore = "Explore"
         case manage = "Manage accounts"
@@ -9,7 +10,7 @@ public struct CommandHelp: Sendable {
         case shell = "Shell"
     }
 
-    /// The command word (`keep`), or two words for families (`mis join`, `date set`).
+    /// The command word (`keep`), or the first of a family (`mis` for `mis join`).
     public var name: String
     public var group: Group
     public var usage: String
@@ -17,124 +18,60 @@ public struct CommandHelp: Sendable {
     /// The rule the command follows, if any (`R7`).
     public var rule: String?
     public var example: String
+    /// Other words for the command (`exit` for `quit`).
+    public var aliases: [String] = []
+    /// What the plain word after `plain` (those typed so far) can be, for completion.
+    public var words: @Sendable (_ plain: [String]) -> [CompletionSource] = { _ in [] }
+    /// The `key=` names (and `name~`) the command takes after `plain`, for completion.
+    public var keys: @Sendable (_ plain: [String]) -> [String] = { _ in [] }
+    /// Reads the arguments after the command word into a command.
+    let parse: @Sendable (inout ArgumentReader) throws(ParseError) -> Command
+
+    init(
+        name: String, group: Group, usage: String, summary: String, rule: String?, example: String,
+        aliases: [String] = [],
+        words: @escaping @Sendable ([String]) -> [CompletionSource] = { _ in [] },
+        keys: @escaping @Sendable ([String]) -> [String] = { _ in [] },
+        parse: @escaping @Sendable (inout ArgumentReader) throws(ParseError) -> Command
+    ) {
+        self.name = name
+        self.group = group
+        self.usage = usage
+        self.summary = summary
+        self.rule = rule
+        self.example = example
+        self.aliases = aliases
+        self.words = words
+        self.keys = keys
+        self.parse = parse
+    }
+}
+
+/// What a word being completed can be; the shell, which has the store and the disk,
+/// turns each into candidates.
+public enum CompletionSource: Sendable, Equatable {
+    case words([String])
+    case commandWords
+    case accountIDs
+    /// Further ids of `keep`/`close`: none after `where`, or before a letter is typed
+    /// (an empty word is offered the periods).
+    case moreAccountIDs(afterWhere: Bool)
+    case schools(maintainedOnly: Bool)
+    case laCodes
+    case files
 }
 
 public enum CommandCatalog {
-    public static let all: [CommandHelp] = [
-        .init(name: "list", group: .explore, usage: "list [FILTER...] [limit=N]",
-              summary: "Lists the accounts in your scope, sorted by id, and how many there are; limit=N shows the first N. Filters: kind= status= role= category= school= la= reason= expiring=PERIOD inactive=PERIOD deactivated=DATE name~TEXT; several all apply.",
-              rule: "R11", example: "list status=active expiring=8w"),
-        .init(name: "count", group: .explore, usage: "count [FILTER...] [limit=N]",
-              summary: "Counts the accounts in your scope that pass the filters (as for list); limit=N stops counting at N.",
-              rule: "R11", example: "count kind=non-mis status=deactivated"),
-        .init(name: "show", group: .explore, usage: "show ID",
-              summary: "Shows one account, what happens to it next and why, and its history with rule ids.",
-              rule: "R11", example: "show jo.bloggs"),
-        .init(name: "expiring", group: .explore, usage: "expiring",
-              summary: "The manage-expiring list: your active non-MIS accounts expiring in the next 8 weeks (56 days), not set to close, by expiry date; overdue ones are marked.",
-              rule: "R6", example: "expiring"),
-        .init(name: "pending", group: .explore, usage: "pending",
-              summary: "Deactivated staff who joined another school and wait for the Service Desk to reactivate them.",
-              rule: "R9", example: "pending"),
-        .init(name: "audit", group: .explore, usage: "audit [ID] [since=DATE] [until=DATE] [rule=RULE] [last=N]",
-              summary: "The audit log: every change with its date, actor, rule and before/after; since= and until= keep those days, rule= one rule's entries (rule=R13), last=N the newest N.",
-              rule: nil, example: "audit jo.bloggs"),
-        .init(name: "schools", group: .explore, usage: "schools",
-              summary: "The whole school directory; accounts are counted at the schools in your scope.",
-              rule: "R3", example: "schools"),
-        .init(name: "whoami", group: .explore, usage: "whoami",
-              summary: "Who the shell acts as, and its scope.",
-              rule: "R11", example: "whoami"),
-        .init(name: "create", group: .manage,
-              usage: "create ID name=\"...\" category=CAT school=NUMBER [expires=DATE | for=1m|3m|6m|end-of-year]",
-              summary: "Creates an active non-MIS account. Expiry: a date up to the end of this academic year, or a period; the end of the academic year by default. An ITE student needs an expiry.",
-              rule: "R5", example: "create jo.bloggs name=\"Jo Bloggs\" category=supply-teacher school=6612001 for=3m"),
-        .init(name: "keep", group: .manage, usage: "keep ID...|where FILTER... end-of-next-year|6m|3m|1m",
-              summary: "Extends active non-MIS accounts from their expiry (or today, if later), never past the end of next academic year; clears close-at-expiry. Several ids, or where and filters: all are kept or none, one audit entry each.",
-              rule: "R7", example: "keep where category=governor expiring=8w end-of-next-year"),
-        .init(name: "close", group: .manage, usage: "close ID...|where FILTER... now|at-expiry",
-              summary: "Closes non-MIS accounts now (deactivated, deleted 12 months later) or at their expiry (taken off the expiring list). Several ids, or where and filters: all are closed or none.",
-              rule: "R8", example: "close jo.bloggs at-expiry"),
-        .init(name: "reactivate", group: .manage, usage: "reactivate ID [until=DATE]",
-              summary: "Makes a deactivated account active again. Non-MIS: any actor, expiry until= or kept or the end of the year. MIS: the Service Desk only, at the pending school if any.",
-              rule: "R12", example: "reactivate jo.bloggs until=2028-03-31"),
-        .init(name: "login", group: .manage, usage: "login service-desk | login la-admin LA | login champion SCHOOL",
-              summary: "Acts as someone else; shows the expiring banner when there is something to manage.",
-              rule: "R11", example: "login champion 6612001"),
-        .init(name: "date", group: .simulate, usage: "date | date set DATE | date advance PERIOD",
-              summary: "Prints today, or moves the simulated clock forward (never back, except on an empty store). Moving the clock never sweeps.",
-              rule: "R2", example: "date advance 6w"),
-        .init(name: "sweep", group: .simulate, usage: "sweep [dry-run]",
-              summary: "The nightly housekeeping: deactivates expired, idle and leaving accounts and deletes those whose deletion is due. dry-run reports without changing anything.",
-              rule: "R10", example: "sweep dry-run"),
-        .init(name: "school", group: .simulate, usage: "school add NUMBER name=\"...\" [maintained=yes|no]",
-              summary: "Adds a school to the directory: 7 digits, the first three a Welsh LA code (660-681).",
-              rule: "R3", example: "school add 6612001 name=\"Ysgol y Môr\""),
-        .init(name: "mis", group: .simulate,
-              usage: "mis join ID school=NUMBER [name=\"...\" role=learner|staff] | mis leave ID [on=DATE]",
-              summary: "MIS feed events: a record created at a school (new account, move, learner reactivated, staff pending), or a leaving date entered.",
-              rule: "R9", example: "mis join sian.ifans school=6612001 name=\"Siân Ifans\" role=learner"),
-        .init(name: "signin", group: .simulate, usage: "signin ID [on=DATE]",
-              summary: "Records a sign-in on an active account (not after today, not before it was created).",
-              rule: "R13", example: "signin jo.bloggs on=2027-07-01"),
-        .init(name: "content", group: .simulate, usage: "content ID N",
-              summary: "Sets the number of stored content items of an account.",
-              rule: "R13", example: "content jo.bloggs 42"),
-        .init(name: "save", group: .files, usage: "save FILE",
-              summary: "Writes the whole store (clock, directory, accounts, audit log, actor) to a snapshot file.",
-              rule: nil, example: "save demo.hwbs"),
-        .init(name: "load", group: .files, usage: "load FILE",
-              summary: "Replaces the store with a snapshot file, after checking it completely.",
-              rule: "R14", example: "load demo.hwbs"),
-        .init(name: "import", group: .files, usage: "import accounts FILE | import schools FILE",
-              summary: "Adds accounts (CSV with the export columns) or schools (number,name,maintained) from a CSV file; all or nothing, bad rows listed by line.",
-              rule: "R14", example: "import schools schools.csv"),
-        .init(name: "export", group: .files, usage: "export json|csv FILE [FILTER...]",
-              summary: "Writes the accounts in your scope in the interchange formats; FILE - writes to standard output.",
-              rule: nil, example: "export json accounts.json status=active"),
-        .init(name: "run", group: .files, usage: "run FILE",
-              summary: "Runs a script file.",
-              rule: nil, example: "run examples/year-end.hwb"),
-        .init(name: "format", group: .shell, usage: "format [auto|table|expanded|csv|json]",
-              summary: "How listings print: auto (a table when it fits the screen, else one field a line), table, expanded (one field a line), csv or json. Alone: the current format.",
-              rule: nil, example: "format expanded"),
-        .init(name: "output", group: .shell, usage: "output [FILE]",
-              summary: "Sends what commands print to FILE (made anew, readable by you alone) until output alone sends it back to the screen; errors stay on the screen.",
-              rule: nil, example: "output report.txt"),
-        .init(name: "once", group: .shell, usage: "once FILE",
-              summary: "Sends what the next command prints to FILE, then back to the screen.",
-              rule: nil, example: "once governors.csv"),
-        .init(name: "pager", group: .shell, usage: "pager on|off",
-              summary: "Whether output taller than the screen goes through $PAGER (less -FRX when unset); on by default at a terminal.",
-              rule: nil, example: "pager off"),
-        .init(name: "timer", group: .shell, usage: "timer on|off",
-              summary: "Whether the time each command took is printed after it.",
-              rule: nil, example: "timer on"),
-        .init(name: "echo", group: .shell, usage: "echo on|off",
-              summary: "Whether scripts print each command before what it prints.",
-              rule: nil, example: "echo on"),
-        .init(name: "print", group: .shell, usage: "print TEXT...",
-              summary: "Prints the text: narration in scripts and demos.",
-              rule: nil, example: "print \"Now the summer sweep\""),
-        .init(name: "settings", group: .shell, usage: "settings",
-              summary: "Shows the format, pager, output, timer, echo, who you act as, today and the store.",
-              rule: nil, example: "settings"),
-        .init(name: "help", group: .shell, usage: "help [COMMAND|TOPIC]",
-              summary: "Lists the commands, or shows one command's usage and an example; topics: rules, R1-R14, filters, periods, actors, formats, files. Any other word is looked up in the commands and rules.",
-              rule: nil, example: "help keep"),
-        .init(name: "quit", group: .shell, usage: "quit | exit",
-              summary: "Leaves hwbsh (also Ctrl-D).",
-              rule: nil, example: "quit"),
-    ]
+    /// Every command, in the order of `help`.
+    public static let all: [CommandDeclaration] = explore + manage + simulate + files + shell
 
-    /// The help entry for a command word (`exit` is `quit`).
-    public static func entry(for name: String) -> CommandHelp? {
-        let name = name == "exit" ? "quit" : name
-        return all.first { $0.name == name }
+    /// The declaration of a command word or alias (`exit` is `quit`).
+    public static func entry(for word: String) -> CommandDeclaration? {
+        all.first { $0.name == word || $0.aliases.contains(word) }
     }
 
     /// Every command word the parser accepts.
-    public static var commandWords: [String] { all.map(\.name) + ["exit"] }
+    public static var commandWords: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
     /// The closest of `candidates` to a mistyped `word`, if it is close enough to be a typo.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {

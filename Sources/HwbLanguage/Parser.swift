@@ -1,9 +1,10 @@
 import HwbCore
 
-/// Turns the words of a statement into a typed `Command`.
+/// Turns the words of a statement into a typed `Command`: the command word finds its
+/// declaration (`Commands/`), which reads the rest with the readers below.
 ///
 ///     let statement = try Lexer.statements(in: "keep jo.bloggs 6m")[0]
-///     try Parser.parse(statement)   // .keep(jo.bloggs, .sixMonths)
+///     try Parser.parse(statement)   // .keep(.ids([jo.bloggs]), .sixMonths)
 public enum Parser {
     /// Lexes and parses every statement of one line, each on its own, so that the caller
     /// can run the good ones and report the bad ones in order.
@@ -20,220 +21,23 @@ public enum Parser {
 
     public static func parse(_ statement: Statement) throws(ParseError) -> Command {
         let head = statement.words[0]
-        guard head.key == nil, let help = CommandCatalog.entry(for: head.text) else {
+        guard head.key == nil, let declaration = CommandCatalog.entry(for: head.text) else {
             var message = "unknown command \"\(head.text)\""
             if let near = CommandCatalog.suggestion(for: head.text, among: CommandCatalog.commandWords) {
                 message += "; did you mean \(near)?"
             }
             throw ParseError(message + " (type help for the list)", column: head.column)
         }
-        var reader = ArgumentReader(statement, usage: help.usage)
-        let command = try parseArguments(of: head.text, &reader)
+        var reader = ArgumentReader(statement, usage: declaration.usage)
+        let command = try declaration.parse(&reader)
         try reader.end()
         return command
-    }
-
-    private static func parseArguments(of name: String, _ r: inout ArgumentReader) throws(ParseError) -> Command {
-        switch name {
-        case "help":
-            guard let topic = r.peekPlain else { return .help(topic: nil) }
-            while r.peekPlain != nil { _ = try r.positional("a command name") }
-            return .help(topic: topic.text)
-        case "date":
-            guard let sub = r.peekPlain else { return .showDate }
-            _ = try r.positional("set or advance")
-            switch sub.text {
-            case "set":
-                let word = try r.positional("a date YYYY-MM-DD")
-                return .setDate(try Values.date(word.text, column: word.column))
-            case "advance":
-                let word = try r.positional("a period such as 7d, 8w, 6m or 1y")
-                return .advanceDate(try Values.period(word.text, column: word.column))
-            default:
-                throw ParseError("expected set or advance after date, got \"\(sub.text)\"", column: sub.column)
-            }
-        case "school":
-            let sub = try r.positional("add")
-            guard sub.text == "add" else {
-                throw ParseError("expected add after school, got \"\(sub.text)\" (the directory is listed by schools)", column: sub.column)
-            }
-            let numberWord = try r.positional("a 7-digit school number")
-            let number = try Values.school(numberWord.text, column: numberWord.column)
-            let named = try r.named(["name", "maintained"])
-            let name = try r.require("name", in: named, as: "\"...\"")
-            let maintained = try named["maintained"].map { word throws(ParseError) in
-                try Values.yesNo(word.value, column: word.valueColumn)
-            } ?? true
-            return .addSchool(School(number: number, name: name.value, maintained: maintained))
-        case "schools":
-            return .listSchools
-        case "login":
-            return .login(try actor(&r))
-        case "whoami":
-            return .whoami
-        case "create":
-            let id = try accountID(&r)
-            let named = try r.named(["name", "category", "school", "expires", "for"])
-            let name = try r.require("name", in: named, as: "\"...\"")
-            let category = try r.require("category", in: named, as: "CATEGORY")
-            let schoolWord = try r.require("school", in: named, as: "NUMBER")
-            let school = try Values.school(schoolWord.value, column: schoolWord.valueColumn)
-            var expiry: ExpiryRequest?
-            if let expires = named["expires"] {
-                if let period = named["for"] {
-                    throw ParseError("give either expires= or for=, not both", column: period.column)
-                }
-                expiry = .date(try Values.date(expires.value, column: expires.valueColumn))
-            } else if let period = named["for"] {
-                switch period.value {
-                case "1m": expiry = .months(1)
-                case "3m": expiry = .months(3)
-                case "6m": expiry = .months(6)
-                case "end-of-year": expiry = .endOfYear
-                default:
-                    throw ParseError("expected for=1m, 3m, 6m or end-of-year, got \"\(period.value)\"", column: period.valueColumn)
-                }
-            }
-            return .create(NewAccount(id: id, name: name.value, category: category.value, school: school, expiry: expiry))
-        case "mis":
-            let sub = try r.positional("join or leave")
-            switch sub.text {
-            case "join":
-                let id = try accountID(&r)
-                let named = try r.named(["school", "name", "role"])
-                let schoolWord = try r.require("school", in: named, as: "NUMBER")
-                let role = try named["role"].map { word throws(ParseError) in
-                    try Values.keyword(word.value, column: word.valueColumn, as: Account.Role.self, what: "a role")
-                }
-                return .join(JoinEvent(
-                    id: id, school: try Values.school(schoolWord.value, column: schoolWord.valueColumn),
-                    name: named["name"]?.value, role: role))
-            case "leave":
-                let id = try accountID(&r)
-                return .leave(id, on: try optionalDate("on", &r))
-            default:
-                throw ParseError("expected join or leave after mis, got \"\(sub.text)\"", column: sub.column)
-            }
-        case "signin":
-            let id = try accountID(&r)
-            return .signIn(id, on: try optionalDate("on", &r))
-        case "content":
-            let id = try accountID(&r)
-            let word = try r.positional("a number of content items")
-            return .setContent(id, try Values.count(word.text, column: word.column))
-        case "keep":
-            let (selection, words) = try selection(&r, then: "a period (end-of-next-year, 6m, 3m or 1m)")
-            let word = words[words.count - 1]
-            if let period = KeepPeriod(rawValue: word.text) { return .keep(try selection(), period) }
-            // A length the portal does not offer (`12m`, `1 year`) is answered with the
-            // period that keeps at least as long: a shorter one would do harm.
-            let unit = words.count > 1 ? word : nil
-            let number = unit == nil ? word : words[words.count - 2]
-            if let months = Values.months(in: number.text, unit: unit?.text) ?? Values.months(in: word.text, unit: nil) {
-                let offered = KeepPeriod.allCases.compactMap(\.months).sorted()
-                let near = offered.first { $0 >= months }.map { "\($0)m" } ?? KeepPeriod.endOfNextYear.rawValue
-                let asked = Values.months(in: number.text, unit: unit?.text) != nil && unit != nil ? "\(number.text) \(word.text)" : word.text
-                throw ParseError(
-                    "expected a keep period (end-of-next-year, 6m, 3m, 1m), got \"\(asked)\"; did you mean \(near)? (it keeps at least as long; end-of-next-year is the longest keep, R7)",
-                    column: unit != nil && asked.contains(" ") ? number.column : word.column)
-            }
-            return .keep(try selection(), try Values.keyword(word.text, column: word.column, as: KeepPeriod.self, what: "a keep period"))
-        case "close":
-            let (selection, words) = try selection(&r, then: "now or at-expiry")
-            let word = words[words.count - 1]
-            return .close(try selection(), try Values.keyword(word.text, column: word.column, as: CloseMode.self, what: "when to close"))
-        case "reactivate":
-            let id = try accountID(&r)
-            return .reactivate(id, until: try optionalDate("until", &r))
-        case "sweep":
-            guard let word = r.peekPlain else { return .sweep(dryRun: false) }
-            guard word.text == "dry-run" else {
-                throw ParseError("expected dry-run or nothing after sweep, got \"\(word.text)\"", column: word.column)
-            }
-            _ = try r.positional("dry-run")
-            return .sweep(dryRun: true)
-        case "list":
-            let (filters, limit) = try filtersAndLimit(&r)
-            return .list(filters, limit: limit)
-        case "count":
-            let (filters, limit) = try filtersAndLimit(&r)
-            return .count(filters, limit: limit)
-        case "show":
-            return .show(try accountID(&r))
-        case "expiring":
-            return .expiring
-        case "pending":
-            return .pending
-        case "audit":
-            let id = r.peekPlain == nil ? nil : try accountID(&r)
-            let named = try r.named(["since", "until", "rule", "last"])
-            let rule = try named["rule"].map { word throws(ParseError) in
-                try Values.keyword(word.value.uppercased(), column: word.valueColumn, as: Rule.self, what: "a rule R1 to R14")
-            }
-            let since = try named["since"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
-            let until = try named["until"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
-            var last: Int?
-            if let word = named["last"] {
-                last = try Values.count(word.value, column: word.valueColumn)
-                guard last! > 0 else { throw ParseError("last= needs a number of 1 or more, got 0", column: word.valueColumn) }
-            }
-            if let since, let until, until < since, let word = named["until"] {
-                throw ParseError("until= (\(until)) is before since= (\(since))", column: word.valueColumn)
-            }
-            return .audit(id, since: since, until: until, rule: rule, last: last)
-        case "format":
-            guard let word = r.peekPlain else { return .format(nil) }
-            _ = try r.positional("a format")
-            return .format(try Values.keyword(word.text, column: word.column, as: OutputFormat.self, what: "a format"))
-        case "output":
-            guard r.peekPlain != nil else { return .output(path: nil) }
-            return .output(path: try Values.path(r.positional("a file name")))
-        case "once":
-            return .once(path: try Values.path(r.positional("a file name")))
-        case "pager", "timer", "echo":
-            let word = try r.positional("on or off")
-            guard word.text == "on" || word.text == "off" else {
-                let near = CommandCatalog.suggestion(for: word.text, among: ["on", "off"]).map { "; did you mean \($0)?" } ?? ""
-                throw ParseError("expected on or off after \(name), got \"\(word.text)\"\(near)", column: word.column)
-            }
-            let on = word.text == "on"
-            return name == "pager" ? .pager(on) : name == "timer" ? .timer(on) : .echo(on)
-        case "print":
-            var words: [String] = []
-            while r.peekPlain != nil { words.append(try r.positional("text").text) }
-            return .print(words.joined(separator: " "))
-        case "settings":
-            return .settings
-        case "save":
-            return .save(path: try Values.path(r.positional("a file name")))
-        case "load":
-            return .load(path: try Values.path(r.positional("a file name")))
-        case "import":
-            let what = try r.positional("accounts or schools")
-            let path = try Values.path(r.positional("a file name"))
-            switch what.text {
-            case "accounts": return .importAccounts(path: path)
-            case "schools": return .importSchools(path: path)
-            default: throw ParseError("expected accounts or schools after import, got \"\(what.text)\"", column: what.column)
-            }
-        case "export":
-            let word = try r.positional("json or csv")
-            let format = try Values.keyword(word.text, column: word.column, as: ExportFormat.self, what: "an export format")
-            let path = try Values.path(r.positional("a file name (- for standard output)"))
-            return .export(format, path: path, filters: try filters(&r))
-        case "run":
-            return .run(path: try Values.path(r.positional("a file name")))
-        case "quit", "exit":
-            return .quit
-        default:
-            preconditionFailure("command \(name) is in the catalog but has no parser")
-        }
     }
 
     /// `ID... WORD...` or `where FILTER... WORD...`: the accounts a change applies to (read
     /// once the last words are known to be right, so that a period's hint comes first) and
     /// the plain words after them.
-    private static func selection(
+    static func selection(
         _ r: inout ArgumentReader, then what: String
     ) throws(ParseError) -> (() throws(ParseError) -> AccountSelection, [Word]) {
         if let first = r.peekPlain, first.text == "where" {
@@ -267,7 +71,7 @@ public enum Parser {
     }
 
     /// The filters of `list` and `count`, and `limit=N`.
-    private static func filtersAndLimit(_ r: inout ArgumentReader) throws(ParseError) -> ([AccountFilter], Int?) {
+    static func filtersAndLimit(_ r: inout ArgumentReader) throws(ParseError) -> ([AccountFilter], Int?) {
         var limit: Int?
         var filterWords: [AccountFilter] = []
         for word in r.namedWords() {
@@ -286,17 +90,17 @@ public enum Parser {
         return (filterWords, limit)
     }
 
-    private static func accountID(_ r: inout ArgumentReader) throws(ParseError) -> AccountID {
+    static func accountID(_ r: inout ArgumentReader) throws(ParseError) -> AccountID {
         let word = try r.positional("an account id")
         return try Values.accountID(word.text, column: word.column)
     }
 
-    private static func optionalDate(_ key: String, _ r: inout ArgumentReader) throws(ParseError) -> CalendarDate? {
+    static func optionalDate(_ key: String, _ r: inout ArgumentReader) throws(ParseError) -> CalendarDate? {
         guard let word = try r.named([key])[key] else { return nil }
         return try Values.date(word.value, column: word.valueColumn)
     }
 
-    private static func actor(_ r: inout ArgumentReader) throws(ParseError) -> Actor {
+    static func actor(_ r: inout ArgumentReader) throws(ParseError) -> Actor {
         let word = try r.positional("service-desk, la-admin LA or champion SCHOOL")
         var argument: Word?
         switch word.text {
@@ -329,8 +133,10 @@ public enum Parser {
     /// The filters of `list`, `count` and `export`, as typed (`name~` takes `~`).
     public static let filters = ["kind=", "status=", "role=", "category=", "school=", "la=", "reason=", "expiring=", "inactive=", "deactivated=", "name~"]
     static let filterKeys = filters.map { String($0.dropLast()) }
+    /// The filters as Tab completes them: `kind` (then `=`), `name~`.
+    static let filterNames = filters.map { $0.hasSuffix("=") ? String($0.dropLast()) : $0 }
 
-    private static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
+    static func filters(_ r: inout ArgumentReader) throws(ParseError) -> [AccountFilter] {
         var filters: [AccountFilter] = []
         for word in r.namedWords() { filters.append(try filter(word)) }
         if let word = r.peekPlain {
@@ -339,7 +145,7 @@ public enum Parser {
         return filters
     }
 
-    private static func filter(_ word: Word) throws(ParseError) -> AccountFilter {
+    static func filter(_ word: Word) throws(ParseError) -> AccountFilter {
         guard let key = word.key, let separator = word.separator else {
             throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
         }

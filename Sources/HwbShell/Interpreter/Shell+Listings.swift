@@ -285,7 +285,7 @@ extension Shell {
     func help(_ topic: String?) throws(RuleError) {
         if renderer.isDocument { return try helpDocument(topic) }
         guard let topic else {
-            for group in CommandHelp.Group.allCases {
+            for group in CommandDeclaration.Group.allCases {
                 print("\(group.rawValue):")
                 for entry in CommandCatalog.all where entry.group == group { print("  \(entry.usage)") }
             }
@@ -317,11 +317,11 @@ extension Shell {
     /// topic's text.
     private func helpDocument(_ topic: String?) throws(RuleError) {
         var table = Table(["COMMAND", "GROUP", "USAGE", "SUMMARY", "RULE", "EXAMPLE"])
-        func add(_ entry: CommandHelp) {
+        func add(_ entry: CommandDeclaration) {
             table.add([entry.name, entry.group.rawValue, entry.usage, entry.summary, entry.rule ?? "", entry.example])
         }
         guard let topic else {
-            CommandCatalog.all.forEach(add)
+            for entry in CommandCatalog.all { add(entry) }
             return write(table)
         }
         if let entry = CommandCatalog.entry(for: topic) {

@@ -78,68 +78,35 @@ public struct Completer {
             let prefix = String(current[...separator])
             return values(for: key, command: command).map { prefix + $0 }
         }
+        guard let declaration = CommandCatalog.entry(for: command) else { return [] }
         let plain = words.dropFirst().filter { $0.key == nil }.map(\.text)
         let givenKeys = Set(words.compactMap(\.key))
-        let keys = namedKeys(command: command, plain: plain).filter { !givenKeys.contains($0) || $0 == "name~" }
-        return positional(command: command, plain: plain, current: current) + keys.map { $0.hasSuffix("~") ? $0 : $0 + "=" }
+        let keys = declaration.keys(plain).filter { !givenKeys.contains($0) || $0 == "name~" }
+        let next = declaration.words(plain).flatMap { candidates(from: $0, current: current) }
+        return next + keys.map { $0.hasSuffix("~") ? $0 : $0 + "=" }
     }
 
     /// Whether the word being typed is an account id.
     private func isIDPosition(_ words: [Word]) -> Bool {
-        guard let command = words.first?.text else { return false }
-        let plain = words.dropFirst().filter { $0.key == nil }.count
-        switch (command, plain) {
-        case ("keep", 0), ("close", 0), ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0), ("mis", 1):
-            return true
-        default:
+        guard let command = words.first?.text, let declaration = CommandCatalog.entry(for: command) else { return false }
+        let plain = words.dropFirst().filter { $0.key == nil }.map(\.text)
+        return declaration.words(plain).contains { source in
+            if case .accountIDs = source { return true }
+            if case .moreAccountIDs(afterWhere: false) = source { return true }
             return false
         }
     }
 
-    /// Candidates for the next plain word.
-    private func positional(command: String, plain: [String], current: String) -> [String] {
-        let position = plain.count
-        switch (command, position) {
-        case ("help", 0): return CommandCatalog.commandWords.sorted()
-        case ("date", 0): return ["set", "advance"]
-        case ("school", 0): return ["add"]
-        case ("mis", 0): return ["join", "leave"]
-        case ("mis", 1): return ids(current)
-        case ("login", 0): return ["service-desk", "la-admin", "champion"]
-        case ("login", 1) where plain[0] == "la-admin": return LocalAuthority.codes.map(String.init)
-        case ("login", 1) where plain[0] == "champion": return schoolNumbers(maintainedOnly: true)
-        case ("keep", 0), ("close", 0): return ids(current) + ["where"]
-        case ("reactivate", 0), ("show", 0), ("audit", 0), ("signin", 0), ("content", 0):
-            return ids(current)
-        // After `where`, filters then the period; after ids, more ids or the period.
-        // (more ids only once one is begun: an empty word is offered the periods).
-        case ("keep", _): return moreIDs(plain, current) + KeepPeriod.allCases.map(\.rawValue)
-        case ("close", _): return moreIDs(plain, current) + CloseMode.allCases.map(\.rawValue)
-        case ("pager", 0), ("timer", 0), ("echo", 0): return ["on", "off"]
-        case ("output", 0), ("once", 0): return files(current)
-        case ("sweep", 0): return ["dry-run"]
-        case ("format", 0): return OutputFormat.allCases.map(\.rawValue)
-        case ("import", 0): return ["accounts", "schools"]
-        case ("export", 0): return ExportFormat.allCases.map(\.rawValue)
-        case ("import", 1), ("export", 1), ("load", 0), ("save", 0), ("run", 0): return files(current)
-        default: return []
-        }
-    }
-
-    /// The `key=` names a command takes once its plain words are given.
-    private func namedKeys(command: String, plain: [String]) -> [String] {
-        let filters = Parser.filters.map { $0.hasSuffix("=") ? String($0.dropLast()) : $0 }
-        switch command {
-        case "create" where plain.count >= 1: return ["name", "category", "school", "expires", "for"]
-        case "school" where plain.count >= 2: return ["name", "maintained"]
-        case "mis" where plain.count >= 2: return plain[0] == "join" ? ["school", "name", "role"] : ["on"]
-        case "signin" where plain.count >= 1: return ["on"]
-        case "reactivate" where plain.count >= 1: return ["until"]
-        case "list", "count": return filters + ["limit"]
-        case "keep", "close": return plain.first == "where" ? filters : []
-        case "audit": return ["since", "until", "rule", "last"]
-        case "export" where plain.count >= 2: return filters
-        default: return []
+    /// The candidates a declaration's source stands for.
+    private func candidates(from source: CompletionSource, current: String) -> [String] {
+        switch source {
+        case .words(let words): return words
+        case .commandWords: return CommandCatalog.commandWords.sorted()
+        case .accountIDs: return ids(current)
+        case .moreAccountIDs(let afterWhere): return afterWhere || current.isEmpty ? [] : ids(current)
+        case .schools(let maintainedOnly): return schoolNumbers(maintainedOnly: maintainedOnly)
+        case .laCodes: return LocalAuthority.codes.map(String.init)
+        case .files: return files(current)
         }
     }
 
@@ -160,12 +127,6 @@ public struct Completer {
         case "expiring", "inactive": return ["8w", "90d", "1m", "3m", "6m", "1y"]
         default: return []
         }
-    }
-
-    /// Further ids of `keep`/`close` after the first: none after `where`, or before a
-    /// letter of one is typed.
-    private func moreIDs(_ plain: [String], _ current: String) -> [String] {
-        plain[0] == "where" || current.isEmpty ? [] : ids(current)
     }
 
     /// Account ids in the actor's scope starting with `prefix`, sorted.

@@ -1,0 +1,85 @@
+import HwbCore
+
+/// Explore: listings and lookups that change nothing.
+extension CommandCatalog {
+    static let explore: [CommandDeclaration] = [
+        CommandDeclaration(
+            name: "list", group: .explore, usage: "list [FILTER...] [limit=N]",
+            summary: "Lists the accounts in your scope, sorted by id, and how many there are; limit=N shows the first N. Filters: kind= status= role= category= school= la= reason= expiring=PERIOD inactive=PERIOD deactivated=DATE name~TEXT; several all apply.",
+            rule: "R11", example: "list status=active expiring=8w",
+            keys: { _ in Parser.filterNames + ["limit"] },
+            parse: { r throws(ParseError) -> Command in
+                let (filters, limit) = try Parser.filtersAndLimit(&r)
+                return .list(filters, limit: limit)
+            }),
+        CommandDeclaration(
+            name: "count", group: .explore, usage: "count [FILTER...] [limit=N]",
+            summary: "Counts the accounts in your scope that pass the filters (as for list); limit=N stops counting at N.",
+            rule: "R11", example: "count kind=non-mis status=deactivated",
+            keys: { _ in Parser.filterNames + ["limit"] },
+            parse: { r throws(ParseError) -> Command in
+                let (filters, limit) = try Parser.filtersAndLimit(&r)
+                return .count(filters, limit: limit)
+            }),
+        CommandDeclaration(
+            name: "show", group: .explore, usage: "show ID",
+            summary: "Shows one account, what happens to it next and why, and its history with rule ids.",
+            rule: "R11", example: "show jo.bloggs",
+            words: { plain in plain.isEmpty ? [.accountIDs] : [] },
+            parse: { r throws(ParseError) -> Command in
+                return .show(try Parser.accountID(&r))
+            }),
+        CommandDeclaration(
+            name: "expiring", group: .explore, usage: "expiring",
+            summary: "The manage-expiring list: your active non-MIS accounts expiring in the next 8 weeks (56 days), not set to close, by expiry date; overdue ones are marked.",
+            rule: "R6", example: "expiring",
+            parse: { r throws(ParseError) -> Command in
+                return .expiring
+            }),
+        CommandDeclaration(
+            name: "pending", group: .explore, usage: "pending",
+            summary: "Deactivated staff who joined another school and wait for the Service Desk to reactivate them.",
+            rule: "R9", example: "pending",
+            parse: { r throws(ParseError) -> Command in
+                return .pending
+            }),
+        CommandDeclaration(
+            name: "audit", group: .explore, usage: "audit [ID] [since=DATE] [until=DATE] [rule=RULE] [last=N]",
+            summary: "The audit log: every change with its date, actor, rule and before/after; since= and until= keep those days, rule= one rule's entries (rule=R13), last=N the newest N.",
+            rule: nil, example: "audit jo.bloggs",
+            words: { plain in plain.isEmpty ? [.accountIDs] : [] },
+            keys: { _ in ["since", "until", "rule", "last"] },
+            parse: { r throws(ParseError) -> Command in
+                let id = r.peekPlain == nil ? nil : try Parser.accountID(&r)
+                let named = try r.named(["since", "until", "rule", "last"])
+                let rule = try named["rule"].map { word throws(ParseError) in
+                    try Values.keyword(word.value.uppercased(), column: word.valueColumn, as: Rule.self, what: "a rule R1 to R14")
+                }
+                let since = try named["since"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
+                let until = try named["until"].map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) }
+                var last: Int?
+                if let word = named["last"] {
+                    last = try Values.count(word.value, column: word.valueColumn)
+                    guard last! > 0 else { throw ParseError("last= needs a number of 1 or more, got 0", column: word.valueColumn) }
+                }
+                if let since, let until, until < since, let word = named["until"] {
+                    throw ParseError("until= (\(until)) is before since= (\(since))", column: word.valueColumn)
+                }
+                return .audit(id, since: since, until: until, rule: rule, last: last)
+            }),
+        CommandDeclaration(
+            name: "schools", group: .explore, usage: "schools",
+            summary: "The whole school directory; accounts are counted at the schools in your scope.",
+            rule: "R3", example: "schools",
+            parse: { r throws(ParseError) -> Command in
+                return .listSchools
+            }),
+        CommandDeclaration(
+            name: "whoami", group: .explore, usage: "whoami",
+            summary: "Who the shell acts as, and its scope.",
+            rule: "R11", example: "whoami",
+            parse: { r throws(ParseError) -> Command in
+                return .whoami
+            }),
+    ]
+}
