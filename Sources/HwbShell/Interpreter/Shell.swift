@@ -80,7 +80,7 @@ public final class Shell {
         let context = Context(actor: actor, command: parsed.text)
         guard confirmed(parsed.command) else {
             declinedOnThisLine = true
-            return print("cancelled; nothing changed")
+            return print(parsed.command == .quit ? Shell.stayingMessage : "cancelled; nothing changed")
         }
         try journal(parsed)
         defer { fileOverrides = [:] }
@@ -199,7 +199,8 @@ public final class Shell {
     }
 
     /// Asks before a command that destroys something, when someone is there to ask:
-    /// a sweep that deletes accounts, `close ID now`, `load` over unsaved changes.
+    /// a sweep that deletes accounts, `close ID now`, `load` over unsaved changes (with
+    /// `--store`, over a store that is not empty), leaving with unsaved changes.
     private func confirmed(_ command: Command) -> Bool {
         guard let confirm else { return true }
         switch command {
@@ -212,8 +213,13 @@ public final class Shell {
             let due = Account.deletionDue(after: store.today)
             return confirm("Close \(id) now? Deleted for good on \(due) with \(plural(account.content, "content item")).")
         case .load(let path):
+            if let storeFile {
+                return loadOverStoreQuestion(path, storeFile: storeFile).map(confirm) ?? true
+            }
             guard hasUnsavedChanges else { return true }
             return confirm("The store has changes that are not saved. Load \(path) over them?")
+        case .quit:
+            return leavingQuestion.map(confirm) ?? true
         default:
             return true
         }
