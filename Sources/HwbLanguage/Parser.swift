@@ -69,6 +69,8 @@ public enum Parser {
             return .listSchools
         case "login":
             return .login(try actor(&r))
+        case "undo":
+            return .undo
         case "whoami":
             return .whoami
         case "create":

@@ -52,7 +52,7 @@ import Testing
     @Test func emptyLineOffersEveryCommand() throws {
         let completion = try #require(complete(""))
         #expect(completion.insertion == "")
-        #expect(completion.candidates.count == 28)
+        #expect(completion.candidates.count == 29)
         #expect(completion.candidates == completion.candidates.sorted())
         #expect(completion.candidates.contains("quit") && completion.candidates.contains("exit"))
     }

@@ -162,11 +162,15 @@ import Testing
         #expect(ctrlD.1.prompts == [Self.prompt, Self.prompt])
     }
 
-    @Test func nothingIsAskedAfterSaving() throws {
+    @Test func nothingIsAskedAfterSavingAndUndoIsAChange() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let saved = session([.line("quit")], setUp: Self.sian + "\nsave \(folder.file("s.hwbs"))")
+        let setUp = Self.sian + "\nsave \(folder.file("s.hwbs"))"
+        let saved = session([.line("quit")], setUp: setUp)
         #expect(saved.1.prompts == [Self.prompt])
+        let undone = session([.line("undo"), .line("quit"), .line("y")], setUp: setUp)
+        #expect(undone.1.prompts == [Self.prompt, Self.prompt, Self.leaving])
+        #expect(undone.2.output.contains("undid content sian 12 (2027-07-20)\n"))
     }
 
     @Test func assumeYesNeverAsksBeforeLeaving() {

@@ -18,6 +18,7 @@ extension Shell {
             case nil: try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
             }
             try storeFile.compact(store, actor: actor)
+            undoAfterFold()
         } else {
             try Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path))
         }
@@ -43,6 +44,7 @@ extension Shell {
                 throw error
             }
         }
+        undoHistory.clear(.loaded(path))
         print("loaded \(path): \(plural(store.accounts.count, "account")), \(plural(store.schools.count, "school")); today is \(store.today), acting as \(actor)")
     }
 

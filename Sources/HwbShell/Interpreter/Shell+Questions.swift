@@ -18,7 +18,7 @@ extension Shell {
         guard !store.isEmpty else { return nil }
         let accounts = store.accounts.count, schools = store.schools.count
         return "Load \(path) over the store \(Self.shown(storeFile.path)) (\(accounts.grouped) account\(accounts == 1 ? "" : "s"), "
-            + "\(schools.grouped) school\(schools == 1 ? "" : "s"), today \(store.today))? It replaces them."
+            + "\(schools.grouped) school\(schools == 1 ? "" : "s"), today \(store.today))? It replaces them, and undo cannot bring them back."
     }
 
     /// The question before leaving with changes that would be lost: only at a terminal

@@ -25,6 +25,7 @@ extension Shell {
         for warning in opening.warnings { warn(warning) }
         store = opening.contents.store
         actor = opening.contents.actor
+        undoHistory.clear(.folded(path: Shell.shown(file.path), every: file.recordLimit))
         try replay(opening.records)
         storeFile = file
         hasUnsavedChanges = false
@@ -93,6 +94,7 @@ extension Shell {
         guard let storeFile, storeFile.needsFold else { return }
         do throws(ShellError) {
             try storeFile.compact(store, actor: actor)
+            undoAfterFold()
         } catch {
             warn("\(error); the journal still holds every change")
         }

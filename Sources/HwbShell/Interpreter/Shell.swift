@@ -64,6 +64,8 @@ public final class Shell {
     /// File contents to use instead of reading the disk: a journal record's attachments
     /// while it is replayed.
     var fileOverrides: [String: [UInt8]] = [:]
+    /// The changes `undo` can take back.
+    var undoHistory = UndoHistory()
     /// How deep `run` has nested scripts.
     var runDepth = 0
     static let maximumRunDepth = 16
@@ -83,6 +85,7 @@ public final class Shell {
             return print(parsed.command == .quit ? Shell.stayingMessage : "cancelled; nothing changed")
         }
         try journal(parsed)
+        let before = storeBeforeChange(parsed.command)
         defer { fileOverrides = [:] }
         do {
             switch parsed.command {
@@ -99,6 +102,7 @@ public final class Shell {
                 print("added school \(school.number) \(school.name)\(school.maintained ? "" : " (not maintained)")")
             case .listSchools: listSchools()
             case .login(let actor): try login(actor)
+            case .undo: try undo()
             case .whoami: print(describeActor())
             case .create(let request): created(try store.create(request, context))
             case .join(let event): joined(try store.join(event, context))
@@ -158,6 +162,7 @@ public final class Shell {
             case let command where command.changesStore: hasUnsavedChanges = storeFile == nil
             default: break
             }
+            if let before { undoHistory.push(before, command: parsed.text) }
             foldJournalIfLarge()
         } catch let error as RuleError {
             throw .rule(withAnswer(error))
