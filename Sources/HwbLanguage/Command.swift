@@ -31,6 +31,8 @@ public enum Command: Sendable, Equatable {
     case addSchool(School)
     case listSchools
     case login(Actor)
+    /// Takes back the last change to the store (`undo`).
+    case undo
     case whoami
     case create(NewAccount)
     case join(JoinEvent)
@@ -78,6 +80,8 @@ public enum Command: Sendable, Equatable {
             return true
         case .sweep(let dryRun):
             return !dryRun
+        case .undo:
+            return true
         default:
             return false
         }

@@ -150,6 +150,7 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("export json out.json", .export(.json, path: "out.json", filters: [])),
         ParseCase("export csv - status=active name~jo", .export(.csv, path: "-", filters: [.status(.active), .nameContains("jo")])),
         ParseCase("run examples/demo.hwb", .run(path: "examples/demo.hwb")),
+        ParseCase("undo", .undo),
         ParseCase("quit", .quit),
         ParseCase("exit", .quit),
     ]

@@ -28,6 +28,7 @@ import Testing
     }
 
     static let prompt = "service-desk · 2027-07-20 › "
+    static let leaving = "The store has changes that are not saved (save FILE keeps them). Quit anyway? [y/N] "
     static let welcome = "hwbsh · today is 2027-07-20, acting as service-desk. Type help for the commands, quit to leave.\n"
 
     /// A session on 2027-07-20 after `setUp` (run as a script), reading `inputs`.
@@ -57,12 +58,12 @@ import Testing
 
     @Test func promptFollowsTheActorAndTheDate() {
         let (_, reader, _) = session([.line("login la-admin 661"), .line("date advance 1d")])
-        #expect(reader.prompts == [Self.prompt, "la-admin 661 · 2027-07-20 › ", "la-admin 661 · 2027-07-21 › "])
+        #expect(reader.prompts == [Self.prompt, "la-admin 661 · 2027-07-20 › ", "la-admin 661 · 2027-07-21 › ", Self.leaving])
     }
 
     @Test func lineEndingInBackslashContinues() {
         let (session, reader, result) = session([.line("date \\"), .line("advance 1d")])
-        #expect(reader.prompts == [Self.prompt, "… › ", "service-desk · 2027-07-21 › "])
+        #expect(reader.prompts == [Self.prompt, "… › ", "service-desk · 2027-07-21 › ", Self.leaving])
         #expect(result.output.contains("today is 2027-07-21 (Wednesday)\n"))
         #expect(session.shell.store.today == Fixtures.date("2027-07-21"))
         #expect(reader.remembered.count == 1)
@@ -123,5 +124,58 @@ import Testing
         #expect(reader.prompts == [Self.prompt, Self.prompt])
         #expect(result.output.contains("closed sian"))
         #expect(session.shell.store.accounts[Fixtures.id("sian")]?.status == .deactivated)
+    }
+
+    // MARK: Leaving with changes that are not saved
+
+    @Test func quitWithUnsavedChangesAsksAndNoGoesOn() {
+        let (_, reader, result) = session([.line("quit"), .line("n"), .line("date"), .line("exit"), .line("y")], setUp: Self.sian)
+        #expect(reader.prompts == [Self.prompt, Self.leaving, Self.prompt, Self.prompt, Self.leaving])
+        #expect(result.output.hasSuffix(" to manage them\ncancelled; hwbsh goes on\n2027-07-20\nbye\n"))
+        #expect(reader.inputs.isEmpty)
+        #expect(reader.remembered == ["quit", "date", "exit"], "the answers are not history")
+    }
+
+    @Test func ctrlDWithUnsavedChangesAsksAndNoGoesOn() {
+        let (_, reader, result) = session([.end, .line("no"), .line("date"), .end, .line("yes")], setUp: Self.sian)
+        #expect(reader.prompts == [Self.prompt, Self.leaving, Self.prompt, Self.prompt, Self.leaving])
+        #expect(result.output.hasSuffix(" to manage them\ncancelled; hwbsh goes on\n2027-07-20\nbye\n"))
+    }
+
+    /// Ctrl-D again at the question leaves: also the end of input, when the terminal has
+    /// gone and nothing more can be asked. Ctrl-C at it goes on.
+    @Test func ctrlDAgainLeavesAndCtrlCGoesOn() {
+        let (_, reader, result) = session([.end, .interrupted, .end, .end], setUp: Self.sian)
+        #expect(reader.prompts == [Self.prompt, Self.leaving, Self.prompt, Self.leaving])
+        #expect(result.output.hasSuffix(" to manage them\ncancelled; hwbsh goes on\nbye\n"))
+        let typed = session([.line("quit"), .end], setUp: Self.sian)
+        #expect(typed.1.prompts == [Self.prompt, Self.leaving, Self.prompt, Self.leaving],
+                "quit, Ctrl-D at its question (no), Ctrl-D at the prompt and at its question")
+        #expect(typed.2.output.hasSuffix(" to manage them\ncancelled; hwbsh goes on\nbye\n"))
+    }
+
+    @Test func nothingIsAskedWithoutChanges() {
+        let (_, reader, result) = session([.line("date"), .line("quit")])
+        #expect(reader.prompts == [Self.prompt, Self.prompt])
+        #expect(result.output == Self.welcome + "2027-07-20\nbye\n")
+        let ctrlD = session([.line("list")])
+        #expect(ctrlD.1.prompts == [Self.prompt, Self.prompt])
+    }
+
+    @Test func nothingIsAskedAfterSavingAndUndoIsAChange() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let setUp = Self.sian + "\nsave \(folder.file("s.hwbs"))"
+        let saved = session([.line("quit")], setUp: setUp)
+        #expect(saved.1.prompts == [Self.prompt])
+        let undone = session([.line("undo"), .line("quit"), .line("y")], setUp: setUp)
+        #expect(undone.1.prompts == [Self.prompt, Self.prompt, Self.leaving])
+        #expect(undone.2.output.contains("undid content sian 12 (2027-07-20)\n"))
+    }
+
+    @Test func assumeYesNeverAsksBeforeLeaving() {
+        let (_, reader, result) = session([.line("quit")], setUp: Self.sian, assumeYes: true)
+        #expect(reader.prompts == [Self.prompt])
+        #expect(result.output.hasSuffix(" to manage them\nbye\n"))
     }
 }

@@ -92,6 +92,30 @@ import Testing
         #expect(!terminal.text.contains("added school"), "q runs nothing")
     }
 
+    /// The presenter's own `quit` asks, as the shell does, when the demo's changes are not
+    /// saved; and the presenter may take back the step just run with `undo`.
+    @Test func ownQuitAsksAndOwnUndoTakesBackAStep() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let terminal = try presenter(folder)
+        defer { terminal.close() }
+        try terminal.expect(hint)
+        try terminal.press(.enter)
+        try terminal.expect("added school 6612001 Ysgol y Môr\n")
+        try terminal.expect(hint)
+        try terminal.type("quit", .enter)
+        try terminal.expect("(save FILE keeps them). Quit anyway?")
+        try terminal.type("n", .enter)
+        try terminal.expect("cancelled; hwbsh goes on\n")
+        try terminal.expect(hint)
+        try terminal.type("undo", .enter)
+        try terminal.expect(#"undid school add 6612001 name="Ysgol y Môr" (2027-07-20)"# + "\n")
+        try terminal.expect(hint)
+        try terminal.type("q", .enter)
+        try terminal.expect("(the demo ends here)")
+        #expect(try terminal.exitStatus() == 0)
+    }
+
     /// Ctrl-C once ended the demo with status 130; at the hint it only drops what was typed.
     @Test func ctrlCAtTheHintDropsWhatWasTypedAndTheDemoGoesOn() throws {
         let folder = try TemporaryFolder()

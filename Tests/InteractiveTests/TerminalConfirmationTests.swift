@@ -118,4 +118,75 @@ import Testing
             #expect(!folder.exists("history"), "scripts keep no history")
         }
     }
+
+    // MARK: load with --store, and leaving
+
+    static let leavingQuestion = "The store has changes that are not saved (save FILE keeps them). Quit anyway? [y/N] "
+
+    /// With `--store` nothing is ever unsaved (the journal keeps every change), so `load`
+    /// used to replace the store without a word: it now asks whenever the store is not
+    /// empty, naming the store and what it holds.
+    @Test func loadOverAStoreFileAsks() throws {
+        let terminal = try PseudoTerminal(["--date", "2027-07-20", "--store", "s.snap"], columns: 200)
+        defer { terminal.close() }
+        try terminal.expect(prompt)
+        #expect(try terminal.run("save before.snap") == "saved 0 accounts and 0 schools to before.snap\n", "an empty store: nothing to ask")
+        #expect(try terminal.run("load before.snap").hasPrefix("loaded before.snap: 0 accounts"))
+        try terminal.run(#"school add 6612001 name="Ysgol y Môr""#)
+        try terminal.run("create sian name=Siân category=governor school=6612001")
+        try terminal.run("save before.snap")
+        try terminal.run("create wyn name=Ŵyn category=governor school=6612001")
+        try terminal.type("load before.snap", .enter)
+        try terminal.expect("Load before.snap over the store s.snap (2 accounts, 1 school, today 2027-07-20)? It replaces them, and undo cannot bring them back. [y/N] ")
+        #expect(try terminal.run("n") == "cancelled; nothing changed\n")
+        #expect(try terminal.run("count") == "2\n")
+        try terminal.type("load before.snap", .enter)
+        try terminal.expect("? It replaces them, and undo cannot bring them back. [y/N] ")
+        #expect(try terminal.run("y").hasPrefix("loaded before.snap: 1 account, 1 school"))
+        #expect(try terminal.run("undo").contains("error: nothing to undo since load before.snap replaced the store"))
+        // Leaving with --store never asks: the store file has every change.
+        try terminal.type("quit", .enter)
+        try terminal.expect("bye")
+        #expect(try terminal.exitStatus() == 0)
+        #expect(!terminal.text.contains("Quit anyway"))
+        let reopened = try StoreProcess.run(["--store", terminal.folder.file("s.snap"), "-c", "count"])
+        #expect(reopened.stdout == "1\n")
+    }
+
+    @Test func quitWithUnsavedChangesAsksAndNoGoesOn() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.type("quit", .enter)
+        try terminal.expect(Self.leavingQuestion)
+        #expect(try terminal.run("n") == "cancelled; hwbsh goes on\n")
+        #expect(try terminal.run("count") == "1\n")
+        try terminal.press(.ctrlD)
+        try terminal.expect(Self.leavingQuestion)
+        #expect(try terminal.run("") == "cancelled; hwbsh goes on\n")
+        try terminal.run("save s.snap")
+        try terminal.press(.ctrlD)
+        try terminal.expect("bye")
+        #expect(try terminal.exitStatus() == 0)
+    }
+
+    @Test func ctrlDAndYesLeaves() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.press(.ctrlD)
+        try terminal.expect(Self.leavingQuestion)
+        try terminal.type("y", .enter)
+        try terminal.expect("bye")
+        #expect(try terminal.exitStatus() == 0)
+    }
+
+    @Test func leavingNeverAsksWithYesOrWithAStore() throws {
+        for options in [["--yes"], ["--store", "s.snap"]] {
+            let terminal = try terminal(options)
+            defer { terminal.close() }
+            try terminal.type("quit", .enter)
+            try terminal.expect("bye")
+            #expect(try terminal.exitStatus() == 0)
+            #expect(!terminal.text.contains("Quit anyway"), "\(options)")
+        }
+    }
 }

@@ -366,37 +366,47 @@ public struct AccountTable: Sendable {
         count -= 1
     }
 
+    /// Writes only the cells that change: a column another store value still shares (a
+    /// step kept for `undo`) is copied when it is written to, so a `keep` copies the
+    /// expiry column, not every column of the row.
     private mutating func set(_ row: Row, to account: Account) {
         let r = Int(row)
-        kinds[r] = account.kind
-        schools[r] = Int32(account.school.value)
-        created[r] = account.created.dayNumber
-        lastActivity[r] = account.lastActivity.dayNumber
-        contents[r] = account.content
+        Self.put(account.kind, in: &kinds, at: r)
+        Self.put(Int32(account.school.value), in: &schools, at: r)
+        Self.put(account.created.dayNumber, in: &created, at: r)
+        Self.put(account.lastActivity.dayNumber, in: &lastActivity, at: r)
+        Self.put(account.content, in: &contents, at: r)
+        let pendingSchool: SchoolNumber?
         switch account.lifecycle {
         case .mis(let mis):
-            roles[r] = mis.role
-            leaving[r] = mis.leavingDate?.dayNumber ?? Self.noDate
-            pendingSchools[row] = mis.pendingSchool
-            categories[r] = nil
-            expires[r] = Self.noDate
-            closeAtExpiry[r] = false
+            Self.put(mis.role, in: &roles, at: r)
+            Self.put(mis.leavingDate?.dayNumber ?? Self.noDate, in: &leaving, at: r)
+            pendingSchool = mis.pendingSchool
+            Self.put(nil, in: &categories, at: r)
+            Self.put(Self.noDate, in: &expires, at: r)
+            Self.put(false, in: &closeAtExpiry, at: r)
         case .nonMIS(let nonMIS):
-            roles[r] = nil
-            leaving[r] = Self.noDate
-            pendingSchools[row] = nil
-            categories[r] = nonMIS.category
-            expires[r] = nonMIS.expires.dayNumber
-            closeAtExpiry[r] = nonMIS.closeAtExpiry
+            Self.put(nil, in: &roles, at: r)
+            Self.put(Self.noDate, in: &leaving, at: r)
+            pendingSchool = nil
+            Self.put(nonMIS.category, in: &categories, at: r)
+            Self.put(nonMIS.expires.dayNumber, in: &expires, at: r)
+            Self.put(nonMIS.closeAtExpiry, in: &closeAtExpiry, at: r)
         }
+        if pendingSchools[row] != pendingSchool { pendingSchools[row] = pendingSchool }
         switch account.state {
         case .active:
-            reasons[r] = nil
-            deactivatedOn[r] = Self.noDate
+            Self.put(nil, in: &reasons, at: r)
+            Self.put(Self.noDate, in: &deactivatedOn, at: r)
         case .deactivated(let on, let reason):
-            reasons[r] = reason
-            deactivatedOn[r] = on.dayNumber
+            Self.put(reason, in: &reasons, at: r)
+            Self.put(on.dayNumber, in: &deactivatedOn, at: r)
         }
+    }
+
+    @inline(__always)
+    private static func put<Value: Equatable>(_ value: Value, in column: inout [Value], at r: Int) {
+        if column[r] != value { column[r] = value }
     }
 
     // MARK: The id hash table

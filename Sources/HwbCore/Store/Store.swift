@@ -41,15 +41,24 @@ public struct Store: Sendable {
             return
         }
         let row = accounts.row(of: old.id)!
-        unindexDates(row)
+        let oldDays = days(of: row)
         if old.school != new?.school {
             removeFromSchool(row, old.school)
             if let new { bySchool[new.school, default: []].append(row) }
         }
         if let new {
             accounts.update(row, to: new)
-            indexDates(row)
+            // Only the places that change: an index another store value shares (a step
+            // kept for `undo`) is copied when it is written to.
+            let newDays = days(of: row)
+            for place in oldDays where !newDays.contains(where: { $0 == place }) {
+                self[place.index].remove(row, at: CalendarDate(trustedDayNumber: place.day))
+            }
+            for place in newDays where !oldDays.contains(where: { $0 == place }) {
+                self[place.index].insert(row, at: CalendarDate(trustedDayNumber: place.day))
+            }
         } else {
+            for place in oldDays { self[place.index].remove(row, at: CalendarDate(trustedDayNumber: place.day)) }
             accounts.remove(row)
         }
     }

@@ -94,5 +94,10 @@ extension CommandCatalog {
             parse: { r throws(ParseError) -> Command in
                 return .login(try Parser.actor(&r))
             }),
+        CommandDeclaration(
+            name: "undo", group: .manage, usage: "undo",
+            summary: "Takes back the last command that changed the store, up to 10 of them, newest first: the accounts, the clock, the directory and the audit log are as they were before it. Not login (who you act as stays). With --store, back to the last fold of the journal only.",
+            rule: nil, example: "undo",
+            parse: { _ throws(ParseError) -> Command in .undo }),
     ]
 }

@@ -19,6 +19,7 @@ extension Shell {
             case nil: try ShellError.catching(Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path)))
             }
             try ShellError.catching(storeFile.compact(store, actor: actor))
+            undoAfterFold()
         } else {
             try ShellError.catching(Snapshot.save(.init(store: store, actor: actor), to: path, progress: saving(path)))
         }
@@ -44,6 +45,7 @@ extension Shell {
                 throw error
             }
         }
+        undoHistory.clear(.loaded(path))
         print("loaded \(path): \(plural(store.accounts.count, "account")), \(plural(store.schools.count, "school")); today is \(store.today), acting as \(actor)")
     }
 

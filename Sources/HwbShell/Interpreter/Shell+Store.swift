@@ -26,6 +26,7 @@ extension Shell {
         for warning in opening.warnings { warn(warning) }
         store = opening.contents.store
         actor = opening.contents.actor
+        undoHistory.clear(.folded(path: Shell.shown(file.path), every: file.recordLimit))
         try replay(opening.records)
         storeFile = file
         hasUnsavedChanges = false
@@ -94,6 +95,7 @@ extension Shell {
         guard let storeFile, storeFile.needsFold else { return }
         do throws(ShellError) {
             try ShellError.catching(storeFile.compact(store, actor: actor))
+            undoAfterFold()
         } catch {
             warn("\(error); the journal still holds every change")
         }

@@ -73,6 +73,8 @@ public final class Shell {
     /// File contents to use instead of reading the disk: a journal record's attachments
     /// while it is replayed.
     var fileOverrides: [String: [UInt8]] = [:]
+    /// The changes `undo` can take back.
+    var undoHistory = UndoHistory()
     /// How deep `run` has nested scripts.
     var runDepth = 0
     static let maximumRunDepth = 16
@@ -89,9 +91,10 @@ public final class Shell {
         let context = Context(actor: actor, command: parsed.text)
         guard confirmed(parsed.command) else {
             declinedOnThisLine = true
-            return print("cancelled; nothing changed")
+            return print(parsed.command == .quit ? Shell.stayingMessage : "cancelled; nothing changed")
         }
         try journal(parsed)
+        let before = storeBeforeChange(parsed.command)
         defer { fileOverrides = [:] }
         do {
             switch parsed.command {
@@ -108,6 +111,7 @@ public final class Shell {
                 print("added school \(school.number) \(school.name)\(school.maintained ? "" : " (not maintained)")")
             case .listSchools: listSchools()
             case .login(let actor): try login(actor)
+            case .undo: try undo()
             case .whoami: print(describeActor())
             case .create(let request): created(try store.create(request, context))
             case .join(let event): joined(try store.join(event, context))
@@ -160,6 +164,7 @@ public final class Shell {
             case let command where command.changesStore: hasUnsavedChanges = storeFile == nil
             default: break
             }
+            if let before { undoHistory.push(before, command: parsed.text) }
             foldJournalIfLarge()
         } catch let error as RuleError {
             throw .rule(withAnswer(error))
@@ -218,7 +223,8 @@ public final class Shell {
     }
 
     /// Asks before a command that destroys something, when someone is there to ask:
-    /// a sweep that deletes accounts, `close ID now`, `load` over unsaved changes.
+    /// a sweep that deletes accounts, `close ID now`, `load` over unsaved changes (with
+    /// `--store`, over a store that is not empty), leaving with unsaved changes.
     private func confirmed(_ command: Command) -> Bool {
         guard let confirm else { return true }
         switch command {
@@ -243,8 +249,13 @@ public final class Shell {
             guard let ids = try? ids(of: selection), ids.count > 1 else { return true }
             return confirm("Keep \(plural(ids.count, "account")) \(period.rawValue) (\(Self.sample(ids.map(\.value))))?")
         case .load(let path):
+            if let storeFile {
+                return loadOverStoreQuestion(path, storeFile: storeFile).map(confirm) ?? true
+            }
             guard hasUnsavedChanges else { return true }
             return confirm("The store has changes that are not saved. Load \(path) over them?")
+        case .quit:
+            return leavingQuestion.map(confirm) ?? true
         default:
             return true
         }

@@ -13,7 +13,10 @@ public enum InteractiveSession {
         shell.printBanner()
         while !shell.stopRequested {
             shell.console.flush()
-            guard let line = readCommand(reader, prompt: prompt(for: shell)) else { break }
+            guard let line = readCommand(reader, prompt: prompt(for: shell)) else {
+                if staysAfterCtrlD(shell, reader: reader) { continue }
+                break
+            }
             guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
             reader.remember(line)
             shell.runLine(Array(line.utf8), file: "", line: 0)
@@ -31,7 +34,7 @@ public enum InteractiveSession {
         if !assumeYes {
             shell.confirm = { question in
                 guard case .line(let answer) = reader.readLine(prompt: question + " [y/N] ") else { return false }
-                return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                return isYes(answer)
             }
         }
     }
@@ -49,6 +52,26 @@ public enum InteractiveSession {
             shell.report(error, at: SourceLocation(file: path, line: 1, column: 1))
         }
         shell.console.flush()
+    }
+
+    private static func isYes(_ answer: String) -> Bool {
+        ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// Ctrl-D with changes that would be lost asks first (as `quit` does); only yes leaves,
+    /// or Ctrl-D again (also the end of input, when the terminal has gone: it cannot be
+    /// asked again). True when the session goes on.
+    private static func staysAfterCtrlD(_ shell: Shell, reader: LineReader) -> Bool {
+        guard let question = shell.leavingQuestion else { return false }
+        switch reader.readLine(prompt: question + " [y/N] ") {
+        case .line(let answer) where isYes(answer):
+            return false
+        case .end:
+            return false
+        case .line, .interrupted:
+            shell.print(Shell.stayingMessage)
+            return true
+        }
     }
 
     /// The prompt: who is acting, and today.

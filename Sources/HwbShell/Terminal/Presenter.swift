@@ -240,6 +240,8 @@ final class Presenter {
         shell.recorder = nil
         shell.store = start.store
         shell.actor = start.actor
+        // The replay makes the undo steps again, as the demo made them the first time.
+        shell.undoHistory = UndoHistory()
         quietly {
             for entry in replay {
                 // A question is answered as it was the first time.

@@ -24,7 +24,7 @@ public final class StoreFile {
     var lockPath: String { path + ".lock" }
 
     /// Journal records before compaction (tests set it low with HWBSH_JOURNAL_LIMIT).
-    let recordLimit: Int
+    public let recordLimit: Int
     public static let defaultRecordLimit = 10_000
     private let lockHandle: Int32
     /// The snapshot file, open and locked with `flock`.
