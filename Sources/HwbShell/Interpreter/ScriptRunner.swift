@@ -108,10 +108,10 @@ extension Shell {
         defer { FileManager.default.changeCurrentDirectoryPath(previousFolder) }
         // The options run quietly: a replay prints what the transcript expects, no more
         // (unless the session is being recorded: its transcript sets the scene too).
-        let realConsole = console
-        if recorder == nil { console = BufferConsole() }
+        let wasQuiet = renderer.isQuiet
+        renderer.isQuiet = recorder == nil
         let problem = apply(options: transcript.options)
-        console = realConsole
+        renderer.isQuiet = wasQuiet
         if let problem {
             report(.file("#! hwbsh line: \(problem)"), at: SourceLocation(file: file, line: 1, column: 1))
             noteFailure()
@@ -126,10 +126,10 @@ extension Shell {
 
     /// Runs the commands of one line.
     public func runLine(_ raw: [UInt8], file: String, line: Int) {
-        if let recorder, runDepth == 0 {
-            declinedOnThisLine = false
+        if let recorder, session.runDepth == 0 {
+            session.declinedOnThisLine = false
             recorder.begin()
-            defer { recorder.record(String(decoding: raw, as: UTF8.self), cancelled: declinedOnThisLine) }
+            defer { recorder.record(String(decoding: raw, as: UTF8.self), cancelled: session.declinedOnThisLine) }
             runCommands(raw, file: file, line: line)
         } else {
             runCommands(raw, file: file, line: line)

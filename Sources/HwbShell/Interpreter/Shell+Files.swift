@@ -206,18 +206,18 @@ extension Shell {
     }
 
     func runScript(at path: String) throws(ShellError) {
-        guard runDepth < Shell.maximumRunDepth else {
-            throw .file("run \(path): scripts nested more than \(Shell.maximumRunDepth) deep (does a script run itself?)")
+        guard session.runDepth < Session.maximumRunDepth else {
+            throw .file("run \(path): scripts nested more than \(Session.maximumRunDepth) deep (does a script run itself?)")
         }
         let bytes = try ShellError.catching(FileAccess.read(path))
         // A script run from the terminal stops at its first failure like any script (or
         // goes on with --keep-going); the session itself then goes on. `quit` leaves.
         let (outerKeepGoing, failuresBefore) = (keepGoing, failureCount)
         keepGoing = scriptsKeepGoing
-        runDepth += 1
+        session.runDepth += 1
         run(ScriptLines(bytes: bytes), file: path)
-        runDepth -= 1
+        session.runDepth -= 1
         keepGoing = outerKeepGoing
-        stopRequested = quitRequested || (failureCount > failuresBefore && !keepGoing)
+        session.stopRequested = quitRequested || (failureCount > failuresBefore && !keepGoing)
     }
 }

@@ -55,7 +55,7 @@ extension Shell {
     private func finishFile(_ file: OutputFile) {
         if !file.close() {
             warn("cannot write \(file.path): \(file.failure ?? "unknown error"); it is incomplete")
-            failureCount += 1
+            session.failureCount += 1
         }
     }
 
@@ -101,7 +101,7 @@ extension Shell {
     /// Runs one parsed command with what surrounds it: the echo (scripts), `once`'s file,
     /// the pager (an interactive terminal) and the timer. Returns the command's error.
     func runWithOutput(_ parsed: ParsedCommand) -> ShellError? {
-        if renderer.echo, errorStyle != .caret || runDepth > 0 {
+        if renderer.echo, !renderer.isQuiet, errorStyle != .caret || session.runDepth > 0 {
             console.write(parsed.text.displayed + "\n")
         }
         let outermost = renderer.paging == nil && renderer.onceFile == nil
@@ -129,7 +129,7 @@ extension Shell {
                 finishFile(once)
             }
         }
-        if let started, renderer.timer {
+        if let started, renderer.timer, !renderer.isQuiet {
             let seconds = Double(Self.now() - started) / 1e9
             // Not part of a recorded transcript: a replay would never take as long again.
             let screen = (console as? RecordingConsole)?.inner ?? console

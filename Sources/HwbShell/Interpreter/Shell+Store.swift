@@ -53,12 +53,13 @@ extension Shell {
         fileOverrides = attachments
     }
 
-    /// Runs journal records again after a restart, printing nothing. A record that was
-    /// refused when it was first run is refused again, and changes nothing again.
+    /// Runs journal records again after a restart through `execute`, printing nothing. A
+    /// record that was refused when it was first run is refused again, and changes
+    /// nothing again.
     func replay(_ records: [JournalRecord]) throws(ShellError) {
-        let realConsole = console
-        defer { console = realConsole }
-        console = BufferConsole()
+        let wasQuiet = renderer.isQuiet
+        renderer.isQuiet = true
+        defer { renderer.isQuiet = wasQuiet }
         for record in records {
             do throws(ActorTextError) {
                 actor = try Actor(parsing: record.actor)
@@ -75,9 +76,7 @@ extension Shell {
                     try? execute(command)
                 case .failure(let error):
                     // Written by an hwbsh that read it: only a newer or older hwbsh can fail here.
-                    console = realConsole
                     warn("journal record \(record.sequence), \"\(record.command)\", no longer reads as a command (\(error.message)); it was skipped")
-                    console = BufferConsole()
                 }
             }
         }

@@ -18,19 +18,21 @@ public final class Shell {
     /// file, the feed or a snapshot reaches the terminal as a command.
     var console: Console
 
-    /// Go on after a failed command in scripts (`--keep-going`).
-    public var keepGoing = false
-    /// Set by `quit`, or by a failure when not keeping going: the runner stops reading.
-    public internal(set) var stopRequested = false
+    /// When reading stops, failures, nesting (`Session`).
+    var session = Session()
+    public var keepGoing: Bool {
+        get { session.keepGoing }
+        set { session.keepGoing = newValue }
+    }
+    public var scriptsKeepGoing: Bool {
+        get { session.scriptsKeepGoing }
+        set { session.scriptsKeepGoing = newValue }
+    }
+    public var stopRequested: Bool { session.stopRequested }
+    public var quitRequested: Bool { session.quitRequested }
+    public var failureCount: Int { session.failureCount }
     /// Whether any command has failed.
-    public var hasFailed: Bool { failureCount > 0 }
-    /// How many commands have failed.
-    public internal(set) var failureCount = 0
-    /// Set by `quit`: it leaves hwbsh, even from a script started with `run`.
-    public internal(set) var quitRequested = false
-    /// Whether scripts go on after a failure (`--keep-going`), also those started by `run`
-    /// at the terminal, where the session itself always goes on.
-    public var scriptsKeepGoing = false
+    public var hasFailed: Bool { session.failureCount > 0 }
     /// How errors are written.
     public enum ErrorStyle: Sendable {
         /// `FILE:LINE:COL: error: ...`, for scripts, `-c` and piped input.
@@ -66,8 +68,6 @@ public final class Shell {
     public internal(set) var hasUnsavedChanges = false
     /// Writes the session down, with `--record`.
     var recorder: TranscriptRecorder?
-    /// Whether a confirmation was declined on the line being run.
-    var declinedOnThisLine = false
     /// The `--store` files, when the store is kept on disk.
     var storeFile: StoreFile?
     /// File contents to use instead of reading the disk: a journal record's attachments
@@ -75,9 +75,6 @@ public final class Shell {
     var fileOverrides: [String: [UInt8]] = [:]
     /// The changes `undo` can take back.
     var undoHistory = UndoHistory()
-    /// How deep `run` has nested scripts.
-    var runDepth = 0
-    static let maximumRunDepth = 16
 
     public init(store: Store, actor: Actor = .serviceDesk, console: Console) {
         self.store = store
@@ -90,7 +87,7 @@ public final class Shell {
     public func execute(_ parsed: ParsedCommand) throws(ShellError) {
         let context = Context(actor: actor, command: parsed.text)
         guard confirmed(parsed.command) else {
-            declinedOnThisLine = true
+            session.declinedOnThisLine = true
             return print(parsed.command == .quit ? Shell.stayingMessage : "cancelled; nothing changed")
         }
         try journal(parsed)
@@ -156,8 +153,7 @@ public final class Shell {
             case .export(let format, let path, let filters): try export(format, to: path, filters: filters)
             case .run(let path): try runScript(at: path)
             case .quit:
-                quitRequested = true
-                stopRequested = true
+                session.quit()
             }
             switch parsed.command {
             case .save, .load: hasUnsavedChanges = false
@@ -213,6 +209,7 @@ public final class Shell {
 
     /// Text on its way out: to the file of `output`/`once`, the pager, or the console.
     func emit(_ text: String) {
+        if renderer.isQuiet { return }
         if let file = renderer.destinationFile {
             file.write(text)
         } else if let paging = renderer.paging {
@@ -308,6 +305,7 @@ public final class Shell {
     /// The message for a failed command, as `FILE:LINE:COL: error: ...` plus any detail
     /// lines. The one place errors become text.
     public func report(_ error: ShellError, at location: SourceLocation?, line: String? = nil) {
+        if renderer.isQuiet { return }
         // Messages quote what they were given (a cell of a file, a school's name): each
         // line is shown `displayed`.
         let message = "error: \(error)".displayed
@@ -315,7 +313,7 @@ public final class Shell {
         for detail in error.details { plain += "  \(detail.displayed)\n" }
         errorRecorder?(plain)
         // Inside `run FILE` the file and line matter whatever the style.
-        let style = runDepth > 0 ? .located : errorStyle
+        let style = session.runDepth > 0 ? .located : errorStyle
         switch style {
         case .located:
             let place = location.map { "\($0.file):\($0.line):\(error.column ?? $0.column): " } ?? "hwbsh: "
@@ -342,8 +340,7 @@ public final class Shell {
 
     /// Records a failure; unless keeping going, the runner stops.
     func noteFailure() {
-        failureCount += 1
-        if !keepGoing { stopRequested = true }
+        session.noteFailure()
     }
 }
 

@@ -25,6 +25,10 @@ final class Renderer {
     var paging: PagedOutput?
     /// `timer on|off`, `echo on|off`.
     var timer = false
+    /// Set while what commands print is not wanted (a journal replayed, a demo replayed
+    /// up to a step, a transcript's options): output, echo, timer and errors are dropped;
+    /// warnings still show.
+    var isQuiet = false
     /// Whether `timer on` prints the times: not while `hwbsh test` replays a transcript,
     /// whose output must be the same every time.
     var showsTimes = true

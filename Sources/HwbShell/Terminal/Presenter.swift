@@ -202,7 +202,7 @@ final class Presenter {
     /// Runs step `index` (a file's options without a word) and notes it as done.
     private func perform(_ index: Int) {
         let step = steps[index]
-        shell.declinedOnThisLine = false
+        shell.session.declinedOnThisLine = false
         if step.options.isEmpty {
             inFolder(step.folder) { shell.runLine(Array(step.command.utf8), file: "", line: 0) }
         } else if shell.recorder != nil {
@@ -210,14 +210,14 @@ final class Presenter {
         } else {
             quietly { _ = shell.apply(options: step.options) }
         }
-        done.append(.step(index, declined: shell.declinedOnThisLine))
+        done.append(.step(index, declined: shell.session.declinedOnThisLine))
         shell.console.flush()
     }
 
     private func runOwn(_ line: String) {
-        shell.declinedOnThisLine = false
+        shell.session.declinedOnThisLine = false
         shell.runLine(Array(line.utf8), file: "", line: 0)
-        done.append(.own(line, declined: shell.declinedOnThisLine))
+        done.append(.own(line, declined: shell.session.declinedOnThisLine))
         let changes = Parser.parse(line: line, file: "", lineNumber: 0).contains { parsed in
             if case .success(let command) = parsed { return command.command.changesStore }
             return false
@@ -267,9 +267,9 @@ final class Presenter {
 
     /// Runs `body` with what it prints thrown away.
     private func quietly(_ body: () -> Void) {
-        let console = shell.console
-        shell.console = BufferConsole()
-        defer { shell.console = console }
+        let wasQuiet = shell.renderer.isQuiet
+        shell.renderer.isQuiet = true
+        defer { shell.renderer.isQuiet = wasQuiet }
         body()
     }
 

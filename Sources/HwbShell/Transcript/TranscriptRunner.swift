@@ -137,7 +137,7 @@ extension Shell {
             }
         }
         for (option, text) in commands {
-            if recorder != nil, runDepth == 0 {
+            if recorder != nil, session.runDepth == 0 {
                 let failures = failureCount
                 runLine(Array(text.utf8), file: "#! hwbsh", line: 1)
                 if failureCount > failures { return "\(option): cannot run \(text)" }
