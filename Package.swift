@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "HwbLanguage", targets: ["HwbLanguage"]),
         .library(name: "HwbStorage", targets: ["HwbStorage"]),
         .library(name: "HwbShell", targets: ["HwbShell"]),
+        .library(name: "HwbTerminal", targets: ["HwbTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,8 +27,11 @@ let package = Package(
         .target(name: "HwbStorage", dependencies: ["HwbCore"]),
         // libedit (Debian's libedit-dev) and a small C shim for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        // The interpreter, the table output, the line readers, transcripts.
-        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage", "HwbStorage", "CLibEdit"]),
+        // The terminal: libedit line editing, history, completion lists, text made safe to
+        // show. Nothing of the language or the interpreter.
+        .target(name: "HwbTerminal", dependencies: ["HwbStorage", "CLibEdit"]),
+        // The interpreter, the renderer, script running, transcripts, the program.
+        .target(name: "HwbShell", dependencies: ["HwbCore", "HwbLanguage", "HwbStorage", "HwbTerminal"]),
         .executableTarget(
             name: "hwbsh",
             dependencies: [
@@ -40,7 +44,7 @@ let package = Package(
         .testTarget(name: "HwbCoreTests", dependencies: ["HwbCore", "HwbTestSupport"]),
         .testTarget(name: "HwbPropertyTests", dependencies: ["HwbCore", "HwbTestSupport"]),
         .testTarget(name: "HwbLanguageTests", dependencies: ["HwbLanguage"]),
-        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbStorage", "HwbTestSupport"]),
+        .testTarget(name: "HwbShellTests", dependencies: ["HwbShell", "HwbStorage", "HwbTerminal", "HwbTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HwbTestSupport"]),
         // hwbsh on a pseudo-terminal (spawned by a small C helper), and on pipes.
         .target(name: "CTestPTY", path: "Tests/CTestPTY"),

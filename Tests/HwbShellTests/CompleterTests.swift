@@ -2,6 +2,7 @@ import Foundation
 import HwbCore
 import HwbLanguage
 import HwbShell
+import HwbTerminal
 import HwbTestSupport
 import Testing
 

@@ -2,6 +2,7 @@
 @testable import HwbStorage
 import HwbTestSupport
 import Testing
+import HwbTerminal
 
 /// The one notation for control characters in what hwbsh prints: `\u{..}`, as tables
 /// always showed them.

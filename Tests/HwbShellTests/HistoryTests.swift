@@ -2,6 +2,7 @@ import Foundation
 import HwbShell
 import HwbTestSupport
 import Testing
+import HwbTerminal
 
 /// The command history kept across interactive sessions.
 @Suite struct HistoryTests {

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbShell
+import HwbTerminal
 import HwbTestSupport
 import Testing
 

@@ -30,6 +30,23 @@ import Testing
         #expect(try terminal.run("count status=active") == "1\n")
     }
 
+    /// Several accounts at once: the question says how many and names a few; no keeps none.
+    @Test func keepingSeveralAsksHowMany() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.run("create huw name=Huw category=governor school=6612001")
+        try terminal.run("create ffion name=Ffion category=governor school=6612001")
+        try terminal.type("keep where category=governor 6m", .enter)
+        try terminal.expect("Keep 3 accounts 6m (ffion, huw, sian)? [y/N] ")
+        #expect(try terminal.run("n") == "cancelled; nothing changed\n")
+        #expect(try terminal.run("audit rule=R7") == "no R7 entries (5 entries in all)\n")
+        try terminal.type("close huw sian ffion now", .enter)
+        try terminal.expect("Close 3 accounts now (huw, sian, ffion)? Deleted for good on 2028-07-20 with 12 content items. [y/N] ")
+        let closed = try terminal.run("y")
+        #expect(closed.hasPrefix("closed 3 accounts with 12 content items; deleted for good on 2028-07-20 unless reactivated\n"), "\(closed)")
+        #expect(try terminal.run("count status=deactivated") == "3\n")
+    }
+
     @Test(arguments: ["y", "yes", "Y"])
     func closeNowGoesAheadOnYes(answer: String) throws {
         let terminal = try terminal()

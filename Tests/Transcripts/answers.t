@@ -44,13 +44,14 @@ R13 Inactivity: a non-MIS account with no sign-in for more than 90 days is deact
 commands: signin, content
 docs/rules.md has the whole rule, with an example.
 > help filters
-Filters: list, count and export take any of these; all must pass:
+Filters: list, count, export and keep/close where take any of these; all must pass:
   kind=mis|non-mis  status=active|deactivated  role=learner|staff  category=CAT
   school=NUMBER  la=LA (three digits)  reason=expired|inactive|closed|left
   expiring=PERIOD   active non-MIS accounts expiring on or before today + PERIOD
   inactive=PERIOD   accounts whose last activity is before today - PERIOD
+  deactivated=DATE  accounts deactivated on that day
   name~TEXT         names containing TEXT, in any case
-  example: list la=661 status=active expiring=8w
+  example: list la=661 status=active expiring=8w; keep where category=governor expiring=8w 6m
 > help exp
 no command or topic exp; these match:
   expiring

@@ -10,13 +10,14 @@ enum HelpTopics {
     }
 
     static let all: [Topic] = [
-        Topic(name: "filters", title: "Filters: list, count and export take any of these; all must pass", lines: [
+        Topic(name: "filters", title: "Filters: list, count, export and keep/close where take any of these; all must pass", lines: [
             "kind=mis|non-mis  status=active|deactivated  role=learner|staff  category=CAT",
             "school=NUMBER  la=LA (three digits)  reason=expired|inactive|closed|left",
             "expiring=PERIOD   active non-MIS accounts expiring on or before today + PERIOD",
             "inactive=PERIOD   accounts whose last activity is before today - PERIOD",
+            "deactivated=DATE  accounts deactivated on that day",
             "name~TEXT         names containing TEXT, in any case",
-            "example: list la=661 status=active expiring=8w",
+            "example: list la=661 status=active expiring=8w; keep where category=governor expiring=8w 6m",
         ]),
         Topic(name: "periods", title: "Periods and dates", lines: [
             "A date is YYYY-MM-DD (1900-9999). A period is a number and a unit: 7d, 8w, 6m, 1y.",

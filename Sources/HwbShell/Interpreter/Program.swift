@@ -1,6 +1,7 @@
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,7 @@
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 
 /// The commands that read or write files. Each reads and checks everything first, so a
 /// bad file changes nothing.

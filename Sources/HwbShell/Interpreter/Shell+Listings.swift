@@ -1,6 +1,7 @@
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 
 /// The read-only commands: listings in the current format, `show`, `audit`, `help`.
 extension Shell {

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,7 @@
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 
 /// `--store`: the write-ahead journal, its replay and its folding into the snapshot.
 extension Shell {

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbTerminal
 
 /// The changes `undo` can take back: the store as it was before each of the last
 /// commands that changed it, newest last.

@@ -1,6 +1,7 @@
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 
 /// The interpreter: runs commands on a store as an actor and prints their results.
 ///

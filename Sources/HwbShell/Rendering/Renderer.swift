@@ -1,4 +1,5 @@
 import HwbLanguage
+import HwbTerminal
 
 /// How and where the shell shows results: the listing format, the terminal's width and
 /// colours, the pager, and the file of `output`/`once`. The interpreter says what to

@@ -1,4 +1,5 @@
 import HwbStorage
+import HwbTerminal
 
 /// A listing: named columns and rows of text, shown in any of the listing layouts.
 ///

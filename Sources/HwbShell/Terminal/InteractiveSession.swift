@@ -1,6 +1,7 @@
 import Foundation
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 
 /// The shell as a person uses it at a terminal: a prompt showing who and when, history,
 /// errors that keep the shell running, a question before anything is destroyed, and a

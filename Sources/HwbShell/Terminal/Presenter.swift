@@ -2,6 +2,7 @@ import Foundation
 import HwbCore
 import HwbLanguage
 import HwbStorage
+import HwbTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

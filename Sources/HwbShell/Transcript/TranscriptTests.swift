@@ -1,6 +1,7 @@
 import Foundation
 import HwbCore
 import HwbStorage
+import HwbTerminal
 
 /// `hwbsh test [--update] FILE.t|FOLDER...`: runs each transcript, shows a diff for each
 /// one that fails (in colour at a terminal), and ends with `N passed, N failed`.

@@ -10,13 +10,13 @@
 /// adds come after, so they still work.
 extension String {
     /// The text with every control character shown as `\u{..}`: for one line.
-    var displayed: String {
+    public var displayed: String {
         shown(keepingLineEnds: false)
     }
 
     /// The same, but for the line ends of a document of several lines (CSV, JSON), LF
     /// and CR LF, which stay as they are.
-    var displayedKeepingLineEnds: String {
+    public var displayedKeepingLineEnds: String {
         shown(keepingLineEnds: true)
     }
 
