@@ -34,6 +34,19 @@ import Testing
         #expect(try mode(folder + "/out.txt") == 0o600)
     }
 
+    @Test func outputToAnotherFileClosesTheFirst() throws {
+        let folder = try Executable.temporaryDirectory()
+        let result = try run("output a.txt; date; output b.txt; print in b; output", in: folder)
+        #expect(result.stdout == """
+            output goes to a.txt until output alone
+            output goes to b.txt until output alone
+            output goes to the screen again; b.txt is complete
+
+            """)
+        #expect(try contents(folder + "/a.txt") == "2027-07-20\n")
+        #expect(try contents(folder + "/b.txt") == "in b\n")
+    }
+
     @Test func onceSendsOnlyTheNextCommand() throws {
         let folder = try Executable.temporaryDirectory()
         let result = try run("\(Self.school); format csv; once jo.csv; list; date", in: folder)

@@ -147,14 +147,7 @@ extension Shell {
         }
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
-        // A long value wraps at spaces under itself.
-        let valueWidth = renderer.width.map { max(20, $0 - 17) }
-        for (label, value) in rows {
-            let lines = valueWidth.map { value.displayed.wrapped(to: $0) } ?? [value.displayed]
-            for (index, line) in lines.enumerated() {
-                emit("  \((index == 0 ? label : "").padded(to: 15))\(line)\n")
-            }
-        }
+        write(fields: rows.map { (label: $0.0, value: $0.1) })
         let history = store.history(of: id, visibleTo: actor)
         if !history.isEmpty {
             print("history")

@@ -31,9 +31,12 @@ extension Shell {
             return print("output goes to the screen again; \(previous.path) is complete")
         }
         let file = try openOutput(path)
-        if let previous { finishFile(previous) }
-        // Said on the screen, before the file takes over.
-        print("output goes to \(path) until output alone")
+        if let previous {
+            renderer.file = nil
+            finishFile(previous)
+        }
+        // Said on the screen now, before the file takes over.
+        show(.line("output goes to \(path) until output alone"))
         renderer.file = file
     }
 

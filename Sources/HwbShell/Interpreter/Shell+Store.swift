@@ -54,13 +54,10 @@ extension Shell {
         fileOverrides = attachments
     }
 
-    /// Runs journal records again after a restart through `execute`, printing nothing. A
-    /// record that was refused when it was first run is refused again, and changes
-    /// nothing again.
+    /// Runs journal records again after a restart through the interpreter (`perform`),
+    /// dropping what they show. A record that was refused when it was first run is
+    /// refused again, and changes nothing again.
     func replay(_ records: [JournalRecord]) throws(ShellError) {
-        let wasQuiet = renderer.isQuiet
-        renderer.isQuiet = true
-        defer { renderer.isQuiet = wasQuiet }
         for record in records {
             do throws(ActorTextError) {
                 actor = try Actor(parsing: record.actor)
@@ -74,7 +71,7 @@ extension Shell {
                 switch parsed {
                 case .success(let command):
                     fileOverrides = record.attachments
-                    try? execute(command)
+                    _ = try? perform(command)
                 case .failure(let error):
                     // Written by an hwbsh that read it: only a newer or older hwbsh can fail here.
                     warn("journal record \(record.sequence), \"\(record.command)\", no longer reads as a command (\(error.message)); it was skipped")

@@ -76,6 +76,8 @@ public final class Shell {
     var fileOverrides: [String: [UInt8]] = [:]
     /// The changes `undo` can take back.
     var undoHistory = UndoHistory()
+    /// The outcome of the command being performed, as it grows.
+    private var collecting: Outcome?
 
     public init(store: Store, actor: Actor = .serviceDesk, console: Console) {
         self.store = store
@@ -83,9 +85,24 @@ public final class Shell {
         self.console = console
     }
 
-    /// Runs one command. On error nothing has changed and nothing was printed on
-    /// standard output; the caller reports the error (see `report`).
+    /// Runs one command and shows what it printed. On error nothing has changed and
+    /// nothing was printed on standard output; the caller reports the error (see `report`).
     public func execute(_ parsed: ParsedCommand) throws(ShellError) {
+        show(try perform(parsed))
+    }
+
+    /// Runs one command on the store as the actor: the change, and what it shows as an
+    /// `Outcome`, rendered by the caller (or dropped, by a journal replay).
+    func perform(_ parsed: ParsedCommand) throws(ShellError) -> Outcome {
+        // A `run` collects its own outcome while the commands of its script show theirs.
+        let outer = collecting
+        collecting = Outcome()
+        defer { collecting = outer }
+        try change(parsed)
+        return collecting ?? Outcome()
+    }
+
+    private func change(_ parsed: ParsedCommand) throws(ShellError) {
         let context = Context(actor: actor, command: parsed.text)
         guard confirmed(parsed.command) else {
             session.declinedOnThisLine = true
@@ -185,27 +202,63 @@ public final class Shell {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    /// A listing in the current format: a table or one field a line to read (its cells
-    /// shown `displayed`, its colours the shell's own), or a CSV or JSON document.
+    /// A listing, shown in the current format.
     func write(_ table: Table) {
-        if let document = renderer.render(table) { return write(document: document) }
-        emit(renderer.text(of: table))
+        add(.table(table))
     }
 
-    /// One line of output, its control characters shown as `\u{..}`; at a terminal,
-    /// wrapped at spaces to its width.
+    /// One line of output.
     func print(_ line: String) {
-        let shown = line.displayed
-        guard let width = renderer.width, shown.count > width else { return emit(shown + "\n") }
-        emit(shown.wrapped(to: width).joined(separator: "\n") + "\n")
+        add(.line(line))
     }
 
-    /// A document of several lines (a listing as CSV or JSON, `export ... -`): its line
-    /// ends kept, any other control character shown as `\u{..}` at the terminal. (JSON
-    /// already escapes them its own way; a CSV cell cannot.) A file keeps its text exactly.
+    /// Labelled values, one a line (`show`).
+    func write(fields: [(label: String, value: String)]) {
+        add(.fields(fields))
+    }
+
+    /// A document of several lines (a listing as CSV or JSON, `export ... -`).
     func write(document bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        emit(renderer.destinationFile == nil ? text.displayedKeepingLineEnds : text)
+        add(.document(bytes))
+    }
+
+    /// Part of the running command's outcome; outside a command (the welcome, the
+    /// banner at start, "bye"), shown at once.
+    private func add(_ part: Outcome.Part) {
+        if collecting != nil { return collecting!.parts.append(part) }
+        show(part)
+    }
+
+    /// An outcome, part by part, as the renderer lays it out.
+    func show(_ outcome: Outcome) {
+        for part in outcome.parts { show(part) }
+    }
+
+    /// One part: its control characters shown as `\u{..}` at a terminal (a document keeps
+    /// its line ends; JSON escapes them its own way, a CSV cell cannot), wrapped at spaces
+    /// to the terminal's width; a file keeps a document's text exactly.
+    func show(_ part: Outcome.Part) {
+        switch part {
+        case .line(let line):
+            let shown = line.displayed
+            guard let width = renderer.width, shown.count > width else { return emit(shown + "\n") }
+            emit(shown.wrapped(to: width).joined(separator: "\n") + "\n")
+        case .fields(let fields):
+            let labelWidth = max(15, (fields.map(\.label.count).max() ?? 0) + 1)
+            let valueWidth = renderer.width.map { max(20, $0 - labelWidth - 2) }
+            for (label, value) in fields {
+                let lines = valueWidth.map { value.displayed.wrapped(to: $0) } ?? [value.displayed]
+                for (index, line) in lines.enumerated() {
+                    emit("  \((index == 0 ? label : "").padded(to: labelWidth))\(line)\n")
+                }
+            }
+        case .table(let table):
+            if let document = renderer.render(table) { return show(.document(document)) }
+            emit(renderer.text(of: table))
+        case .document(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            emit(renderer.destinationFile == nil ? text.displayedKeepingLineEnds : text)
+        }
     }
 
     /// Text on its way out: to the file of `output`/`once`, the pager, or the console.
