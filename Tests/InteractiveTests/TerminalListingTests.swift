@@ -51,6 +51,20 @@ import Testing
         }
     }
 
+    /// Help text wraps at spaces to a narrow window: `name~TEXT` is never broken.
+    @Test func helpWrapsAtSpacesToTheWindow() throws {
+        let terminal = try PseudoTerminal(["--date", "2027-07-20"], columns: 50)
+        defer { terminal.close() }
+        try terminal.expect(prompt)
+        let help = try terminal.run("help list")
+        let lines = help.split(separator: "\n")
+        #expect(lines.count > 3, "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(lines)")
+        let words = Set(help.split(whereSeparator: { $0 == " " || $0 == "\n" }))
+        #expect(words.contains("name~TEXT;"), "\(lines)")
+        #expect(words.contains("deactivated=DATE"), "\(lines)")
+    }
+
     @Test func outputTallerThanTheWindowGoesThroughThePager() throws {
         // A pager that marks each line it shows.
         let terminal = try terminalWithAccounts(columns: 100, environment: ["PAGER": "sed 's/^/paged| /'"], rows: 12)
