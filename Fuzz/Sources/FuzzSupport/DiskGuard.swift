@@ -3,7 +3,7 @@ import HwbLanguage
 
 /// Keeps fuzzed commands off the disk: a fuzzer that types `save /some/file` must not
 /// write it. Imports read files given in memory instead (`Shell.fileOverrides`);
-/// `save`, `load`, `run` and `export` to a file are never run.
+/// `save`, `load`, `run`, `output`, `once` and `export` to a file are never run.
 public enum DiskGuard {
     /// What an import reads in place of its file.
     public struct Files: Sendable {
@@ -38,7 +38,7 @@ public enum DiskGuard {
         var overrides: [String: [UInt8]] = [:]
         for command in commands {
             switch command {
-            case .save, .load, .run:
+            case .save, .load, .run, .output, .once:
                 return nil
             case .export(_, let path, _):
                 guard path == "-" else { return nil }
@@ -51,7 +51,7 @@ public enum DiskGuard {
             // No default: a new command must be placed on one side or the other.
             case .help, .showDate, .setDate, .advanceDate, .addSchool, .listSchools, .login, .whoami, .create,
                  .join, .leave, .signIn, .setContent, .keep, .close, .reactivate, .sweep, .list, .count, .show,
-                 .expiring, .pending, .audit, .format, .quit:
+                 .expiring, .pending, .audit, .format, .quit, .undo, .pager, .timer, .echo, .print, .settings:
                 break
             }
         }
