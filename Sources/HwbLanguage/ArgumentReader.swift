@@ -19,6 +19,14 @@ struct ArgumentReader {
         named = arguments.filter { $0.key != nil }
     }
 
+    /// Every word after the command word, in order, plain or not (`print`'s text): all
+    /// of them are read.
+    mutating func allWords() -> [Word] {
+        plainIndex = plain.count
+        namedRead = true
+        return Array(statement.words.dropFirst())
+    }
+
     var atEnd: Bool { plainIndex >= plain.count && (named.isEmpty || namedRead) }
 
     /// The next plain word, without consuming it.

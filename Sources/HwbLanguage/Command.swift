@@ -72,6 +72,12 @@ public enum Command: Sendable, Equatable {
     case run(path: String)
     case quit
 
+    /// Whether the command is `run FILE`.
+    public var isRun: Bool {
+        if case .run = self { return true }
+        return false
+    }
+
     /// Whether the command can change the store (the clock, the directory or accounts).
     public var changesStore: Bool {
         switch self {

@@ -83,6 +83,30 @@ import Testing
         #expect(reopened.stdout == "1\n", "\(reopened.stderr)")
     }
 
+    @Test func onceInsideARunTakesTheNextCommandOfTheScript() throws {
+        let folder = try Executable.temporaryDirectory()
+        try "once inner.txt\ndate\nprint after\n".write(toFile: folder + "/s.hwb", atomically: true, encoding: .utf8)
+        let result = try run("run s.hwb; print last", in: folder)
+        #expect(result.stdout == "the next command's output goes to inner.txt\nafter\nlast\n", "\(result.stderr)")
+        #expect(try contents(folder + "/inner.txt") == "2027-07-20\n")
+    }
+
+    @Test func outputCannotReplaceTheTranscriptBeingRecorded() throws {
+        let folder = try Executable.temporaryDirectory()
+        let result = try Executable.run(["--date", "2027-07-20", "--record", "s.t"], stdin: "date\noutput s.t\n", directory: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: cannot write output to s.t: it is the transcript being recorded"), "\(result.stderr)")
+        #expect(try contents(folder + "/s.t").contains("> date\n2027-07-20\n"))
+    }
+
+    @Test func aRecordingWithTheEchoOnReplaysToItself() throws {
+        let folder = try Executable.temporaryDirectory()
+        let live = try Executable.run(["--date", "2027-07-20", "--record", "e.t"], stdin: "echo on\ndate\n", directory: folder)
+        #expect(live.stdout.contains("date\n2027-07-20\n"), "the echo shows: \(live.stdout)")
+        let check = try Executable.run(["test", "e.t"], directory: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func echoPrintsEachCommandOfAScriptBeforeItsOutput() throws {
         let folder = try Executable.temporaryDirectory()
         let result = try run(#"echo on; date; print "hello  world"; echo off; date"#, in: folder)

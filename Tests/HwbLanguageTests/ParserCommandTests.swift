@@ -140,6 +140,7 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("echo on", .echo(true)),
         ParseCase("print Now  the \"summer sweep\"", .print("Now the summer sweep")),
         ParseCase("settings", .settings),
+        ParseCase("print Set until=2028 for the demo", .print("Set until=2028 for the demo")),
         ParseCase("format csv", .format(.csv)),
         ParseCase("format json", .format(.json)),
         ParseCase("save demo.hwbs", .save(path: "demo.hwbs")),

@@ -47,6 +47,19 @@ import Testing
         #expect(try terminal.run("count status=deactivated") == "3\n")
     }
 
+    /// A change of several that would be refused is refused at once, without a question.
+    @Test func keepingSeveralThatWouldFailIsRefusedWithoutAQuestion() throws {
+        let terminal = try terminal()
+        defer { terminal.close() }
+        try terminal.run("create huw name=Huw category=governor school=6612001")
+        try terminal.type("close huw now", .enter)
+        try terminal.expect("[y/N] ")
+        try terminal.run("y")
+        let refused = try terminal.run("keep where category=governor 6m")
+        #expect(!refused.contains("[y/N]"), "\(refused)")
+        #expect(terminal.text.contains("huw is deactivated: use reactivate (account 1 of 2); nothing changed: add status=active to leave deactivated accounts out"), "\(terminal.text)")
+    }
+
     @Test(arguments: ["y", "yes", "Y"])
     func closeNowGoesAheadOnYes(answer: String) throws {
         let terminal = try terminal()

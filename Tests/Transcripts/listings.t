@@ -105,3 +105,10 @@ listings print as json
 []
 > format auto
 listings print as auto: a table when it fits the screen, else one field a line
+# With where, a refusal says which filter leaves the account out.
+> mis join dai.mis school=6612001 name="Dai" role=staff
+joined dai.mis (MIS staff) at 6612001
+> keep where school=6612001 1m
+! error: argraffydd.staffroom is deactivated: use reactivate (account 1 of 4); nothing changed: add status=active to leave deactivated accounts out (R7)
+> keep where school=6612001 status=active 1m
+! error: dai.mis is an MIS account: its life follows the school MIS record (account 1 of 2); nothing changed: add kind=non-mis to leave MIS accounts out (R7)

@@ -77,9 +77,7 @@ extension CommandCatalog {
             summary: "Prints the text: narration in scripts and demos.",
             rule: nil, example: "print \"Now the summer sweep\"",
             parse: { r throws(ParseError) -> Command in
-                var words: [String] = []
-                while r.peekPlain != nil { words.append(try r.positional("text").text) }
-                return .print(words.joined(separator: " "))
+                .print(r.allWords().map(\.text).joined(separator: " "))
             }),
         CommandDeclaration(
             name: "settings", group: .shell, usage: "settings",

@@ -119,9 +119,15 @@ public enum Program {
             let reader = lineReader(shell, options: options, console: console)
             shell.showsProgress = options.recordPath == nil && Progress.isWanted(
                 interactive: true, standardErrorIsTerminal: isatty(2) == 1, environment: options.environment)
-            if isatty(1) == 1 {
+            // A recorded session prints as its replay will: all of it, not through a pager.
+            if isatty(1) == 1, options.recordPath == nil {
                 shell.renderer.terminalHeight = terminalHeight
-                shell.renderer.pagerCommand = options.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? PagedOutput.defaultCommand
+                let pager = options.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? PagedOutput.defaultCommand
+                if PagedOutput.canRun(pager, path: options.environment["PATH"]) {
+                    shell.renderer.pagerCommand = pager
+                } else {
+                    shell.renderer.missingPager = pager
+                }
             }
             InteractiveSession.run(shell, reader: reader, assumeYes: options.assumeYes,
                                    startupFile: options.readsStartupFile ? startupFile(options.environment) : nil)
@@ -150,6 +156,7 @@ public enum Program {
             console.flush()
         } catch {
             shell.report(error, at: nil)
+            _ = finishRecording(shell)
             console.flush()
             return 1
         }
@@ -163,8 +170,10 @@ public enum Program {
         return EditLineReader(history: history, completer: completer) ?? PlainLineReader(console: console, showsPrompt: true)
     }
 
-    /// Flushes the transcript being recorded, if any; false when it could not all be written.
+    /// Closes the files of `output` and `once`, and flushes the transcript being recorded,
+    /// if any; false when the transcript could not all be written.
     private static func finishRecording(_ shell: Shell) -> Bool {
+        shell.closeOutputFiles()
         guard let recorder = shell.recorder else { return true }
         recorder.finish()
         shell.console.flush()

@@ -148,27 +148,52 @@ extension Shell {
     }
 
     /// Runs `change` on each account of the selection, on a copy of the store that
-    /// replaces it only if every one succeeded. A failure names the account and how many
-    /// were asked for.
+    /// replaces it only if every one succeeded. A failure names the account, its place
+    /// among those asked for, and (with `where`) the filter that leaves it out.
     private func changeAll(
         _ selection: AccountSelection, _ change: (inout Store, AccountID) throws(RuleError) -> Account
     ) throws(RuleError) -> [Account] {
         let ids = try ids(of: selection)
         guard ids.count > 1 else { return [try change(&store, ids[0])] }
         var trial = store
+        let changed = try Self.changeEach(ids, on: &trial, selection: selection, answer: withAnswer, change)
+        store = trial
+        return changed
+    }
+
+    /// Whether every account of a selection would take the change: asked before the
+    /// question at a terminal, so that a refusal is said without asking first.
+    func wouldChangeAll(
+        _ selection: AccountSelection, _ change: (inout Store, AccountID) throws(RuleError) -> Account
+    ) -> Bool {
+        guard let ids = try? ids(of: selection) else { return false }
+        var trial = store
+        return (try? Self.changeEach(ids, on: &trial, selection: selection, answer: { $0 }, change)) != nil
+    }
+
+    private static func changeEach(
+        _ ids: [AccountID], on store: inout Store, selection: AccountSelection, answer: (RuleError) -> RuleError,
+        _ change: (inout Store, AccountID) throws(RuleError) -> Account
+    ) throws(RuleError) -> [Account] {
         var changed: [Account] = []
         changed.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
             do throws(RuleError) {
-                changed.append(try change(&trial, id))
+                changed.append(try change(&store, id))
             } catch {
-                var refusal = error
-                refusal.message = "\(error.message) (account \(index + 1) of \(ids.count)); nothing changed"
-                if case .matching = selection { refusal.message += ": add a filter such as status=active to leave it out" }
-                throw refusal
+                // The answer (a deletion, the nearest ids) first; then what the refusal means
+                // for the others. The fields are not passed on: the answer is given.
+                var message = "\(answer(error).message) (account \(index + 1) of \(ids.count)); nothing changed"
+                if case .matching = selection, let account = store.accounts[id] {
+                    if account.isMIS {
+                        message += ": add kind=non-mis to leave MIS accounts out"
+                    } else if !account.isActive {
+                        message += ": add status=active to leave deactivated accounts out"
+                    }
+                }
+                throw RuleError(message, rule: error.rule)
             }
         }
-        store = trial
         return changed
     }
 

@@ -1,5 +1,6 @@
 import HwbCore
 import HwbLanguage
+import HwbStorage
 import HwbTerminal
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,8 @@ extension Shell {
 
     /// `output FILE` / `output`: where what commands print goes from now on.
     func setOutput(_ path: String?) throws(ShellError) {
+        // A demo going back replays its commands quietly: files made then would be empty.
+        guard !renderer.isQuiet else { return }
         let previous = renderer.file
         guard let path else {
             guard let previous else { return print("output goes to the screen") }
@@ -36,12 +39,13 @@ extension Shell {
             finishFile(previous)
         }
         // Said on the screen now, before the file takes over.
-        show(.line("output goes to \(path) until output alone"))
+        console.write("output goes to \(path) until output alone".displayed + "\n")
         renderer.file = file
     }
 
     /// `once FILE`: the next command's output goes to FILE.
     func setOnce(_ path: String) throws(ShellError) {
+        guard !renderer.isQuiet else { return }
         let file = try openOutput(path)
         if let waiting = renderer.onceWaiting { _ = waiting.close() }
         renderer.onceWaiting = file
@@ -51,6 +55,9 @@ extension Shell {
     private func openOutput(_ path: String) throws(ShellError) -> OutputFile {
         if let role = storeFile?.role(of: path) {
             throw .file("cannot write output to \(path): it is the \(role.rawValue) of the store opened with --store")
+        }
+        if let recorder, FileAccess.isSameFile(path, recorder.path) {
+            throw .file("cannot write output to \(path): it is the transcript being recorded")
         }
         return try OutputFile(path: path)
     }
@@ -66,6 +73,9 @@ extension Shell {
     func setPager(_ on: Bool) {
         renderer.pagerOn = on
         guard on else { return print("pager off") }
+        if let missing = renderer.missingPager {
+            return print("pager on, but \(missing) is not found: long output is printed as it is (set PAGER to a pager that is)")
+        }
         guard let command = renderer.pagerCommand else {
             return print("pager on (it is used at an interactive terminal only)")
         }
@@ -85,6 +95,8 @@ extension Shell {
         let pager: String
         if !renderer.pagerOn {
             pager = "off"
+        } else if let missing = renderer.missingPager {
+            pager = "on, but \(missing) is not found: long output is printed as it is"
         } else if let command = renderer.pagerCommand {
             pager = "on (\(command))"
         } else {
@@ -103,19 +115,27 @@ extension Shell {
     }
 
     /// Runs one parsed command with what surrounds it: the echo (scripts), `once`'s file,
-    /// the pager (an interactive terminal) and the timer. Returns the command's error.
+    /// the pager (an interactive terminal, not inside `run`) and the timer. Returns the
+    /// command's error.
     func runWithOutput(_ parsed: ParsedCommand) -> ShellError? {
-        if renderer.echo, !renderer.isQuiet, errorStyle != .caret || session.runDepth > 0 {
-            console.write(parsed.text.displayed + "\n")
+        if renderer.echo, !renderer.isQuiet, echoes {
+            screen.write(parsed.text.displayed + "\n")
         }
-        let outermost = renderer.paging == nil && renderer.onceFile == nil
-        if outermost {
-            renderer.onceFile = renderer.onceWaiting
+        // `once FILE` takes the next command, also one inside a `run`; the file before it
+        // (an outer `once`) comes back after.
+        let outerOnce = renderer.onceFile
+        let once = renderer.onceWaiting
+        if let once {
+            renderer.onceFile = once
             renderer.onceWaiting = nil
-            if renderer.destinationFile == nil, renderer.pagerOn, let command = renderer.pagerCommand,
-               let height = renderer.terminalHeight() {
-                renderer.paging = PagedOutput(command: command, width: renderer.terminalWidth() ?? 80, height: height, console: console)
-            }
+        }
+        // One command's output a screen at a time; a `run` shows each of its commands'
+        // output as it comes, between their errors and echoes, so it is never paged.
+        var paging: PagedOutput?
+        if renderer.paging == nil, session.runDepth == 0, !parsed.command.isRun, renderer.destinationFile == nil,
+           renderer.pagerOn, let command = renderer.pagerCommand, let height = renderer.terminalHeight() {
+            paging = PagedOutput(command: command, width: renderer.terminalWidth() ?? 80, height: height, console: console)
+            renderer.paging = paging
         }
         // Timed when the timer is on as the command starts (`timer on` itself is not).
         let started = renderer.timer && renderer.showsTimes ? Self.now() : nil
@@ -125,21 +145,49 @@ extension Shell {
         } catch {
             failure = error
         }
-        if outermost {
-            renderer.paging?.finish()
+        let finished = Self.now()
+        if let paging {
+            paging.finish()
             renderer.paging = nil
-            if let once = renderer.onceFile {
-                renderer.onceFile = nil
-                finishFile(once)
-            }
+        }
+        if let once {
+            renderer.onceFile = outerOnce
+            finishFile(once)
         }
         if let started, renderer.timer, !renderer.isQuiet {
-            let seconds = Double(Self.now() - started) / 1e9
-            // Not part of a recorded transcript: a replay would never take as long again.
-            let screen = (console as? RecordingConsole)?.inner ?? console
-            screen.write("time: \(Self.formatSeconds(seconds))\n")
+            screen.write("time: \(Self.formatSeconds(Double(finished - started) / 1e9))\n")
         }
         return failure
+    }
+
+    /// Whether commands are echoed: those of scripts, `-c` and piped input, and of a `run`
+    /// at the terminal; not those typed (they are on the screen already) nor a
+    /// transcript's (it shows them as `> ` lines).
+    private var echoes: Bool {
+        switch errorStyle {
+        case .located: true
+        case .caret: session.runDepth > 0
+        case .plain: false
+        }
+    }
+
+    /// The screen, past any transcript being recorded: the echo and the timer are not
+    /// part of what a command prints, and a replay prints neither the same way.
+    var screen: Console {
+        (console as? RecordingConsole)?.inner ?? console
+    }
+
+    /// Closes the files of `output` and of a `once` no command took, at the end of a
+    /// session: a file that could not be written whole is a failure.
+    public func closeOutputFiles() {
+        if let file = renderer.file {
+            renderer.file = nil
+            finishFile(file)
+        }
+        if let waiting = renderer.onceWaiting {
+            renderer.onceWaiting = nil
+            finishFile(waiting)
+        }
     }
 
     /// `0.012 s`, `1.50 s`: three significant places, at least to the millisecond.

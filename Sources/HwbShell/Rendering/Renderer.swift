@@ -14,6 +14,9 @@ final class Renderer {
     var colours = false
     /// The pager command, when output can be paged (an interactive terminal).
     var pagerCommand: String?
+    /// The pager asked for, when it cannot be run (not on `PATH`): output is then printed
+    /// as it is, and `pager` and `settings` say why.
+    var missingPager: String?
     /// `pager on|off`.
     var pagerOn = true
     /// `output FILE`, until `output` alone.

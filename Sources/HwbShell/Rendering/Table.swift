@@ -176,18 +176,34 @@ extension String {
 
     /// The text in lines of at most `width` characters, broken at spaces; a word longer
     /// than the width keeps a line of its own, whole. Leading blanks indent every line.
+    /// The blanks between words are kept within a line (`expired   a, b`); a line break
+    /// takes their place.
     func wrapped(to width: Int) -> [String] {
         guard count > width else { return [self] }
         let indent = String(prefix { $0 == " " })
         var lines: [String] = []
         var line = indent
-        for word in dropFirst(indent.count).split(separator: " ") {
-            if line.count > indent.count, line.count + 1 + word.count > width {
+        var gap = ""
+        var word = ""
+        func place() {
+            guard !word.isEmpty else { return }
+            if line.count > indent.count, line.count + gap.count + word.count > width {
                 lines.append(line)
                 line = indent
             }
-            line += (line.count > indent.count ? " " : "") + word
+            line += (line.count > indent.count ? gap : "") + word
+            word = ""
+            gap = ""
         }
+        for character in dropFirst(indent.count) {
+            if character == " " {
+                place()
+                gap.append(" ")
+            } else {
+                word.append(character)
+            }
+        }
+        place()
         lines.append(line)
         return lines
     }

@@ -31,7 +31,7 @@ final class PagedOutput {
         if pipe >= 0 { return send(text) }
         held += text
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            heldLines += max(1, (line.count + size.width - 1) / size.width)
+            heldLines += max(1, (Self.visibleCount(line) + size.width - 1) / size.width)
         }
         // A screen keeps one line for the prompt that follows.
         guard heldLines >= size.height else { return }
@@ -55,6 +55,30 @@ final class PagedOutput {
         pipe = -1
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0, errno == EINTR {}
+    }
+
+    /// The characters a line shows: colour codes (`ESC [ ... m`) take no room.
+    private static func visibleCount(_ line: Substring) -> Int {
+        var count = 0
+        var inEscape = false
+        for character in line {
+            if inEscape {
+                if character == "m" { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Whether the first word of `command` is a program that can be run: a path, or a
+    /// name on `PATH`. A pager that is not there would take the output and show nothing.
+    static func canRun(_ command: String, path: String?) -> Bool {
+        guard let program = command.split(separator: " ").first.map(String.init) else { return false }
+        if program.contains("/") { return access(program, X_OK) == 0 }
+        return (path ?? "/usr/bin:/bin").split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
     }
 
     /// Starts `/bin/sh -c COMMAND` reading from a pipe, after what the console holds.

@@ -8,7 +8,7 @@ final class TranscriptRecorder {
     private let handle: Int32
     /// Whether a write failed: the transcript is incomplete, and hwbsh's exit status says so.
     private(set) var failed = false
-    private let path: String
+    let path: String
     /// Where a failure to write the transcript is reported.
     var warn: (String) -> Void = { _ in }
     private var printed: [PrintedLine] = []
