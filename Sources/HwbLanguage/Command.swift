@@ -50,6 +50,8 @@ public enum Command: Sendable, Equatable {
     case show(AccountID)
     case expiring
     case pending
+    /// Counts in groups, and the expiring list by week (`report [FILTER...] [by=...]`).
+    case report([AccountFilter], by: Report.Grouping?)
     /// `since=`/`until=` keep the entries of those days, `rule=` those of one rule;
     /// `last=N` the newest N of them.
     case audit(AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, rule: Rule? = nil, last: Int? = nil)

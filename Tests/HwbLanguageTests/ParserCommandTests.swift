@@ -140,6 +140,8 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("echo on", .echo(true)),
         ParseCase("print Now  the \"summer sweep\"", .print("Now the summer sweep")),
         ParseCase("settings", .settings),
+        ParseCase("report", .report([], by: nil)),
+        ParseCase("report la=661 by=school", .report([.la(661)], by: .school)),
         ParseCase("print Set until=2028 for the demo", .print("Set until=2028 for the demo")),
         ParseCase("format csv", .format(.csv)),
         ParseCase("format json", .format(.json)),

@@ -108,7 +108,7 @@ extension Store {
     }
 
     /// The smallest set of rows the indexes can narrow the question to.
-    private func candidates(visibleTo actor: Actor, filters: [AccountFilter]) -> [Row] {
+    func candidates(visibleTo actor: Actor, filters: [AccountFilter]) -> [Row] {
         for filter in filters {
             if case .school(let school) = filter {
                 guard actor.covers(school) else { return [] }

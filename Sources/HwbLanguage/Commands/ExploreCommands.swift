@@ -81,5 +81,26 @@ extension CommandCatalog {
             parse: { r throws(ParseError) -> Command in
                 return .whoami
             }),
+        CommandDeclaration(
+            name: "report", group: .explore, usage: "report [FILTER...] [by=school|la|category|reason|status]",
+            summary: "Counts the accounts in your scope that pass the filters: active and deactivated, MIS and non-MIS, expiring (R6), and deactivated by reason; by= one row a school, LA, category, reason or status. Then the expiring list week by week for the next 8 weeks.",
+            rule: "R6", example: "report la=661 by=school",
+            keys: { _ in Parser.filterNames + ["by"] },
+            parse: { r throws(ParseError) -> Command in
+                var grouping: Report.Grouping?
+                var filters: [AccountFilter] = []
+                for word in r.namedWords() {
+                    if word.key == "by", word.separator == "=" {
+                        guard grouping == nil else { throw ParseError("by= is given twice", column: word.column) }
+                        grouping = try Values.keyword(word.value, column: word.valueColumn, as: Report.Grouping.self, what: "a grouping")
+                    } else {
+                        filters.append(try Parser.filter(word))
+                    }
+                }
+                if let word = r.peekPlain {
+                    throw ParseError("expected a filter such as status=active, or by=school, got \"\(word.text)\"", column: word.column)
+                }
+                return .report(filters, by: grouping)
+            }),
     ]
 }

@@ -150,6 +150,7 @@ public final class Shell {
             case .show(let id): try show(id)
             case .expiring: expiring()
             case .pending: pending()
+            case .report(let filters, let grouping): report(filters, by: grouping)
             case .audit(let id, let since, let until, let rule, let last):
                 try audit(id, since: since, until: until, rule: rule, last: last)
             case .format(let format): setFormat(format)

@@ -96,6 +96,7 @@ public struct Completer {
         case "la": return LocalAuthority.codes.map(String.init)
         case "expires", "until", "on", "since", "deactivated": return [store.today.description]
         case "rule": return Rule.allCases.map(\.rawValue)
+        case "by": return Report.Grouping.allCases.map(\.rawValue)
         case "expiring", "inactive": return ["8w", "90d", "1m", "3m", "6m", "1y"]
         default: return []
         }

@@ -1,0 +1,123 @@
+/// `report`: how many of the actor's accounts (those passing the filters) are of each
+/// kind, status and reason, in groups, and how many leave in each of the next 8 weeks.
+public struct Report: Sendable, Equatable {
+    /// What the rows of a report are.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case school, la, category, reason, status
+    }
+
+    public struct Counts: Sendable, Equatable {
+        public var accounts = 0
+        public var active = 0
+        public var deactivated = 0
+        public var mis = 0
+        public var nonMIS = 0
+        /// In the manage-expiring list (R6), overdue ones included.
+        public var expiring = 0
+        /// Of those, past their expiry and not yet swept.
+        public var overdue = 0
+        /// Deactivated, by reason, in `Account.Reason.allCases` order.
+        public var byReason = [Int](repeating: 0, count: Account.Reason.allCases.count)
+        /// The expiring list by week from today: the first week holds the overdue ones too,
+        /// the last the 57th day (R6's window is today and the 56 days after).
+        public var expiringByWeek = [Int](repeating: 0, count: Report.weeks)
+
+        public init() {}
+
+        public mutating func add(_ other: Counts) {
+            accounts += other.accounts
+            active += other.active
+            deactivated += other.deactivated
+            mis += other.mis
+            nonMIS += other.nonMIS
+            expiring += other.expiring
+            overdue += other.overdue
+            for index in byReason.indices { byReason[index] += other.byReason[index] }
+            for index in expiringByWeek.indices { expiringByWeek[index] += other.expiringByWeek[index] }
+        }
+    }
+
+    /// The weeks of the expiring chart.
+    public static let weeks = 8
+
+    public var date: CalendarDate
+    public var grouping: Grouping?
+    /// One row per group that has accounts, by its key (school numbers and LA codes as
+    /// numbers); without a grouping, none.
+    public var groups: [(key: String, counts: Counts)]
+    public var total: Counts
+
+    /// The first day of each week of the chart.
+    public var weekStarts: [CalendarDate] {
+        (0..<Self.weeks).map { date.addingDays(7 * $0) ?? .maximum }
+    }
+
+    public static func == (a: Report, b: Report) -> Bool {
+        a.date == b.date && a.grouping == b.grouping && a.total == b.total
+            && a.groups.map(\.key) == b.groups.map(\.key) && a.groups.map(\.counts) == b.groups.map(\.counts)
+    }
+}
+
+extension Store {
+    /// The report of the accounts in the actor's scope that pass `filters`: one pass over
+    /// them, read from the columns.
+    public func report(visibleTo actor: Actor, matching filters: [AccountFilter] = [], by grouping: Report.Grouping? = nil) -> Report {
+        let passes = accounts.predicate(for: filters, today: today)
+        let window = expiringWindowEnd.dayNumber
+        let todayNumber = today.dayNumber
+        let reasons = Account.Reason.allCases
+        var byKey: [Int: Report.Counts] = [:]
+        var total = Report.Counts()
+        for row in candidates(visibleTo: actor, filters: filters) where passes(row) {
+            let r = Int(row)
+            var counts = Report.Counts()
+            counts.accounts = 1
+            if let reason = accounts.reasons[r] {
+                counts.deactivated = 1
+                counts.byReason[reasons.firstIndex(of: reason)!] = 1
+            } else {
+                counts.active = 1
+            }
+            if accounts.kinds[r] == .mis {
+                counts.mis = 1
+            } else {
+                counts.nonMIS = 1
+                let expires = accounts.expires[r]
+                if accounts.reasons[r] == nil, !accounts.closeAtExpiry[r], expires <= window {
+                    counts.expiring = 1
+                    if expires < todayNumber { counts.overdue = 1 }
+                    let week = min(Report.weeks - 1, max(0, Int(expires - todayNumber) / 7))
+                    counts.expiringByWeek[week] = 1
+                }
+            }
+            total.add(counts)
+            if let grouping { byKey[groupKey(of: r, by: grouping), default: Report.Counts()].add(counts) }
+        }
+        let groups = byKey.keys.sorted().map { (key: groupName($0, by: grouping), counts: byKey[$0]!) }
+        return Report(date: today, grouping: grouping, groups: groups, total: total)
+    }
+
+    /// A number for the group of a row, in the order the report lists them.
+    private func groupKey(of r: Int, by grouping: Report.Grouping) -> Int {
+        switch grouping {
+        case .school: return Int(accounts.schools[r])
+        case .la: return Int(accounts.schools[r]) / 10_000
+        case .status: return accounts.reasons[r] == nil ? 0 : 1
+        case .reason: return accounts.reasons[r].map { Account.Reason.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        case .category:
+            if let category = accounts.categories[r] { return Account.Category.allCases.firstIndex(of: category)! }
+            return 100 + (accounts.roles[r].flatMap { Account.Role.allCases.firstIndex(of: $0) } ?? 0)
+        }
+    }
+
+    private func groupName(_ key: Int, by grouping: Report.Grouping?) -> String {
+        switch grouping {
+        case .school, .la, nil: return String(key)
+        case .status: return key == 0 ? Account.Status.active.rawValue : Account.Status.deactivated.rawValue
+        case .reason: return key == 0 ? "active" : Account.Reason.allCases[key - 1].rawValue
+        case .category:
+            if key >= 100 { return "MIS \(Account.Role.allCases[key - 100].rawValue)" }
+            return Account.Category.allCases[key].rawValue
+        }
+    }
+}
