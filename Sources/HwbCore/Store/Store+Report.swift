@@ -40,6 +40,16 @@ public struct Report: Sendable, Equatable {
     /// The weeks of the expiring chart.
     public static let weeks = 8
 
+    /// A reason's place in `Counts.byReason`.
+    static func reasonIndex(_ reason: Account.Reason) -> Int {
+        switch reason {
+        case .expired: 0
+        case .inactive: 1
+        case .closed: 2
+        case .left: 3
+        }
+    }
+
     public var date: CalendarDate
     public var grouping: Grouping?
     /// One row per group that has accounts, by its key (school numbers and LA codes as
@@ -60,41 +70,53 @@ public struct Report: Sendable, Equatable {
 
 extension Store {
     /// The report of the accounts in the actor's scope that pass `filters`: one pass over
-    /// them, read from the columns.
+    /// them, read from the columns, counted in place.
     public func report(visibleTo actor: Actor, matching filters: [AccountFilter] = [], by grouping: Report.Grouping? = nil) -> Report {
         let passes = accounts.predicate(for: filters, today: today)
         let window = expiringWindowEnd.dayNumber
         let todayNumber = today.dayNumber
-        let reasons = Account.Reason.allCases
-        var byKey: [Int: Report.Counts] = [:]
         var total = Report.Counts()
+        var groupCounts: [Report.Counts] = []
+        var slots: [Int: Int] = [:]
         for row in candidates(visibleTo: actor, filters: filters) where passes(row) {
             let r = Int(row)
-            var counts = Report.Counts()
-            counts.accounts = 1
-            if let reason = accounts.reasons[r] {
-                counts.deactivated = 1
-                counts.byReason[reasons.firstIndex(of: reason)!] = 1
-            } else {
-                counts.active = 1
+            guard let grouping else {
+                tally(r, into: &total, window: window, today: todayNumber)
+                continue
             }
-            if accounts.kinds[r] == .mis {
-                counts.mis = 1
+            let key = groupKey(of: r, by: grouping)
+            let slot: Int
+            if let found = slots[key] {
+                slot = found
             } else {
-                counts.nonMIS = 1
-                let expires = accounts.expires[r]
-                if accounts.reasons[r] == nil, !accounts.closeAtExpiry[r], expires <= window {
-                    counts.expiring = 1
-                    if expires < todayNumber { counts.overdue = 1 }
-                    let week = min(Report.weeks - 1, max(0, Int(expires - todayNumber) / 7))
-                    counts.expiringByWeek[week] = 1
-                }
+                slot = groupCounts.count
+                slots[key] = slot
+                groupCounts.append(Report.Counts())
             }
-            total.add(counts)
-            if let grouping { byKey[groupKey(of: r, by: grouping), default: Report.Counts()].add(counts) }
+            tally(r, into: &groupCounts[slot], window: window, today: todayNumber)
         }
-        let groups = byKey.keys.sorted().map { (key: groupName($0, by: grouping), counts: byKey[$0]!) }
+        for counts in groupCounts { total.add(counts) }
+        let groups = slots.keys.sorted().map { (key: groupName($0, by: grouping), counts: groupCounts[slots[$0]!]) }
         return Report(date: today, grouping: grouping, groups: groups, total: total)
+    }
+
+    /// Counts one row.
+    private func tally(_ r: Int, into counts: inout Report.Counts, window: Int32, today: Int32) {
+        counts.accounts += 1
+        let reason = accounts.reasons[r]
+        if let reason {
+            counts.deactivated += 1
+            counts.byReason[Report.reasonIndex(reason)] += 1
+        } else {
+            counts.active += 1
+        }
+        guard accounts.kinds[r] != .mis else { return counts.mis += 1 }
+        counts.nonMIS += 1
+        let expires = accounts.expires[r]
+        guard reason == nil, !accounts.closeAtExpiry[r], expires <= window else { return }
+        counts.expiring += 1
+        if expires < today { counts.overdue += 1 }
+        counts.expiringByWeek[min(Report.weeks - 1, max(0, Int(expires - today) / 7))] += 1
     }
 
     /// A number for the group of a row, in the order the report lists them.
@@ -103,7 +125,7 @@ extension Store {
         case .school: return Int(accounts.schools[r])
         case .la: return Int(accounts.schools[r]) / 10_000
         case .status: return accounts.reasons[r] == nil ? 0 : 1
-        case .reason: return accounts.reasons[r].map { Account.Reason.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        case .reason: return accounts.reasons[r].map { Report.reasonIndex($0) + 1 } ?? 0
         case .category:
             if let category = accounts.categories[r] { return Account.Category.allCases.firstIndex(of: category)! }
             return 100 + (accounts.roles[r].flatMap { Account.Role.allCases.firstIndex(of: $0) } ?? 0)
