@@ -72,22 +72,30 @@ public enum Parser {
 
     /// The filters of `list` and `count`, and `limit=N`.
     static func filtersAndLimit(_ r: inout ArgumentReader) throws(ParseError) -> ([AccountFilter], Int?) {
-        var limit: Int?
-        var filterWords: [AccountFilter] = []
+        let (filters, word) = try filters(&r, and: "limit")
+        guard let word else { return (filters, nil) }
+        let limit = try Values.count(word.value, column: word.valueColumn)
+        guard limit > 0 else { throw ParseError("limit= needs a number of 1 or more, got 0", column: word.valueColumn) }
+        return (filters, limit)
+    }
+
+    /// Filters, and the one other named argument `key=` a command takes with them
+    /// (`limit=`, `by=`), at most once.
+    static func filters(_ r: inout ArgumentReader, and key: String) throws(ParseError) -> ([AccountFilter], Word?) {
+        var extra: Word?
+        var filters: [AccountFilter] = []
         for word in r.namedWords() {
-            if word.key == "limit", word.separator == "=" {
-                guard limit == nil else { throw ParseError("limit= is given twice", column: word.column) }
-                let n = try Values.count(word.value, column: word.valueColumn)
-                guard n > 0 else { throw ParseError("limit= needs a number of 1 or more, got 0", column: word.valueColumn) }
-                limit = n
+            if word.key == key, word.separator == "=" {
+                guard extra == nil else { throw ParseError("\(key)= is given twice", column: word.column) }
+                extra = word
             } else {
-                filterWords.append(try filter(word))
+                filters.append(try filter(word))
             }
         }
         if let word = r.peekPlain {
             throw ParseError("expected a filter such as status=active or name~jo, got \"\(word.text)\"", column: word.column)
         }
-        return (filterWords, limit)
+        return (filters, extra)
     }
 
     static func accountID(_ r: inout ArgumentReader) throws(ParseError) -> AccountID {

@@ -50,21 +50,22 @@ public struct Report: Sendable, Equatable {
         }
     }
 
+    /// One row of a grouped report.
+    public struct Group: Sendable, Equatable {
+        public var key: String
+        public var counts: Counts
+    }
+
     public var date: CalendarDate
     public var grouping: Grouping?
     /// One row per group that has accounts, by its key (school numbers and LA codes as
     /// numbers); without a grouping, none.
-    public var groups: [(key: String, counts: Counts)]
+    public var groups: [Group]
     public var total: Counts
 
     /// The first day of each week of the chart.
     public var weekStarts: [CalendarDate] {
         (0..<Self.weeks).map { date.addingDays(7 * $0) ?? .maximum }
-    }
-
-    public static func == (a: Report, b: Report) -> Bool {
-        a.date == b.date && a.grouping == b.grouping && a.total == b.total
-            && a.groups.map(\.key) == b.groups.map(\.key) && a.groups.map(\.counts) == b.groups.map(\.counts)
     }
 }
 
@@ -96,7 +97,7 @@ extension Store {
             tally(r, into: &groupCounts[slot], window: window, today: todayNumber)
         }
         for counts in groupCounts { total.add(counts) }
-        let groups = slots.keys.sorted().map { (key: groupName($0, by: grouping), counts: groupCounts[slots[$0]!]) }
+        let groups = slots.keys.sorted().map { Report.Group(key: groupName($0, by: grouping), counts: groupCounts[slots[$0]!]) }
         return Report(date: today, grouping: grouping, groups: groups, total: total)
     }
 

@@ -87,18 +87,12 @@ extension CommandCatalog {
             rule: "R6", example: "report la=661 by=school",
             keys: { _ in Parser.filterNames + ["by"] },
             parse: { r throws(ParseError) -> Command in
-                var grouping: Report.Grouping?
-                var filters: [AccountFilter] = []
-                for word in r.namedWords() {
-                    if word.key == "by", word.separator == "=" {
-                        guard grouping == nil else { throw ParseError("by= is given twice", column: word.column) }
-                        grouping = try Values.keyword(word.value, column: word.valueColumn, as: Report.Grouping.self, what: "a grouping")
-                    } else {
-                        filters.append(try Parser.filter(word))
-                    }
-                }
                 if let word = r.peekPlain {
                     throw ParseError("expected a filter such as status=active, or by=school, got \"\(word.text)\"", column: word.column)
+                }
+                let (filters, by) = try Parser.filters(&r, and: "by")
+                let grouping = try by.map { word throws(ParseError) in
+                    try Values.keyword(word.value, column: word.valueColumn, as: Report.Grouping.self, what: "a grouping")
                 }
                 return .report(filters, by: grouping)
             }),

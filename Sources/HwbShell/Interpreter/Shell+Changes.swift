@@ -161,11 +161,23 @@ extension Shell {
         return changed
     }
 
-    /// Whether every account of a selection would take the change: asked before the
-    /// question at a terminal, so that a refusal is said without asking first.
-    func wouldChangeAll(
-        _ selection: AccountSelection, _ change: (inout Store, AccountID) throws(RuleError) -> Account
-    ) -> Bool {
+    /// Whether every account a `keep` or `close` selects would take the change, tried on
+    /// a copy: asked before the question at a terminal, so that a refusal is said without
+    /// asking first.
+    func wouldChangeAll(_ command: Command) -> Bool {
+        let context = Context(actor: actor, command: "")
+        let selection: AccountSelection
+        let change: (inout Store, AccountID) throws(RuleError) -> Account
+        switch command {
+        case .keep(let selected, let period):
+            selection = selected
+            change = { (store: inout Store, id) throws(RuleError) in try store.keep(id, period, context) }
+        case .close(let selected, let mode):
+            selection = selected
+            change = { (store: inout Store, id) throws(RuleError) in try store.close(id, mode, context) }
+        default:
+            return true
+        }
         guard let ids = try? ids(of: selection) else { return false }
         var trial = store
         return (try? Self.changeEach(ids, on: &trial, selection: selection, answer: { $0 }, change)) != nil

@@ -13,7 +13,7 @@ extension Shell {
                          counts.overdue] + counts.byReason + (renderer.isDocument ? counts.expiringByWeek : [])
             table.add([key] + cells.map(String.init))
         }
-        for (key, counts) in report.groups { add(key, counts) }
+        for group in report.groups { add(group.key, group.counts) }
         if grouping == nil || !renderer.isDocument { add("all", report.total) }
         if renderer.isDocument { return write(table) }
         print("report as of \(report.date) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"): \(plural(report.total.accounts, "account"))")

@@ -287,8 +287,7 @@ public final class Shell {
         case .close(let selection, .now):
             guard let ids = try? ids(of: selection) else { return true }
             // A change of several that would be refused is refused without a question.
-            if ids.count > 1, !wouldChangeAll(selection, { (store: inout Store, id) throws(RuleError) in
-                try store.close(id, .now, Context(actor: actor, command: "")) }) { return true }
+            if ids.count > 1, !wouldChangeAll(command) { return true }
             let accounts = ids.compactMap { try? store.account($0, visibleTo: actor) }.filter { $0.isActive && !$0.isMIS }
             guard !accounts.isEmpty else { return true }
             let due = Account.deletionDue(after: store.today)
@@ -298,12 +297,10 @@ public final class Shell {
             }
             return confirm("Close \(plural(accounts.count, "account")) now (\(Self.sample(accounts.map(\.id.value))))? Deleted for good on \(due) with \(content).")
         case .close(let selection, .atExpiry):
-            guard let ids = try? ids(of: selection), ids.count > 1, wouldChangeAll(selection, { (store: inout Store, id) throws(RuleError) in
-                try store.close(id, .atExpiry, Context(actor: actor, command: "")) }) else { return true }
+            guard let ids = try? ids(of: selection), ids.count > 1, wouldChangeAll(command) else { return true }
             return confirm("Close \(plural(ids.count, "account")) at expiry (\(Self.sample(ids.map(\.value))))?")
         case .keep(let selection, let period):
-            guard let ids = try? ids(of: selection), ids.count > 1, wouldChangeAll(selection, { (store: inout Store, id) throws(RuleError) in
-                try store.keep(id, period, Context(actor: actor, command: "")) }) else { return true }
+            guard let ids = try? ids(of: selection), ids.count > 1, wouldChangeAll(command) else { return true }
             return confirm("Keep \(plural(ids.count, "account")) \(period.rawValue) (\(Self.sample(ids.map(\.value))))?")
         case .load(let path):
             if let storeFile {

@@ -35,8 +35,6 @@ struct Table {
         self.headers = headers
     }
 
-    var isEmpty: Bool { rows.isEmpty }
-
     mutating func add(_ row: [String], styles rowStyles: [Int: Style] = [:]) {
         rows.append(row)
         styles.append(row.indices.map { rowStyles[$0] })
