@@ -91,3 +91,28 @@ extension Fixtures {
         return accounts
     }()
 }
+
+// The guidance's policy, which the tests' stores keep unless they set another.
+extension Account.State {
+    /// Deactivated on `on` for `reason`, deletion due as the guidance's policy says.
+    public static func deactivated(on: CalendarDate, reason: Account.Reason) -> Self {
+        .deactivated(on: on, reason: reason, due: Policy.guidance.deletionDue(after: on))
+    }
+}
+
+extension Account {
+    /// The typed view of `fields` under the guidance's policy.
+    public init(_ fields: Fields) throws(ShapeError) {
+        try self.init(fields, policy: .guidance)
+    }
+
+    /// The guidance's deletion day for a deactivation on `deactivation`.
+    public static func deletionDue(after deactivation: CalendarDate) -> CalendarDate {
+        Policy.guidance.deletionDue(after: deactivation)
+    }
+}
+
+extension Account.Fields {
+    /// What is wrong with the fields under the guidance's policy.
+    public var problems: [String] { problems(under: .guidance) }
+}

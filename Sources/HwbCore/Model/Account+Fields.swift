@@ -162,18 +162,18 @@ extension Account {
     }
 
     public var deactivatedOn: CalendarDate? {
-        guard case .deactivated(let on, _) = state else { return nil }
+        guard case .deactivated(let on, _, _) = state else { return nil }
         return on
     }
 
-    /// R14.3: 12 months after `deactivatedOn`, derived rather than stored.
+    /// R14.3: the store policy's deletion delay after `deactivatedOn`.
     public var deletionDue: CalendarDate? {
-        guard case .deactivated(let on, _) = state else { return nil }
-        return Account.deletionDue(after: on)
+        guard case .deactivated(_, _, let due) = state else { return nil }
+        return due
     }
 
     public var reason: Reason? {
-        guard case .deactivated(_, let reason) = state else { return nil }
+        guard case .deactivated(_, let reason, _) = state else { return nil }
         return reason
     }
 }

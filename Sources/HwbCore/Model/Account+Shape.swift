@@ -10,7 +10,7 @@ extension Account {
     ///     let fields = Account.Fields(
     ///         id: id, name: "Jo", kind: .nonMIS, school: school, created: day,
     ///         category: .governor, closeAtExpiry: false)
-    ///     try Account(fields) // refused: "a non-MIS account needs expires (R14.2)"
+    ///     try Account(fields, policy: .guidance) // refused: "a non-MIS account needs expires (R14.2)"
     public struct Fields: Sendable, Equatable {
         public var id: AccountID
         public var name: String
@@ -89,11 +89,11 @@ extension Account {
     /// The typed view of `fields`, refused unless they pass every check that does not need
     /// the school directory (`Account.Fields.problems`): then the kind's fields are all
     /// there and no others, the status agrees with the deactivation fields and
-    /// `deletionDue` is the one R14.3 derives.
-    public init(_ fields: Fields) throws(ShapeError) {
-        let problems = fields.problems
+    /// `deletionDue` is the one R14.3 derives under `policy`.
+    public init(_ fields: Fields, policy: Policy) throws(ShapeError) {
+        let problems = fields.problems(under: policy)
         // No problems means both are there (`problems` checks more than they need).
-        guard problems.isEmpty, let lifecycle = fields.lifecycle, let state = fields.state else {
+        guard problems.isEmpty, let lifecycle = fields.lifecycle, let state = fields.state(under: policy) else {
             throw ShapeError(problems: problems)
         }
         self.init(
@@ -104,10 +104,11 @@ extension Account {
 
 extension Account.Fields {
     /// R4, R14.2-3: what is wrong with the fields whatever the directory holds, in words;
-    /// empty when nothing is. `Store.problems(with:)` adds the checks of the schools.
-    public var problems: [String] {
+    /// empty when nothing is. `deletionDue` must be `policy`'s. `Store.problems(with:)`
+    /// adds the checks of the schools.
+    public func problems(under policy: Policy) -> [String] {
         var problems: [String] = []
-        appendProblems(to: &problems, pendingSchoolProblem: { _ in nil })
+        appendProblems(to: &problems, policy: policy, pendingSchoolProblem: { _ in nil })
         return problems
     }
 
@@ -115,7 +116,7 @@ extension Account.Fields {
     /// `Store.problems(with:)` gives: values, then the kind's fields, then the status.
     /// `pendingSchoolProblem` is asked about an MIS account's pending school right after
     /// its own check (R9), so that the store can put the directory's word there.
-    func appendProblems(to problems: inout [String], pendingSchoolProblem: (SchoolNumber) -> String?) {
+    func appendProblems(to problems: inout [String], policy: Policy, pendingSchoolProblem: (SchoolNumber) -> String?) {
         func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
             if !condition { problems.append(problem()) }
         }
@@ -148,8 +149,8 @@ extension Account.Fields {
                 problems.append("a deactivated account needs deactivatedOn, deletionDue and reason (R14.3)")
                 break
             }
-            let expectedDue = Account.deletionDue(after: on)
-            check(due == expectedDue, "deletionDue must be 12 months after deactivatedOn, \(expectedDue) (R14.3)")
+            let expectedDue = policy.deletionDue(after: on)
+            check(due == expectedDue, "deletionDue must be \(policy.deletionMonths) months after deactivatedOn, \(expectedDue) (R14.3)")
             if kind == .mis {
                 check(reason == .left, "a deactivated MIS account has reason left (R10)")
                 check(leavingDate == on, "a deactivated MIS account has deactivatedOn = leavingDate (R14.3)")
@@ -172,15 +173,16 @@ extension Account.Fields {
     }
 
     /// R14.3: the status with its fields, or nil when they disagree (`deletionDue` must be
-    /// the derived day).
-    var state: Account.State? {
+    /// the day `policy` derives).
+    func state(under policy: Policy) -> Account.State? {
         switch status {
         case .active:
             guard deactivatedOn == nil, deletionDue == nil, reason == nil else { return nil }
             return .active
         case .deactivated:
-            guard let deactivatedOn, let reason, deletionDue == Account.deletionDue(after: deactivatedOn) else { return nil }
-            return .deactivated(on: deactivatedOn, reason: reason)
+            let due = policy.deletionDue(after: deactivatedOn ?? .minimum)
+            guard let deactivatedOn, let reason, deletionDue == due else { return nil }
+            return .deactivated(on: deactivatedOn, reason: reason, due: due)
         }
     }
 }

@@ -5,7 +5,8 @@
 /// leaving date and a pending school) or non-MIS (a category, an expiry and whether it
 /// closes then), and the `state` is active or deactivated on a day for a reason. A field
 /// of the other kind, or a half-deactivated account, cannot be written down, and
-/// `deletionDue` is derived from the day of deactivation (R14.3), not stored.
+/// `deletionDue` is derived from the day of deactivation and the store's policy (R14.3),
+/// not stored.
 ///
 /// The interchange formats read into the raw `Account.Fields`, whose optionals can hold
 /// any combination; `Store.problems(with:)` says what is wrong with one, and
@@ -81,47 +82,30 @@ public struct Account: Sendable, Equatable {
     }
 
     /// R14.3: an account is active, or deactivated on a day for a reason; its deletion is
-    /// then due 12 months later (`Account.deletionDue(after:)`).
+    /// then due the policy's deletion delay later (`Policy.deletionDue(after:)`).
     public enum State: Sendable, Equatable {
         case active
-        case deactivated(on: CalendarDate, reason: Reason)
+        /// Deactivated on a day for a reason; deletion is due on `due`, the store
+        /// policy's deletion delay after `on` (R14.3).
+        case deactivated(on: CalendarDate, reason: Reason, due: CalendarDate)
     }
 
     public var isActive: Bool { state == .active }
     public var isMIS: Bool { kind == .mis }
 
-    /// R10.1, R13: when the sweep deactivates this active non-MIS account, and why: the
-    /// day after it expires or the 91st day without a sign-in, whichever comes first
-    /// (`expired` on a tie). R10.2: an active MIS account with a leaving date, on that date.
-    /// Nil for a deactivated account or an MIS account with no leaving date. A day past
-    /// the calendar's end is no day.
-    public var scheduledDeactivation: (on: CalendarDate, reason: Reason)? {
+    /// R10.1, R13: when the sweep deactivates this active non-MIS account under `policy`,
+    /// and why: the day after it expires or the first day past the inactivity limit,
+    /// whichever comes first (`expired` on a tie). R10.2: an active MIS account with a
+    /// leaving date, on that date. Nil for a deactivated account or an MIS account with
+    /// no leaving date. A day past the calendar's end is no day.
+    public func scheduledDeactivation(_ policy: Policy) -> (on: CalendarDate, reason: Reason)? {
         guard isActive else { return nil }
         switch lifecycle {
         case .mis(let mis): return mis.leavingDate.map { ($0, .left) }
-        case .nonMIS(let nonMIS): return Account.scheduledDeactivation(expires: nonMIS.expires, lastActivity: lastActivity)
+        case .nonMIS(let nonMIS): return policy.scheduledDeactivation(expires: nonMIS.expires, lastActivity: lastActivity)
         }
     }
 
-    /// R10.1, R13: when the sweep deactivates an active non-MIS account with these dates.
-    static func scheduledDeactivation(
-        expires: CalendarDate?, lastActivity: CalendarDate
-    ) -> (on: CalendarDate, reason: Reason)? {
-        let expiryDay = expires?.addingDays(1)
-        let idleDay = lastActivity.addingDays(91)
-        switch (expiryDay, idleDay) {
-        case let (expiry?, idle?): return idle < expiry ? (idle, .inactive) : (expiry, .expired)
-        case let (expiry?, nil): return (expiry, .expired)
-        case let (nil, idle?): return (idle, .inactive)
-        case (nil, nil): return nil
-        }
-    }
-
-    /// R10.3, R14.3: deletion is due 12 months after deactivation; the calendar ends on
-    /// 9999-12-31, so a deactivation in its last year is due on that day.
-    public static func deletionDue(after deactivation: CalendarDate) -> CalendarDate {
-        deactivation.addingMonths(12) ?? .maximum
-    }
 }
 
 extension Account {

@@ -20,7 +20,8 @@ extension Store {
         switch mode {
         case .now:
             let day = today
-            update(id, context, rule: .r8, action: .closedNow) { $0.state = .deactivated(on: day, reason: .closed) }
+            let due = policy.deletionDue(after: day)
+            update(id, context, rule: .r8, action: .closedNow) { $0.state = .deactivated(on: day, reason: .closed, due: due) }
         case .atExpiry:
             nonMIS.closeAtExpiry = true
             update(id, context, rule: .r8, action: .setToCloseAtExpiry) { $0.lifecycle = .nonMIS(nonMIS) }

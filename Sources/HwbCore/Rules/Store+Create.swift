@@ -67,7 +67,7 @@ extension Store {
     /// R5 (and R12's `until`): an expiry from today to `endOfYear(today)`.
     func expiryDate(for request: ExpiryRequest, rule: Rule) throws(RuleError) -> CalendarDate {
         // Past 9999 the end of the year cannot be written; every real date is then before it.
-        let endOfYear = AcademicYear.endOfYear(today) ?? .maximum
+        let endOfYear = policy.endOfYear(today) ?? .maximum
         let date: CalendarDate
         switch request {
         case .date(let given):
@@ -76,7 +76,7 @@ extension Store {
             guard let later = today.addingMonths(n) else { throw .outOfCalendar("\(today) + \(n)m", rule: .r2) }
             date = later
         case .endOfYear:
-            guard let end = AcademicYear.endOfYear(today) else {
+            guard let end = policy.endOfYear(today) else {
                 throw .outOfCalendar("the end of this academic year", rule: .r1)
             }
             date = end

@@ -21,7 +21,7 @@ extension Store {
         // Every row is sound, so it has a typed view and the columns can hold it as it is.
         var read = AccountTable.Rows()
         for fields in rows {
-            guard let account = try? Account(fields) else { preconditionFailure("row \(fields.id) passed the checks but has no typed view") }
+            guard let account = try? Account(fields, policy: policy) else { preconditionFailure("row \(fields.id) passed the checks but has no typed view") }
             var id = account.id.value, name = account.name
             id.withUTF8 { id in
                 name.withUTF8 { name in
@@ -30,6 +30,7 @@ extension Store {
             }
         }
         var batch = AccountTable()
+        batch.deletionMonths = policy.deletionMonths
         batch.append(read)
         try importAccounts(batch, from: file, context, rowName: rowName)
     }

@@ -11,7 +11,7 @@ extension Store {
         } else {
             problems.append("school \(account.school) is not in the directory (R14.1)")
         }
-        account.appendProblems(to: &problems) { pending in
+        account.appendProblems(to: &problems, policy: policy) { pending in
             schools[pending]?.maintained == true
                 ? nil : "pendingSchool \(pending) is not a maintained school in the directory (R9)"
         }
@@ -118,7 +118,7 @@ public struct Restoration {
             throw RuleError("account \(fields.id): \(problem)", rule: nil)
         }
         // Sound in the store's eyes, so sound in shape (`Account.Fields.problems`).
-        guard let account = try? Account(fields) else { throw RuleError("account \(fields.id): it breaks R14", rule: nil) }
+        guard let account = try? Account(fields, policy: store.policy) else { throw RuleError("account \(fields.id): it breaks R14", rule: nil) }
         guard store.accounts.row(of: account.id) == nil else {
             throw RuleError("account \(account.id) appears twice", rule: .r14)
         }

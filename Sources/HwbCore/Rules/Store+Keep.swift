@@ -19,7 +19,8 @@ public enum KeepPeriod: String, Sendable, CaseIterable {
 extension Store {
     /// R7: extends an active non-MIS account. With `base = max(expires, today)` and
     /// `cap = endOfNextYear(today)`, the new expiry is `cap` for `end-of-next-year`, else
-    /// `min(addMonths(base, n), cap)`; `closeAtExpiry` is cleared.
+    /// `min(addMonths(base, n), cap)`; `closeAtExpiry` is cleared. The policy says which
+    /// periods are offered and on which day of the year a year ends.
     @discardableResult
     public mutating func keep(_ id: AccountID, _ period: KeepPeriod, _ context: Context) throws(RuleError) -> Account {
         let account = try account(id, visibleTo: context.actor)
@@ -29,7 +30,11 @@ extension Store {
         guard account.isActive else {
             throw RuleError("\(id) is deactivated: use reactivate", rule: .r7)
         }
-        let cap = AcademicYear.endOfNextYear(today)
+        guard policy.keeps.contains(period) else {
+            let offered = policy.keeps.map(\.rawValue).joined(separator: ", ")
+            throw RuleError("\(period.rawValue) is not a keep period of this store's policy, which offers \(offered)", rule: .r7)
+        }
+        let cap = policy.endOfNextYear(today)
         let extended = period.months.flatMap { max(nonMIS.expires, today).addingMonths($0) }
         let expires: CalendarDate
         switch (period.months, extended, cap) {

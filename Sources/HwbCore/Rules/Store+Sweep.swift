@@ -75,7 +75,7 @@ extension Store {
         //    of the two days, once one of them has come.) A row idle too long that also
         //    expired is taken once, with the expired ones.
         var deactivated = byExpiry.rows(before: sweepDay)
-        if let idleCutoff = sweepDay.addingDays(-Self.inactivityDays) {
+        if let idleCutoff = sweepDay.addingDays(-policy.inactivityDays) {
             for row in byActivity.rows(before: idleCutoff) where accounts.expires[Int(row)] >= sweepDay.dayNumber {
                 deactivated.append(row)
             }
@@ -85,7 +85,7 @@ extension Store {
         // Each row's columns are read in row order; `idOrder` orders them by id.
         deactivated.sortRows()
         plan.deactivated = deactivated
-        plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0)! }
+        plan.deactivations = deactivated.map { accounts.scheduledDeactivation($0, policy)! }
 
         // 3 and 4. Deletion is due 12 months after deactivation; every deactivated account
         //    whose deletion is due by T is deleted, including those deactivated just now.
@@ -94,7 +94,7 @@ extension Store {
         var known = [(on: Int32, due: CalendarDate)](repeating: (.min, .maximum), count: 64)
         plan.dues = plan.deactivations.map { deactivation in
             let on = deactivation.on.dayNumber, slot = Int(on & 63)
-            if known[slot].on != on { known[slot] = (on, Account.deletionDue(after: deactivation.on)) }
+            if known[slot].on != on { known[slot] = (on, policy.deletionDue(after: deactivation.on)) }
             return known[slot].due
         }
         var deleted = byDeletion.rows(through: sweepDay)
@@ -230,7 +230,7 @@ extension Store {
         // Every row dated before the sweep's horizon in these indexes is deactivated now
         // (R10.1-2), so their first days go in one go.
         if let lastExpired = today.addingDays(-1) { byExpiry.removeAll(through: lastExpired) }
-        if let idleCutoff = today.addingDays(-(Self.inactivityDays + 1)) { byActivity.removeAll(through: idleCutoff) }
+        if let idleCutoff = today.addingDays(-(policy.inactivityDays + 1)) { byActivity.removeAll(through: idleCutoff) }
         byLeaving.removeAll(through: today)
         var subjects: [Int32] = [], ids: [AccountID] = []
         subjects.reserveCapacity(plan.deactivated.count)

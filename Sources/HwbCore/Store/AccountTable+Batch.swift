@@ -37,7 +37,7 @@ extension AccountTable {
                 expires = nonMIS.expires.dayNumber
                 closeAtExpiry = nonMIS.closeAtExpiry
             }
-            if case .deactivated(let on, let reason) = account.state {
+            if case .deactivated(let on, let reason, _) = account.state {
                 self.reason = reason
                 deactivatedOn = on.dayNumber
             }

@@ -7,7 +7,8 @@
 /// row, built only for the rows a command shows or changes (`self[row]`).
 ///
 /// R14.3 holds by construction, as in `Account.State`: the status is whether a reason is
-/// set, and `deletionDue` is not stored but derived from `deactivatedOn`. A batch read for
+/// set, and `deletionDue` is not stored but derived from `deactivatedOn` and
+/// `deletionMonths`, the store policy's deletion delay. A batch read for
 /// an import may hold rows no account can (an MIS row with no role...) until the store
 /// has checked it: such a row is read as raw `fields(at:)`.
 ///
@@ -42,6 +43,9 @@ public struct AccountTable: Sendable {
     public internal(set) var expires: [Int32] = []
     public internal(set) var closeAtExpiry: [Bool] = []
     public internal(set) var deactivatedOn: [Int32] = []
+    /// The store policy's deletion delay (R10.3), from which each deactivated row's
+    /// `deletionDue` is derived.
+    public internal(set) var deletionMonths = Policy.guidance.deletionMonths
     /// For an imported account, the audit entry of its import and its row in the file
     /// (1-based); -1 and 0 for an account made by a command.
     public internal(set) var importEntries: [Int32] = []
@@ -174,7 +178,8 @@ public struct AccountTable: Sendable {
         }
         let state: Account.State
         if let reason = reasons[r] {
-            state = .deactivated(on: CalendarDate(trustedDayNumber: deactivatedOn[r]), reason: reason)
+            let on = CalendarDate(trustedDayNumber: deactivatedOn[r])
+            state = .deactivated(on: on, reason: reason, due: on.addingMonths(deletionMonths) ?? .maximum)
         } else {
             state = .active
         }
@@ -186,7 +191,7 @@ public struct AccountTable: Sendable {
 
     /// The account in `row` as raw fields, whatever they hold (a row of a batch not yet
     /// checked, for `Store.problems(with:)`); `deletionDue` is derived from
-    /// `deactivatedOn`.
+    /// `deactivatedOn` and `deletionMonths`.
     public func fields(at row: Row) -> Account.Fields {
         let r = Int(row)
         guard let kind = kinds[r] else { preconditionFailure("row \(row) holds no account") }
@@ -198,7 +203,7 @@ public struct AccountTable: Sendable {
             role: roles[r], leavingDate: date(leaving[r]), pendingSchool: pendingSchools[row],
             category: categories[r], expires: date(expires[r]),
             closeAtExpiry: kind == .nonMIS ? closeAtExpiry[r] : nil,
-            deactivatedOn: deactivated, deletionDue: deactivated.map(Account.deletionDue(after:)), reason: reasons[r])
+            deactivatedOn: deactivated, deletionDue: deactivated.map { $0.addingMonths(deletionMonths) ?? .maximum }, reason: reasons[r])
     }
 
     public func id(at row: Row) -> AccountID {
@@ -398,7 +403,7 @@ public struct AccountTable: Sendable {
         case .active:
             Self.put(nil, in: &reasons, at: r)
             Self.put(Self.noDate, in: &deactivatedOn, at: r)
-        case .deactivated(let on, let reason):
+        case .deactivated(let on, let reason, _):
             Self.put(reason, in: &reasons, at: r)
             Self.put(on.dayNumber, in: &deactivatedOn, at: r)
         }
@@ -508,14 +513,15 @@ extension AccountTable: Sequence {
 }
 
 extension AccountTable {
-    /// `Account.scheduledDeactivation` of the account in `row`, read from the columns.
-    func scheduledDeactivation(_ row: Row) -> (on: CalendarDate, reason: Account.Reason)? {
+    /// `Account.scheduledDeactivation` of the account in `row` under `policy`, read from
+    /// the columns.
+    func scheduledDeactivation(_ row: Row, _ policy: Policy) -> (on: CalendarDate, reason: Account.Reason)? {
         let r = Int(row)
         guard reasons[r] == nil else { return nil }
         if kinds[r] == .mis {
             return leaving[r] == Self.noDate ? nil : (CalendarDate(trustedDayNumber: leaving[r]), .left)
         }
-        return Account.scheduledDeactivation(
+        return policy.scheduledDeactivation(
             expires: expires[r] == Self.noDate ? nil : CalendarDate(trustedDayNumber: expires[r]),
             lastActivity: CalendarDate(trustedDayNumber: lastActivity[r]))
     }

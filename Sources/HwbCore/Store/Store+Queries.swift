@@ -39,11 +39,9 @@ extension Store {
         bySchool[school]?.count ?? 0
     }
 
-    /// R6: the expiring list looks 56 days (8 weeks) ahead.
-    public static let expiringWindowDays = 56
-
-    /// The last expiry date that puts an account in the expiring list today.
-    public var expiringWindowEnd: CalendarDate { today.addingDays(Self.expiringWindowDays) ?? .maximum }
+    /// The last expiry date that puts an account in the expiring list today: the policy's
+    /// window (56 days, 8 weeks) ahead (R6).
+    public var expiringWindowEnd: CalendarDate { today.addingDays(policy.expiringDays) ?? .maximum }
 
     /// R6: the actor's active non-MIS accounts with `expires <= today + 56 days` and
     /// `closeAtExpiry` false, ordered by `expires`, then `id`. Overdue ones (expired, not
@@ -64,10 +62,6 @@ extension Store {
             .map(\.account)
     }
 
-    /// R13: the no-sign-in limit. An active non-MIS account whose last activity is more
-    /// than this many days before the sweep's day is deactivated as `inactive`.
-    public static let inactivityDays = 90
-
     /// R13: the actor's active non-MIS accounts that the next sweep deactivates as
     /// inactive (no sign-in for more than 90 days, and not expired first), each with the
     /// day it is deactivated on (`lastActivity` + 91 days), soonest first, then by id.
@@ -75,7 +69,7 @@ extension Store {
     public func inactivityDue(visibleTo actor: Actor) -> [(account: Account, on: CalendarDate)] {
         inactivityDueRows(visibleTo: actor)
             .compactMap { row in
-                accounts.scheduledDeactivation(row).map { (account: accounts[row], on: $0.on) }
+                accounts.scheduledDeactivation(row, policy).map { (account: accounts[row], on: $0.on) }
             }
             .sorted { ($0.on, $0.account.id) < ($1.on, $1.account.id) }
     }
@@ -86,7 +80,7 @@ extension Store {
     }
 
     private func inactivityDueRows(visibleTo actor: Actor) -> [Row] {
-        guard let idleCutoff = today.addingDays(-Self.inactivityDays) else { return [] }
+        guard let idleCutoff = today.addingDays(-policy.inactivityDays) else { return [] }
         return byActivity.rows(before: idleCutoff).filter { row in
             actor.covers(accounts.school(at: row)) && accounts.expires[Int(row)] >= today.dayNumber
         }
@@ -96,10 +90,10 @@ extension Store {
     /// does not (it is MIS, deactivated, signed in within 90 days, or expires first).
     public func inactivityDeactivation(of account: Account) -> CalendarDate? {
         guard case .nonMIS(let nonMIS) = account.lifecycle, account.isActive,
-              let idleCutoff = today.addingDays(-Self.inactivityDays),
+              let idleCutoff = today.addingDays(-policy.inactivityDays),
               account.lastActivity < idleCutoff, nonMIS.expires >= today
         else { return nil }
-        return account.lastActivity.addingDays(Self.inactivityDays + 1)
+        return account.lastActivity.addingDays(policy.inactivityDays + 1)
     }
 
     /// R9: deactivated staff waiting for the Service Desk, in the actor's scope, by id.

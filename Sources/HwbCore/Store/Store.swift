@@ -12,6 +12,11 @@ public struct Store: Sendable {
     public internal(set) var schools: [SchoolNumber: School] = [:]
     public internal(set) var accounts = AccountTable()
     public internal(set) var audit = AuditLog()
+    /// The numbers the rules are built on: the guidance's unless `policy set` changed
+    /// them. Deletion dates follow the deletion delay (`setPolicy`).
+    public internal(set) var policy = Policy.guidance {
+        didSet { accounts.deletionMonths = policy.deletionMonths }
+    }
 
     /// The rows at each school, in no order. An array, not a set: it changes only when an
     /// account arrives, leaves or moves, and a national store is read into it quickly.
@@ -197,7 +202,7 @@ public struct Store: Sendable {
         switch index {
         case .deletion:
             return active ? AccountTable.noDate
-                : Account.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber
+                : policy.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[r])).dayNumber
         case .expiry: return active && kind == .nonMIS ? accounts.expires[r] : AccountTable.noDate
         case .activity: return active && kind == .nonMIS ? accounts.lastActivity[r] : AccountTable.noDate
         case .leaving: return active && kind == .mis ? accounts.leaving[r] : AccountTable.noDate

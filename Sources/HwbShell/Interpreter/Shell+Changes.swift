@@ -225,7 +225,7 @@ extension Shell {
             let who = kept.count == 1 ? "" : "\(account.id): "
             print("warning: \(who)no sign-in since \(account.lastActivity): the next sweep deactivates it as inactive (R13); a sign-in resets this")
         } else if idle.count > 1 {
-            print("warning: \(idle.count) of them have had no sign-in for \(Store.inactivityDays) days (\(Self.sample(idle.map(\.id.value)))): the next sweep deactivates them as inactive (R13); a sign-in resets this")
+            print("warning: \(idle.count) of them have had no sign-in for \(store.policy.inactivityDays) days (\(Self.sample(idle.map(\.id.value)))): the next sweep deactivates them as inactive (R13); a sign-in resets this")
         }
     }
 
@@ -233,8 +233,8 @@ extension Shell {
         let closed = try changeAll(selection) { (store: inout Store, id) throws(RuleError) in try store.close(id, mode, context) }
         if closed.count == 1, let account = closed.first {
             switch (account.state, account.lifecycle) {
-            case (.deactivated(let on, _), _):
-                print("closed \(account.id); deleted for good on \(Account.deletionDue(after: on)) unless reactivated")
+            case (.deactivated(_, _, let due), _):
+                print("closed \(account.id); deleted for good on \(due) unless reactivated")
             case (.active, .nonMIS(let nonMIS)):
                 print("\(account.id) will close at expiry on \(nonMIS.expires); it leaves the expiring list")
             case (.active, .mis):
@@ -245,7 +245,7 @@ extension Shell {
         switch mode {
         case .now:
             let content = closed.reduce(0) { $0 + $1.content }
-            print("closed \(plural(closed.count, "account")) with \(plural(content, "content item")); deleted for good on \(Account.deletionDue(after: store.today)) unless reactivated")
+            print("closed \(plural(closed.count, "account")) with \(plural(content, "content item")); deleted for good on \(store.policy.deletionDue(after: store.today)) unless reactivated")
         case .atExpiry:
             print("\(plural(closed.count, "account")) will close at expiry (\(Self.untilText(closed))); they leave the expiring list")
         }

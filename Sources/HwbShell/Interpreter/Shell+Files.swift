@@ -128,13 +128,13 @@ extension Shell {
         if let bytes = fileOverrides[path] {
             let bar = progress("importing \(path)", total: bytes.count, unit: .bytes)
             defer { bar?.finish() }
-            return AccountCSVReader.batch(bytes, progress: bar)
+            return AccountCSVReader.batch(bytes, deletionMonths: store.policy.deletionMonths, progress: bar)
         }
         guard let file = try? FileAccess.BlockFile(path) else { return nil }
         defer { file.close() }
         let bar = progress("importing \(path)", total: file.size, unit: .bytes)
         defer { bar?.finish() }
-        return AccountCSVReader.batch(file, progress: bar)
+        return AccountCSVReader.batch(file, deletionMonths: store.policy.deletionMonths, progress: bar)
     }
 
     func importSchools(from path: String, _ context: Context) throws(ShellError) {

@@ -88,7 +88,7 @@ extension Shell {
         write(table)
         print(plural(accounts.count, "account"))
         if idleCount > 0 {
-            print("\(idleCount == 1 ? "1 of these has" : "\(idleCount) of these have") had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idleCount == 1 ? "it" : "them") as inactive (R13), kept or not; a sign-in resets this")
+            print("\(idleCount == 1 ? "1 of these has" : "\(idleCount) of these have") had no sign-in for \(store.policy.inactivityDays) days: the next sweep deactivates \(idleCount == 1 ? "it" : "them") as inactive (R13), kept or not; a sign-in resets this")
         }
         print("keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry")
     }
@@ -101,10 +101,10 @@ extension Shell {
         var table = Table(["ID", "NAME", "FROM", "TO", "LEFT", "DELETION"])
         for account in accounts {
             guard case .mis(let mis) = account.lifecycle, let pendingSchool = mis.pendingSchool,
-                  case .deactivated(let on, _) = account.state
+                  case .deactivated(let on, _, let due) = account.state
             else { continue }
             table.add([account.id.value, account.name, account.school.description, pendingSchool.description,
-                       on.description, Account.deletionDue(after: on).description])
+                       on.description, due.description])
         }
         write(table)
         print(plural(accounts.count, "account"))
@@ -141,9 +141,9 @@ extension Shell {
             rows.append(("expires", expires.description + (account.closeAtExpiry == true ? " (closes at expiry)" : "")))
         }
         if let leaving = account.leavingDate { rows.append(("leaving date", leaving.description)) }
-        if case .deactivated(let on, let reason) = account.state {
+        if case .deactivated(let on, let reason, let due) = account.state {
             rows.append(("deactivated", "\(on) (\(reason.rawValue))"))
-            rows.append(("deletion due", Account.deletionDue(after: on).description))
+            rows.append(("deletion due", due.description))
         }
         if let pending = account.pendingSchool { rows.append(("pending school", "\(pending) (waiting for the Service Desk)")) }
         rows.append(("next", nextStep(account)))
@@ -167,14 +167,14 @@ extension Shell {
     func nextStep(_ account: Account) -> String {
         let today = store.today
         switch account.state {
-        case .deactivated(let on, _):
-            var text = "deleted for good by the sweep on or after \(Account.deletionDue(after: on)) with its \(plural(account.content, "content item")) (R10)"
+        case .deactivated(_, _, let due):
+            var text = "deleted for good by the sweep on or after \(due) with its \(plural(account.content, "content item")) (R10)"
             if account.role == .learner {
                 text += "; reactivated if a maintained school's MIS takes the learner on (R9)"
             }
             return text
         case .active:
-            guard let (day, reason) = account.scheduledDeactivation else {
+            guard let (day, reason) = account.scheduledDeactivation(store.policy) else {
                 return account.isMIS
                     ? "stays active while the school MIS holds the record (R9)"
                     : "stays active: its expiry and last sign-in are at the end of the calendar"

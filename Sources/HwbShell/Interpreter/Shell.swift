@@ -290,7 +290,7 @@ public final class Shell {
             if ids.count > 1, !wouldChangeAll(command) { return true }
             let accounts = ids.compactMap { try? store.account($0, visibleTo: actor) }.filter { $0.isActive && !$0.isMIS }
             guard !accounts.isEmpty else { return true }
-            let due = Account.deletionDue(after: store.today)
+            let due = store.policy.deletionDue(after: store.today)
             let content = plural(accounts.reduce(0) { $0 + $1.content }, "content item")
             guard accounts.count > 1 || ids.count > 1 else {
                 return confirm("Close \(accounts[0].id) now? Deleted for good on \(due) with \(content).")
@@ -344,7 +344,7 @@ public final class Shell {
         let idle = store.inactivityDueCount(visibleTo: actor)
         guard idle > 0 else { return }
         let them = idle == 1 ? "1 non-MIS account has" : "\(idle) non-MIS accounts have"
-        print("\(them) had no sign-in for \(Store.inactivityDays) days: the next sweep deactivates \(idle == 1 ? "it" : "them") as inactive (R13); list kind=non-mis status=active inactive=\(Store.inactivityDays)d shows \(idle == 1 ? "it" : "them")")
+        print("\(them) had no sign-in for \(store.policy.inactivityDays) days: the next sweep deactivates \(idle == 1 ? "it" : "them") as inactive (R13); list kind=non-mis status=active inactive=\(store.policy.inactivityDays)d shows \(idle == 1 ? "it" : "them")")
     }
 
     func describeActor() -> String {

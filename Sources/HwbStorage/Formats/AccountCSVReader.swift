@@ -26,19 +26,31 @@ public enum AccountCSVReader {
     public static let blockSize = 1 << 20
 
     /// The rows of `bytes` (a whole CSV file already in memory: a journaled import, a
-    /// test) in a batch, or nil to take the careful path.
-    public static func batch(_ bytes: [UInt8], progress: (any ProgressListener)? = nil, blockSize: Int = blockSize) -> AccountTable? {
-        bytes.withUnsafeBytes { batch(from: BytesInMemory(bytes: $0), progress: progress, blockSize: blockSize) }
+    /// test) in a batch, or nil to take the careful path. A deactivated row's
+    /// `deletionDue` must be `deletionMonths` (the store policy's delay) after its
+    /// `deactivatedOn`.
+    public static func batch(
+        _ bytes: [UInt8], deletionMonths: Int = Policy.guidance.deletionMonths, progress: (any ProgressListener)? = nil,
+        blockSize: Int = blockSize
+    ) -> AccountTable? {
+        bytes.withUnsafeBytes {
+            batch(from: BytesInMemory(bytes: $0), deletionMonths: deletionMonths, progress: progress, blockSize: blockSize)
+        }
     }
 
     /// The rows of a regular file in a batch, read block by block, or nil to take the
     /// careful path (which reads the file again and reports what it finds, read errors too).
     /// `progress` is told of the bytes read as they go.
-    public static func batch(_ file: FileAccess.BlockFile, progress: (any ProgressListener)? = nil, blockSize: Int = blockSize) -> AccountTable? {
-        batch(from: file, progress: progress, blockSize: blockSize)
+    public static func batch(
+        _ file: FileAccess.BlockFile, deletionMonths: Int = Policy.guidance.deletionMonths,
+        progress: (any ProgressListener)? = nil, blockSize: Int = blockSize
+    ) -> AccountTable? {
+        batch(from: file, deletionMonths: deletionMonths, progress: progress, blockSize: blockSize)
     }
 
-    private static func batch(from source: some BlockSource, progress: (any ProgressListener)?, blockSize: Int) -> AccountTable? {
+    private static func batch(
+        from source: some BlockSource, deletionMonths: Int, progress: (any ProgressListener)?, blockSize: Int
+    ) -> AccountTable? {
         var buffer = ReadBuffer()
         defer { buffer.free() }
         guard let (fields, base) = header(source, buffer: &buffer) else { return nil }
@@ -47,7 +59,7 @@ public enum AccountCSVReader {
         let run = Run(blockCount: blocks.count, recordBytes: source.size - base)
         if blocks.count > 0 {
             DispatchQueue.concurrentPerform(iterations: min(2, blocks.count)) { _ in
-                readBlocks(source, blocks, fields: fields, run: run, progress: progress)
+                readBlocks(source, blocks, fields: fields, deletionMonths: deletionMonths, run: run, progress: progress)
             }
         }
         switch run.outcome {
@@ -57,7 +69,7 @@ public enum AccountCSVReader {
             // A quoted cell with a line end in it spans two blocks, so the second block's
             // records did not start where it was cut: read the file again in one piece.
             guard let whole = source.bytes(in: base..<source.size, using: &buffer) else { return nil }
-            var reader = Reader(fields: fields)
+            var reader = Reader(fields: fields, deletionMonths: deletionMonths)
             defer { reader.free() }
             var rows = AccountTable.Rows()
             guard reader.read(whole, records: 0..<whole.count, into: &rows) == .read else { return nil }
@@ -69,9 +81,10 @@ public enum AccountCSVReader {
 
     /// One core's work: the next block, until there is none or a block gave up.
     private static func readBlocks(
-        _ source: some BlockSource, _ blocks: Blocks, fields: [Account.Field], run: Run, progress: (any ProgressListener)?
+        _ source: some BlockSource, _ blocks: Blocks, fields: [Account.Field], deletionMonths: Int, run: Run,
+        progress: (any ProgressListener)?
     ) {
-        var reader = Reader(fields: fields)
+        var reader = Reader(fields: fields, deletionMonths: deletionMonths)
         var buffer = ReadBuffer()
         var rows = AccountTable.Rows()
         defer {
@@ -287,6 +300,8 @@ extension AccountCSVReader {
     /// between blocks (`free` gives it back).
     private struct Reader {
         let fields: [Account.Field]
+        /// The months from `deactivatedOn` to `deletionDue` (the store policy's).
+        let deletionMonths: Int
         /// The bytes of the block being read.
         private var file = UnsafeRawBufferPointer(start: nil, count: 0)
         /// Each cell of the current record, by field ordinal: where its bytes start and
@@ -309,8 +324,9 @@ extension AccountCSVReader {
         private let booleans = Words([("false", false), ("true", true)])
         private let monthStarts = Reader.monthStartTable
 
-        init(fields: [Account.Field]) {
+        init(fields: [Account.Field], deletionMonths: Int) {
             self.fields = fields
+            self.deletionMonths = deletionMonths
             let count = Account.Field.allCases.count
             cellStarts = .allocate(capacity: count)
             cellStarts.initialize(repeating: 0, count: count)
@@ -538,7 +554,7 @@ extension AccountCSVReader {
             case .deactivated:
                 guard deactivatedOn != AccountTable.noDate, deletionDue != AccountTable.noDate,
                       let reason = word(.reason, reasons), let deactivated = CalendarDate(dayNumber: Int(deactivatedOn)),
-                      Account.deletionDue(after: deactivated).dayNumber == deletionDue
+                      (deactivated.addingMonths(deletionMonths) ?? .maximum).dayNumber == deletionDue
                 else { return false }
                 values.reason = reason
                 values.deactivatedOn = deactivatedOn
