@@ -38,7 +38,7 @@ extension Fixtures {
             AuditEntry(date: created, actor: "system \(terminalAttack)", command: "create", rule: .r5, action: .created,
                        account: id("evil.one"), school: home, changes: []),
         ]
-        return try Store.restored(today: date("2027-07-01"), schools: schools, accounts: accounts, audit: audit)
+        return try Store.restored(today: date("2027-07-01"), policy: .guidance, schools: schools, accounts: accounts, audit: audit)
     }
 
     /// Saves `storeWithControlCharacters()` as a snapshot at `path`.

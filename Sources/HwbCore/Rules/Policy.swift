@@ -100,7 +100,7 @@ public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 extension Policy {
     /// The parameters by the names `policy set` and `what-if` take.
-    public enum Name: String, Sendable, CaseIterable {
+    public enum Name: String, Sendable, Hashable, CaseIterable {
         case expiring, inactivity, deletion
         case lastDay = "last-day"
         case keeps
@@ -139,7 +139,7 @@ extension Policy {
     }
 
     /// One parameter with a new value: `deletion=9m`.
-    public struct Setting: Sendable, Equatable {
+    public struct Setting: Sendable, Hashable {
         public var name: Name
         /// The value as this policy writes it (`9m`, `60d`, `07-31`, `6m,3m`).
         public var value: String

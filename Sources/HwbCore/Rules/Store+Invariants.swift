@@ -19,11 +19,11 @@ extension Store {
     }
 
     /// A store rebuilt from saved parts, refused unless every school number is Welsh,
-    /// every id unique and every account passes R14.1-3.
+    /// every id unique and every account passes R14.1-3 under `policy`.
     public static func restored(
-        today: CalendarDate, schools: [School], accounts: [Account.Fields], audit: [AuditEntry]
+        today: CalendarDate, policy: Policy, schools: [School], accounts: [Account.Fields], audit: [AuditEntry]
     ) throws(RuleError) -> Store {
-        var restoration = try Restoration(today: today, schools: schools, accountCount: accounts.count)
+        var restoration = try Restoration(today: today, policy: policy, schools: schools, accountCount: accounts.count)
         for account in accounts { try restoration.add(account) }
         for entry in audit { restoration.add(entry) }
         return restoration.store
@@ -37,17 +37,20 @@ extension Store {
     /// is built on one thread while the other checks the rows and builds the other
     /// indexes, when `concurrency` lends two.
     public static func restored(
-        today: CalendarDate, schools: [School], columns: AccountTable.Columns, audit: AuditLog,
+        today: CalendarDate, policy: Policy, schools: [School], columns: AccountTable.Columns, audit: AuditLog,
         concurrency: Concurrency = .sequential
     ) throws(RuleError) -> Store {
         var directory = Store(today: today)
+        directory.policy = policy
         for school in schools {
             try directory.checkNewSchool(school)
             directory.schools[school.number] = school
         }
-        guard let table = AccountTable(columns) else {
+        guard var read = AccountTable(columns) else {
             throw RuleError("the accounts' columns do not fit together", rule: nil)
         }
+        read.deletionMonths = policy.deletionMonths
+        let table = read
         let results = SharedResults<(table: AccountTable, repeated: AccountTable.Row?), Result<Store, RuleError>>()
         let checker = directory
         concurrency.run({
@@ -103,9 +106,11 @@ extension Store {
 public struct Restoration {
     public private(set) var store: Store
 
-    /// A store on `today` with `schools`, expecting about `accountCount` accounts.
-    public init(today: CalendarDate, schools: [School], accountCount: Int) throws(RuleError) {
+    /// A store on `today` under `policy` with `schools`, expecting about `accountCount`
+    /// accounts.
+    public init(today: CalendarDate, policy: Policy, schools: [School], accountCount: Int) throws(RuleError) {
         store = Store(today: today)
+        store.policy = policy
         for school in schools {
             try store.checkNewSchool(school)
             store.schools[school.number] = school

@@ -40,6 +40,8 @@ extension AuditEntry {
         case deleted(content: Int)
         /// R13: a sign-in.
         case signedIn
+        /// A parameter of the store's policy changed by the Service Desk, with its old value.
+        case policySet(Policy.Setting, was: String)
         /// The simulation's content count set.
         case contentSet
         /// R14: the one entry of an `import accounts`.
@@ -71,6 +73,7 @@ extension AuditEntry.Action: CustomStringConvertible {
         case .deactivated(let reason): "deactivated (\(reason.rawValue))"
         case .deleted(let content): "deleted with \(content) content item\(content == 1 ? "" : "s")"
         case .signedIn: "signed in"
+        case .policySet(let setting, let was): "policy \(setting.name.rawValue)=\(setting.value) (was \(was))"
         case .contentSet: "content set"
         case .importedFile(let accounts, let file): "imported \(accounts) account\(accounts == 1 ? "" : "s") from \(file)"
         case .importedRow(let file, let row): "imported from \(file), row \(row)"
@@ -99,6 +102,11 @@ extension AuditEntry.Action: CustomStringConvertible {
         if let rest = inParentheses(after: "pending the Service Desk (staff joined ") { return SchoolNumber(rest).map(Self.staffJoined) }
         if let rest = after("moved to ") { return SchoolNumber(rest).map { .moved(to: $0) } }
         if let rest = after("leaving date ") { return CalendarDate(String(rest)).map(Self.leavingDate) }
+        if let rest = inParentheses(after: "policy "), let equals = rest.firstIndex(of: "="),
+           let name = Policy.Name(rawValue: String(rest[..<equals])), let was = rest.firstRange(of: " (was "),
+           let setting = try? Policy.Setting(name: name, value: String(rest[rest.index(after: equals)..<was.lowerBound])) {
+            return .policySet(setting, was: String(rest[was.upperBound...]))
+        }
         if let rest = after("kept ") { return KeepPeriod(rawValue: String(rest)).map(Self.kept) }
         if let rest = after("deleted with "), let count = rest.split(separator: " ").first.flatMap({ Int($0) }) {
             return .deleted(content: count)

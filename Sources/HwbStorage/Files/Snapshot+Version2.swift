@@ -315,7 +315,7 @@ extension Snapshot {
         }
         let columns = try results.columns!.get()
         let (schools, audit) = try results.rest!.get()
-        let store = try Store.restored(today: today, schools: schools, columns: columns, audit: audit, concurrency: .bothCores)
+        let store = try Store.restored(today: today, policy: .guidance, schools: schools, columns: columns, audit: audit, concurrency: .bothCores)
         try store.checkLogin(actor)
         return Contents(store: store, actor: actor, journalSequence: sequence)
     }

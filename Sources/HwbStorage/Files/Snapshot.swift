@@ -161,7 +161,7 @@ public enum Snapshot {
         let accountCount = try reader.count("account count")
         // A count is only believed as far as the bytes left could hold it (an account takes
         // at least 40 bytes), so a forged count cannot make room for billions.
-        var restoration = try Restoration(today: today, schools: schools, accountCount: min(accountCount, reader.count / 40))
+        var restoration = try Restoration(today: today, policy: .guidance, schools: schools, accountCount: min(accountCount, reader.count / 40))
         for _ in 0..<accountCount { try restoration.add(try decodeAccount(&reader)) }
         guard reader.isAtEnd else { throw ByteReader.Malformed(what: "the accounts run into the audit log") }
         return restoration
