@@ -1,0 +1,199 @@
+/// `forecast`: every deactivation and deletion the sweep makes up to a day if nobody acts
+/// (no sign-ins, no keeps, no feed events), under a policy.
+///
+/// Each event carries the day the rules give it: the day `deactivatedOn` records (the
+/// day after expiry, the first day past the inactivity limit, the leaving date) and the
+/// deletion day after it. With a sweep every night these are the nights the changes
+/// happen; one sweep on the last day makes the same changes (R10). An event whose day
+/// has already come (today's sweep has not run) keeps its own day, today or earlier.
+public struct Forecast: Sendable, Equatable {
+    public struct Event: Sendable, Equatable {
+        public enum Kind: String, Sendable, CaseIterable {
+            case deactivated, deleted
+        }
+
+        public var date: CalendarDate
+        public var id: AccountID
+        public var kind: Kind
+        /// Why the account is deactivated; nil for a deletion.
+        public var reason: Account.Reason?
+        public var school: SchoolNumber
+        /// The content items the account holds now (deleted with it).
+        public var content: Int
+
+        /// The rule that makes the change: R13 for inactivity, else R10.
+        public var rule: Rule { reason == .inactive ? .r13 : .r10 }
+
+        /// The column of the chart the event is counted in.
+        public var column: Column {
+            switch reason {
+            case nil: .deleted
+            case .expired?: .expired
+            case .inactive?: .inactive
+            case .left?: .left
+            case .closed?: .closed
+            }
+        }
+    }
+
+    /// What a week of the chart counts.
+    public enum Column: String, Sendable, CaseIterable {
+        case expired, inactive, left, closed, deleted
+    }
+
+    /// The first day looked at: tomorrow.
+    public var from: CalendarDate
+    /// The last day looked at.
+    public var until: CalendarDate
+    /// By date, then id.
+    public var events: [Event]
+
+    /// One week of the chart: the events of 7 days from `start`, by column (in
+    /// `Column.allCases` order). A week before `from` holds the events already due.
+    public struct Week: Sendable, Equatable {
+        public var start: CalendarDate
+        public var counts: [Int]
+        /// Whether this is the week of the events already due (today or earlier).
+        public var isDue: Bool
+    }
+
+    /// The events week by week from `from` to `until`, every week shown; the events
+    /// already due first, in a week of their own, when there are any.
+    public var weeks: [Week] {
+        Self.weeks(from: from, until: until, events: events.map { ($0.date, $0.column) })
+    }
+
+    static func weeks(from: CalendarDate, until: CalendarDate, events: [(CalendarDate, Column)]) -> [Week] {
+        let columns = Column.allCases
+        let count = until < from ? 0 : Int(until.dayNumber - from.dayNumber) / 7 + 1
+        var weeks = (0..<count).map { Week(start: from.addingDays(7 * $0) ?? .maximum, counts: [Int](repeating: 0, count: columns.count), isDue: false) }
+        var due = [Int](repeating: 0, count: columns.count)
+        for (date, column) in events {
+            let place = columns.firstIndex(of: column)!
+            if date < from {
+                due[place] += 1
+            } else if count > 0 {
+                weeks[min(count - 1, Int(date.dayNumber - from.dayNumber) / 7)].counts[place] += 1
+            }
+        }
+        if due.contains(where: { $0 > 0 }) {
+            weeks.insert(Week(start: from.addingDays(-1) ?? from, counts: due, isDue: true), at: 0)
+        }
+        return weeks
+    }
+
+    /// The deletions, soonest first (then by id).
+    public var deletions: [Event] { events.filter { $0.kind == .deleted } }
+}
+
+extension Store {
+    /// The forecast for the accounts in the actor's scope that pass `filters` (as they
+    /// stand today), up to `until`, under `policy` (the store's when nil). Only the rows
+    /// the date indexes name are read: the cost follows the accounts with events, not
+    /// the size of the store.
+    public func forecast(
+        visibleTo actor: Actor, matching filters: [AccountFilter] = [], until: CalendarDate, policy: Policy? = nil
+    ) -> Forecast {
+        let policy = policy ?? self.policy
+        let events = forecastEvents(visibleTo: actor, matching: filters, until: until, policy: policy)
+        // By date, then by id, a deactivation before a deletion: each row's place in the
+        // id order is found once, and the events sorted on one whole number each.
+        var rows = events.map(\.row)
+        rows.sortRows()
+        rows.removeDuplicateRows()
+        var rank = [Int](repeating: 0, count: rows.count)
+        for (position, place) in accounts.idOrder(of: rows).enumerated() { rank[place] = position }
+        let places = events.map { rows.place(of: $0.row) }
+        let keys = events.indices.map { index in
+            (Int(events[index].date.dayNumber) - Int(CalendarDate.minimum.dayNumber)) << 33
+                | rank[places[index]] << 1 | (events[index].kind == .deleted ? 1 : 0)
+        }
+        let order = events.indices.sorted { keys[$0] < keys[$1] }
+        let ids = rows.map(accounts.id(at:))
+        return Forecast(
+            from: today.addingDays(1) ?? .maximum, until: until,
+            events: order.map { index in
+                let event = events[index]
+                return Forecast.Event(
+                    date: event.date, id: ids[places[index]], kind: event.kind, reason: event.reason,
+                    school: accounts.school(at: event.row), content: accounts.content(at: event.row))
+            })
+    }
+
+    /// One event of a row, before the rows are turned into ids.
+    struct RowEvent: Equatable {
+        var row: Row
+        var date: CalendarDate
+        var kind: Forecast.Event.Kind
+        var reason: Account.Reason?
+    }
+
+    /// The events of the forecast, in no order.
+    func forecastEvents(visibleTo actor: Actor, matching filters: [AccountFilter], until: CalendarDate, policy: Policy) -> [RowEvent] {
+        let passes = accounts.predicate(for: filters, today: today)
+        func wanted(_ row: Row) -> Bool { actor.covers(accounts.school(at: row)) && passes(row) }
+        var events: [RowEvent] = []
+
+        // Active accounts: deactivated when the rules say (R10.1-2, R13), and deleted the
+        // policy's delay later if that is still in time.
+        var active: [Row] = []
+        if let lastExpiry = until.addingDays(-1) { active += byExpiry.rows(through: lastExpiry) }
+        if let lastActivity = until.addingDays(-(policy.inactivityDays + 1)) { active += byActivity.rows(through: lastActivity) }
+        active.sortRows()
+        active.removeDuplicateRows()
+        active += byLeaving.rows(through: until)
+        for row in active where wanted(row) {
+            guard let (on, reason) = accounts.scheduledDeactivation(row, policy), on <= until else { continue }
+            events.append(RowEvent(row: row, date: on, kind: .deactivated, reason: reason))
+            let due = policy.deletionDue(after: on)
+            if due <= until { events.append(RowEvent(row: row, date: due, kind: .deleted, reason: nil)) }
+        }
+
+        // Deactivated accounts: deleted the policy's delay after their deactivation
+        // (R10.4). The index holds them by the store's deletion day, which grows with the
+        // day of deactivation as any policy's does: the rows up to the store's day of the
+        // last deactivation that is in time hold every one, and are checked one by one.
+        guard let lastOn = Self.lastDeactivation(deletedBy: until, policy: policy) else { return events }
+        let bound = policy.deletionMonths == self.policy.deletionMonths ? until : self.policy.deletionDue(after: lastOn)
+        for row in byDeletion.rows(through: bound) where wanted(row) {
+            let due = policy.deletionDue(after: CalendarDate(trustedDayNumber: accounts.deactivatedOn[Int(row)]))
+            if due <= until { events.append(RowEvent(row: row, date: due, kind: .deleted, reason: nil)) }
+        }
+        return events
+    }
+
+    /// The last day an account can be deactivated on and still be deleted by `until`
+    /// under `policy`, or nil when there is none.
+    static func lastDeactivation(deletedBy until: CalendarDate, policy: Policy) -> CalendarDate? {
+        // Month arithmetic clamps, so the day months back is near the answer, not on it.
+        guard var day = until.addingMonths(-policy.deletionMonths) else { return nil }
+        while let next = day.addingDays(1), policy.deletionDue(after: next) <= until { day = next }
+        while policy.deletionDue(after: day) > until {
+            guard let previous = day.addingDays(-1) else { return nil }
+            day = previous
+        }
+        return day
+    }
+}
+
+extension Array where Element == AccountTable.Row {
+    /// Drops repeated rows from rows in ascending order.
+    mutating func removeDuplicateRows() {
+        var kept = 0
+        for place in indices where place == 0 || self[place] != self[kept - 1] {
+            self[kept] = self[place]
+            kept += 1
+        }
+        removeLast(count - kept)
+    }
+
+    /// The place of `row` in rows in ascending order that hold it.
+    func place(of row: AccountTable.Row) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < row { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,81 @@
+import HwbCore
+import HwbTestSupport
+import Testing
+
+/// A forecast must come true: after every command of a random scenario, the forecast up
+/// to a day is exactly what sweeping up to that day does, under the store's policy and
+/// under a changed one, night by night over a short span and in one jump over a long one.
+@Suite struct ForecastPropertyTests {
+    @Test(arguments: seeds(10, salt: 13))
+    func forecastsComeTrueUnderTheGuidance(seed: UInt64) {
+        expectProperty(RandomScenario.generate(seed: seed, length: 120), afterEveryCommand { Self.mismatch(in: $0, policy: []) })
+    }
+
+    @Test(arguments: seeds(10, salt: 14))
+    func forecastsComeTrueUnderAChangedPolicy(seed: UInt64) {
+        let changes = Self.policies[Int(seed % UInt64(Self.policies.count))]
+        expectProperty(RandomScenario.generate(seed: seed, length: 120), afterEveryCommand { Self.mismatch(in: $0, policy: changes) })
+    }
+
+    static let policies: [[(Policy.Name, String)]] = [
+        [(.deletion, "3m"), (.inactivity, "30d")],
+        [(.deletion, "18m")],
+        [(.inactivity, "200d"), (.deletion, "1m")],
+    ]
+
+    /// The spans looked ahead, by the day of the store, so that every command gets one.
+    static let spans = [1, 9, 45, 130, 400]
+
+    static func mismatch(in original: Store, policy changes: [(Policy.Name, String)]) -> String? {
+        var store = original
+        if !changes.isEmpty {
+            let settings = changes.map { try! Policy.Setting(name: $0.0, value: $0.1) }
+            try! store.setPolicy(settings, Fixtures.context(.serviceDesk))
+        }
+        let span = spans[Int(store.today.dayNumber) % spans.count]
+        guard let until = store.today.addingDays(span) else { return nil }
+        let forecast = store.forecast(visibleTo: .serviceDesk, until: until)
+        let label = "forecast to \(until) under \(store.policy.settings.map { "\($0.name.rawValue)=\($0.value)" })"
+        guard forecast.events == forecast.events.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else {
+            return "\(label): the events are not by date and id"
+        }
+
+        // What the sweeps do: each change with its day (a deactivation's own day, a
+        // deletion's sweep), night by night or in one jump.
+        var swept = store
+        var happened: [String] = []
+        var nights = span <= 45 ? [store.today] + (1...span).map { store.today.addingDays($0)! } : [until]
+        if span > 45 { nights = [until] }
+        for night in nights {
+            try! swept.setDate(night)
+            let report = swept.sweep(Fixtures.context(.serviceDesk))
+            for deactivation in report.deactivated {
+                happened.append("\(deactivation.on) \(deactivation.id) deactivated \(deactivation.reason.rawValue)")
+            }
+            for deletion in report.deleted { happened.append("\(night) \(deletion.id) deleted") }
+        }
+        // A deletion's forecast day is its sweep's night, unless it was already due today
+        // (then the first sweep makes it) or the sweeps jumped.
+        let expected = forecast.events.map { event in
+            let night = event.kind == .deleted && span > 45 ? until : max(event.date, store.today)
+            return event.kind == .deleted
+                ? "\(night) \(event.id) deleted"
+                : "\(event.date) \(event.id) deactivated \(event.reason!.rawValue)"
+        }
+        guard happened.sorted() == expected.sorted() else {
+            let missing = Set(expected).subtracting(happened).sorted().prefix(3)
+            let extra = Set(happened).subtracting(expected).sorted().prefix(3)
+            return "\(label): forecast but not swept \(Array(missing)), swept but not forecast \(Array(extra))"
+        }
+
+        // Each actor sees the events of its own accounts, and a filter keeps its own.
+        for actor in IndexPropertyTests.actors.prefix(6) {
+            let own = store.forecast(visibleTo: actor, until: until).events
+            guard own == forecast.events.filter({ actor.covers($0.school) }) else { return "\(label): \(actor) sees other events" }
+        }
+        let nonMIS = store.forecast(visibleTo: .serviceDesk, matching: [.kind(.nonMIS)], until: until).events
+        let nonMISIDs = Set(store.accounts.values.filter { !$0.isMIS }.map(\.id))
+        guard nonMIS == forecast.events.filter({ nonMISIDs.contains($0.id) }) else { return "\(label): kind=non-mis keeps others" }
+        return nil
+    }
+}
