@@ -52,6 +52,16 @@ public enum Command: Sendable, Equatable {
     case pending
     /// Counts in groups, and the expiring list by week (`report [FILTER...] [by=...]`).
     case report([AccountFilter], by: Report.Grouping?)
+    /// What the sweep will do if nobody acts, up to `until` (`forecast [FILTER...] [until=DATE]`).
+    case forecast([AccountFilter], until: CalendarDate?)
+    /// One account's timeline and what would change it (`forecast ID`).
+    case timeline(AccountID)
+    /// The forecast under a changed policy beside the current one (`what-if NAME=VALUE...`).
+    case whatIf([Policy.Setting], [AccountFilter], until: CalendarDate?)
+    /// Shows the store's policy (`policy`).
+    case showPolicy
+    /// Changes the store's policy (`policy set NAME=VALUE...`).
+    case setPolicy([Policy.Setting])
     /// `since=`/`until=` keep the entries of those days, `rule=` those of one rule;
     /// `last=N` the newest N of them.
     case audit(AccountID?, since: CalendarDate? = nil, until: CalendarDate? = nil, rule: Rule? = nil, last: Int? = nil)
@@ -84,7 +94,7 @@ public enum Command: Sendable, Equatable {
     public var changesStore: Bool {
         switch self {
         case .setDate, .advanceDate, .addSchool, .create, .join, .leave, .signIn, .setContent, .keep, .close,
-             .reactivate, .load, .importAccounts, .importSchools:
+             .reactivate, .load, .importAccounts, .importSchools, .setPolicy:
             return true
         case .sweep(let dryRun):
             return !dryRun

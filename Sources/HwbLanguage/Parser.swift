@@ -103,6 +103,25 @@ public enum Parser {
         return try Values.accountID(word.text, column: word.column)
     }
 
+    /// A policy setting `name=value`, refused when its value is not one the parameter
+    /// takes or the name is given twice.
+    static func policySetting(_ name: Policy.Name, _ word: Word, given: [Policy.Setting]) throws(ParseError) -> Policy.Setting {
+        guard !given.contains(where: { $0.name == name }) else { throw ParseError("\(name.rawValue)= is given twice", column: word.column) }
+        do {
+            return try Policy.Setting(name: name, value: word.value)
+        } catch {
+            throw ParseError(error.message, column: word.valueColumn)
+        }
+    }
+
+    /// The error for a word that is no policy parameter, with the nearest name.
+    static func unknownPolicyName(_ word: Word) -> ParseError {
+        let names = Policy.Name.allCases.map(\.rawValue)
+        let key = word.key ?? word.text
+        let hint = CommandCatalog.suggestion(for: key, among: names).map { "; did you mean \($0)=?" } ?? ""
+        return ParseError("\"\(key)\" is not a policy parameter (\(names.joined(separator: ", ")))\(hint)", column: word.column)
+    }
+
     static func optionalDate(_ key: String, _ r: inout ArgumentReader) throws(ParseError) -> CalendarDate? {
         guard let word = try r.named([key])[key] else { return nil }
         return try Values.date(word.value, column: word.valueColumn)

@@ -96,5 +96,47 @@ extension CommandCatalog {
                 }
                 return .report(filters, by: grouping)
             }),
+        CommandDeclaration(
+            name: "forecast", group: .explore, usage: "forecast [FILTER...] [until=DATE] | forecast ID",
+            summary: "What the sweep will do to the accounts in your scope if nobody acts (no sign-ins, keeps or MIS events): every deactivation and deletion from tomorrow to until= (12 months ahead by default), week by week, then the accounts deleted for good with their content. forecast ID tells one account's timeline and what would change it.",
+            rule: "R10", example: "forecast la=661 until=2027-10-01",
+            words: { plain in plain.isEmpty ? [.accountIDs] : [] },
+            keys: { plain in plain.isEmpty ? Parser.filterNames + ["until"] : [] },
+            parse: { r throws(ParseError) -> Command in
+                if r.peekPlain != nil {
+                    let id = try Parser.accountID(&r)
+                    if let word = r.namedWords().first {
+                        throw ParseError("forecast ID takes nothing more, got \"\(word.text)\"", column: word.column)
+                    }
+                    return .timeline(id)
+                }
+                let (filters, until) = try Parser.filters(&r, and: "until")
+                return .forecast(filters, until: try until.map { word throws(ParseError) in try Values.date(word.value, column: word.valueColumn) })
+            }),
+        CommandDeclaration(
+            name: "what-if", group: .explore, usage: "what-if NAME=VALUE... [FILTER...] [until=DATE]",
+            summary: "The forecast under a changed policy (expiring=, inactivity=, deletion=, last-day=, keeps=) beside the forecast under the store's: per week and reason how many more or fewer accounts are deactivated and deleted, how much content is deleted earlier, and which accounts change fate. Changes nothing.",
+            rule: "R10", example: "what-if deletion=9m inactivity=60d until=2028-09-01",
+            keys: { _ in Policy.Name.allCases.map(\.rawValue) + Parser.filterNames + ["until"] },
+            parse: { r throws(ParseError) -> Command in
+                if let word = r.peekPlain {
+                    throw ParseError("expected a policy setting such as deletion=9m, got \"\(word.text)\"", column: word.column)
+                }
+                var settings: [Policy.Setting] = [], filters: [AccountFilter] = [], until: CalendarDate?
+                for word in r.namedWords() {
+                    if let name = word.key.flatMap(Policy.Name.init(rawValue:)), word.separator == "=" {
+                        settings.append(try Parser.policySetting(name, word, given: settings))
+                    } else if word.key == "until", word.separator == "=" {
+                        guard until == nil else { throw ParseError("until= is given twice", column: word.column) }
+                        until = try Values.date(word.value, column: word.valueColumn)
+                    } else {
+                        filters.append(try Parser.filter(word))
+                    }
+                }
+                guard !settings.isEmpty else {
+                    throw ParseError("what-if needs a policy setting such as deletion=9m (one of \(Policy.Name.allCases.map(\.rawValue).joined(separator: ", ")))", column: r.statement.endColumn)
+                }
+                return .whatIf(settings, filters, until: until)
+            }),
     ]
 }

@@ -36,6 +36,38 @@ extension CommandCatalog {
                 return .sweep(dryRun: true)
             }),
         CommandDeclaration(
+            name: "policy", group: .simulate, usage: "policy | policy set NAME=VALUE...",
+            summary: "Shows the numbers the rules are built on: the expiring window, the inactivity limit, the deletion delay, the last day of the year and the keep periods. policy set changes them for the simulation (the Service Desk only, audited).",
+            rule: nil, example: "policy set deletion=9m inactivity=60d",
+            words: { plain in plain.isEmpty ? [.words(["set"])] : [] },
+            keys: { plain in plain.first == "set" ? Policy.Name.allCases.map(\.rawValue) : [] },
+            parse: { r throws(ParseError) -> Command in
+                guard let sub = r.peekPlain else {
+                    if let word = r.namedWords().first {
+                        throw ParseError("expected set before \(word.text): policy set \(word.text)", column: word.column)
+                    }
+                    return .showPolicy
+                }
+                guard sub.text == "set" else {
+                    throw ParseError("expected set or nothing after policy, got \"\(sub.text)\"", column: sub.column)
+                }
+                _ = try r.positional("set")
+                if let word = r.peekPlain {
+                    throw ParseError("expected NAME=VALUE such as deletion=9m, got \"\(word.text)\"", column: word.column)
+                }
+                var settings: [Policy.Setting] = []
+                for word in r.namedWords() {
+                    guard let name = word.key.flatMap(Policy.Name.init(rawValue:)), word.separator == "=" else {
+                        throw Parser.unknownPolicyName(word)
+                    }
+                    settings.append(try Parser.policySetting(name, word, given: settings))
+                }
+                guard !settings.isEmpty else {
+                    throw ParseError("policy set needs NAME=VALUE, such as deletion=9m (one of \(Policy.Name.allCases.map(\.rawValue).joined(separator: ", ")))", column: r.statement.endColumn)
+                }
+                return .setPolicy(settings)
+            }),
+        CommandDeclaration(
             name: "school", group: .simulate, usage: "school add NUMBER name=\"...\" [maintained=yes|no]",
             summary: "Adds a school to the directory: 7 digits, the first three a Welsh LA code (660-681).",
             rule: "R3", example: "school add 6612001 name=\"Ysgol y Môr\"",

@@ -151,6 +151,11 @@ public final class Shell {
             case .expiring: expiring()
             case .pending: pending()
             case .report(let filters, let grouping): report(filters, by: grouping)
+            case .forecast(let filters, let until): try forecast(filters, until: until)
+            case .timeline(let id): try timeline(id)
+            case .whatIf(let settings, let filters, let until): try whatIf(settings, filters, until: until)
+            case .showPolicy: showPolicy()
+            case .setPolicy(let settings): try setPolicy(settings, context)
             case .audit(let id, let since, let until, let rule, let last):
                 try audit(id, since: since, until: until, rule: rule, last: last)
             case .format(let format): setFormat(format)
