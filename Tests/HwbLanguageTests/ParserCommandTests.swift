@@ -142,6 +142,15 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("settings", .settings),
         ParseCase("report", .report([], by: nil)),
         ParseCase("report la=661 by=school", .report([.la(661)], by: .school)),
+        ParseCase("forecast", .forecast([], until: nil)),
+        ParseCase("forecast la=661 until=2027-10-01", .forecast([.la(661)], until: Make.date("2027-10-01"))),
+        ParseCase("forecast Jo.Bloggs", .timeline(Make.id("jo.bloggs"))),
+        ParseCase("what-if deletion=9m inactivity=60d until=2028-09-01",
+                  .whatIf([Self.setting(.deletion, "9m"), Self.setting(.inactivity, "60d")], [], until: Make.date("2028-09-01"))),
+        ParseCase("what-if inactivity=8w kind=non-mis", .whatIf([Self.setting(.inactivity, "56d")], [.kind(.nonMIS)], until: nil)),
+        ParseCase("policy", .showPolicy),
+        ParseCase("policy set last-day=07-31 keeps=6m,end-of-next-year deletion=1y",
+                  .setPolicy([Self.setting(.lastDay, "07-31"), Self.setting(.keeps, "end-of-next-year,6m"), Self.setting(.deletion, "12m")])),
         ParseCase("print Set until=2028 for the demo", .print("Set until=2028 for the demo")),
         ParseCase("format csv", .format(.csv)),
         ParseCase("format json", .format(.json)),
@@ -157,6 +166,10 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
         ParseCase("quit", .quit),
         ParseCase("exit", .quit),
     ]
+
+    static func setting(_ name: Policy.Name, _ value: String) -> Policy.Setting {
+        try! Policy.Setting(name: name, value: value)
+    }
 
     @Test(arguments: cases)
     func parses(_ example: ParseCase) throws {

@@ -22,6 +22,18 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
 
     static let cases: [ErrorCase] = [
         // Dates and periods
+        ErrorCase("policy set deletion=9d", column: 21, #"deletion takes Nm or Ny, got "9d""#),
+        ErrorCase("policy set deletion=0m", column: 21, "deletion must be from 1m to 120m (10y), got 0m"),
+        ErrorCase("policy set last-day=02-29", column: 21, "last-day must be a day of the year as MM-DD"),
+        ErrorCase("policy set keeps=6m,2m", column: 18, #"keeps must list keep periods"#, #"got "2m""#),
+        ErrorCase("policy set deleton=9m", column: 12, #""deleton" is not a policy parameter"#, "did you mean deletion=?"),
+        ErrorCase("policy set", column: 11, "policy set needs NAME=VALUE"),
+        ErrorCase("policy deletion=9m", column: 8, "expected set before deletion=9m"),
+        ErrorCase("policy set deletion=9m deletion=6m", column: 24, "deletion= is given twice"),
+        ErrorCase("what-if kind=mis", column: 17, "what-if needs a policy setting"),
+        ErrorCase("what-if deletion=9m until=2028-02-30", column: 27, "expected a date YYYY-MM-DD"),
+        ErrorCase("forecast until=tomorrow", column: 16, "expected a date YYYY-MM-DD"),
+        ErrorCase("forecast jo.bloggs until=2028-01-01", column: 20, "forecast ID takes nothing more"),
         ErrorCase("date set 2027-13-01", column: 10, #"expected a date YYYY-MM-DD, got "2027-13-01""#),
         ErrorCase("date set 2027-02-29", column: 10, #"expected a date YYYY-MM-DD, got "2027-02-29""#),
         ErrorCase("date set 27-07-01", column: 10, #"expected a date YYYY-MM-DD, got "27-07-01""#),

@@ -51,7 +51,8 @@ public enum DiskGuard {
             // No default: a new command must be placed on one side or the other.
             case .help, .showDate, .setDate, .advanceDate, .addSchool, .listSchools, .login, .whoami, .create,
                  .join, .leave, .signIn, .setContent, .keep, .close, .reactivate, .sweep, .list, .count, .show,
-                 .expiring, .pending, .report, .audit, .format, .quit, .undo, .pager, .timer, .echo, .print, .settings:
+                 .expiring, .pending, .report, .audit, .format, .quit, .undo, .pager, .timer, .echo, .print, .settings,
+                 .forecast, .timeline, .whatIf, .showPolicy, .setPolicy:
                 break
             }
         }

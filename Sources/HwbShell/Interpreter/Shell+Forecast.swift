@@ -228,6 +228,12 @@ extension Shell {
         print(plural(comparison.changes.count, "account"))
     }
 
+    /// The policy's expiring window in words: `8 weeks`, `30 days`.
+    var expiringWindowText: String {
+        let days = store.policy.expiringDays
+        return days % 7 == 0 ? plural(days / 7, "week") : plural(days, "day")
+    }
+
     /// `policy`: each parameter with its value and meaning.
     func showPolicy() {
         let policy = store.policy

@@ -68,7 +68,7 @@ extension Shell {
     func expiring() {
         let accounts = store.expiringList(visibleTo: actor)
         guard !renderer.isDocument else { return printAccounts(accounts, empty: "") }
-        guard !accounts.isEmpty else { return print("no accounts expire in the next 8 weeks") }
+        guard !accounts.isEmpty else { return print("no accounts expire in the next \(expiringWindowText)") }
         var table = Table(["EXPIRES", "ID", "NAME", "CATEGORY", "SCHOOL", "WHEN"])
         var idleCount = 0
         for account in accounts {

@@ -340,7 +340,7 @@ public final class Shell {
             return nonMIS.expires < store.today
         }.count
         let noun = list.count == 1 ? "account expires" : "accounts expire"
-        print("\(list.count) non-MIS \(noun) in the next 8 weeks\(overdue > 0 ? " (\(overdue) overdue)" : ""): type expiring to manage them")
+        print("\(list.count) non-MIS \(noun) in the next \(expiringWindowText)\(overdue > 0 ? " (\(overdue) overdue)" : ""): type expiring to manage them")
         printInactivityWarning()
     }
 
