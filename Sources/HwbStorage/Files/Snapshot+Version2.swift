@@ -1,17 +1,18 @@
 import Dispatch
 import HwbCore
 
-/// Version 2 of the snapshot file: the account columns written as they are in memory, so
-/// that saving and loading are a few large writes and reads and a check, not a parse per
-/// field; neither ever holds the whole file in memory. docs/snapshot-format.md describes
-/// the layout.
+/// Versions 2 and 3 of the snapshot file: the account columns written as they are in
+/// memory, so that saving and loading are a few large writes and reads and a check, not a
+/// parse per field; neither ever holds the whole file in memory. Version 3 adds the
+/// store's policy as a block of its own. docs/snapshot-format.md describes the layout.
 extension Snapshot {
     // MARK: Writing
 
-    /// Writes the file to `sink`: the header, the head naming the blocks with their
-    /// lengths and checksums, then the blocks (the school directory, the account columns,
-    /// the audit log). The columns' checksum is taken on one core while the audit log is
-    /// encoded on the other; then the columns are written straight from the store.
+    /// Writes the file to `sink` in the current version: the header, the head naming the
+    /// blocks with their lengths and checksums, then the blocks (the school directory, the
+    /// policy, the account columns, the audit log). The columns' checksum is taken on one
+    /// core while the audit log is encoded on the other; then the columns are written
+    /// straight from the store.
     static func write<Sink: SnapshotSink>(_ contents: Contents, to sink: inout Sink) throws(Sink.Failure) {
         let store = contents.store
         let parts = WriteParts()
@@ -31,18 +32,23 @@ extension Snapshot {
             schools.string(school.name)
             schools.u8(school.maintained ? 1 : 0)
         }
-        let sizes = [
-            (schools.bytes.count, schools.bytes.withUnsafeBytes { Checksum.of($0) }),
-            parts.columns,
-            (parts.audit.count, parts.audit.withUnsafeBytes { Checksum.of($0) }),
-        ]
+        let policy = encodePolicy(store.policy)
+        let blocks = Block.written(in: version)
+        let sizes = blocks.map { block in
+            switch block {
+            case .schools: (schools.bytes.count, schools.bytes.withUnsafeBytes { Checksum.of($0) })
+            case .policy: (policy.count, policy.withUnsafeBytes { Checksum.of($0) })
+            case .accounts: parts.columns
+            case .audit: (parts.audit.count, parts.audit.withUnsafeBytes { Checksum.of($0) })
+            }
+        }
 
         var head = ByteWriter(capacity: 128)
         head.u64(contents.journalSequence)
         head.date(store.today)
         head.string(contents.actor.description)
-        head.u32(UInt32(Block.allCases.count))
-        for (tag, (length, checksum)) in zip(Block.allCases, sizes) {
+        head.u32(UInt32(blocks.count))
+        for (tag, (length, checksum)) in zip(blocks, sizes) {
             head.u32(tag.rawValue)
             head.u64(UInt64(length))
             head.u64(checksum)
@@ -57,9 +63,14 @@ extension Snapshot {
         sink.expect(header.bytes.count + head.bytes.count + sizes.reduce(0) { $0 + $1.0 })
         try sink.write(contentsOf: header.bytes)
         try sink.write(contentsOf: head.bytes)
-        try sink.write(contentsOf: schools.bytes)
-        try writeColumns(of: store.accounts, to: &sink)
-        try sink.write(contentsOf: parts.audit)
+        for block in blocks {
+            switch block {
+            case .schools: try sink.write(contentsOf: schools.bytes)
+            case .policy: try sink.write(contentsOf: policy)
+            case .accounts: try writeColumns(of: store.accounts, to: &sink)
+            case .audit: try sink.write(contentsOf: parts.audit)
+            }
+        }
     }
 
     /// The account columns in the version 2 layout: the row and text counts, the text
@@ -209,13 +220,14 @@ extension Snapshot {
 
     // MARK: Reading
 
-    /// A version 2 file after its header: the head (checked against the header's
-    /// checksum), then the blocks, each checked against its own checksum: the account
+    /// A version 2 or 3 file after its header: the head (checked against the header's
+    /// checksum), then the blocks, each checked against its own checksum: the policy
+    /// first (version 3; a version 2 file is read under the guidance's), then the account
     /// columns read straight into their arrays on one core, the school directory and the
     /// audit log on the other.
     static func decodeVersion2(
-        _ source: some SnapshotSource, length: UInt64, checksum: UInt64, progress: (any ProgressListener)?,
-        fail: (String) -> FileError
+        _ source: some SnapshotSource, version: UInt32, length: UInt64, checksum: UInt64,
+        progress: (any ProgressListener)?, fail: (String) -> FileError
     ) throws(FileError) -> Contents {
         do {
             let afterHeader = source.size - headerSize
@@ -235,12 +247,13 @@ extension Snapshot {
                 guard let actor = try? Actor(parsing: actorText) else {
                     throw ByteReader.Malformed(what: "the actor \"\(actorText)\" is not one hwbsh knows")
                 }
-                guard try head.u32("block count") == UInt32(Block.allCases.count) else {
+                let written = Block.written(in: version)
+                guard try head.u32("block count") == UInt32(written.count) else {
                     throw ByteReader.Malformed(what: "its blocks are not the ones this hwbsh knows")
                 }
-                var blocks: [BlockPlace] = []
+                var blocks: [Block: BlockPlace] = [:]
                 var offset = headerSize + Int(length)
-                for block in Block.allCases {
+                for block in written {
                     guard try head.u32("block tag") == block.rawValue else {
                         throw ByteReader.Malformed(what: "its blocks are not the ones this hwbsh knows")
                     }
@@ -252,7 +265,7 @@ extension Snapshot {
                         if overflow { throw ByteReader.Malformed(what: "a block claims \(size) bytes") }
                         throw Corrupt.truncated("\(source.size) of at least \(needed) bytes")
                     }
-                    blocks.append(BlockPlace(offset: offset, count: Int(size), checksum: sum))
+                    blocks[block] = BlockPlace(offset: offset, count: Int(size), checksum: sum)
                     offset += Int(size)
                 }
                 guard head.isAtEnd else { throw ByteReader.Malformed(what: "its head runs on") }
@@ -260,7 +273,10 @@ extension Snapshot {
                     throw ByteReader.Malformed(what: "it has \(source.size - offset) bytes too many")
                 }
                 progress?.advance(by: headerSize + Int(length))
-                return try decodeBlocks(source, blocks, today: today, actor: actor, sequence: sequence, progress: progress)
+                let policy = try blocks[.policy].map { try readPolicy(source, $0) } ?? .guidance
+                progress?.advance(by: blocks[.policy]?.count ?? 0)
+                return try decodeBlocks(
+                    source, blocks, policy: policy, today: today, actor: actor, sequence: sequence, progress: progress)
             }
         } catch let error as ByteReader.Malformed {
             throw fail("it is corrupt (\(error.what))")
@@ -282,26 +298,42 @@ extension Snapshot {
         var checksum: UInt64
     }
 
+    /// The policy block at `place`, checked against its checksum.
+    private static func readPolicy(_ source: some SnapshotSource, _ place: BlockPlace) throws -> Policy {
+        let bytes = try source.bytes(at: place.offset, count: place.count)
+        guard Checksum.of(bytes[...]) == place.checksum else { throw Corrupt.checksum("its policy") }
+        return try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            return try decodePolicy(&reader)
+        }
+    }
+
+    /// The school directory, the account columns and the audit log, the accounts checked
+    /// under `policy`. `blocks` holds each of them: `decodeVersion2` checked that the
+    /// head names every block of the file's version.
     private static func decodeBlocks(
-        _ source: some SnapshotSource, _ blocks: [BlockPlace], today: CalendarDate, actor: Actor, sequence: UInt64,
-        progress: (any ProgressListener)?
+        _ source: some SnapshotSource, _ blocks: [Block: BlockPlace], policy: Policy, today: CalendarDate, actor: Actor,
+        sequence: UInt64, progress: (any ProgressListener)?
     ) throws -> Contents {
+        guard let schools = blocks[.schools], let accounts = blocks[.accounts], let log = blocks[.audit] else {
+            throw ByteReader.Malformed(what: "its blocks are not the ones this hwbsh knows")
+        }
         let results = BlockResults()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 results.columns = Result {
-                    var stream = BlockStream(source: source, place: blocks[1], progress: progress)
+                    var stream = BlockStream(source: source, place: accounts, progress: progress)
                     let columns = try decodeColumns(&stream)
-                    guard stream.checksum == blocks[1].checksum else { throw Corrupt.checksum("its accounts") }
+                    guard stream.checksum == accounts.checksum else { throw Corrupt.checksum("its accounts") }
                     return columns
                 }
             } else {
                 results.rest = Result {
-                    let schoolBytes = try source.bytes(at: blocks[0].offset, count: blocks[0].count)
-                    guard Checksum.of(schoolBytes[...]) == blocks[0].checksum else { throw Corrupt.checksum("its school directory") }
-                    let auditBytes = try source.bytes(at: blocks[2].offset, count: blocks[2].count)
-                    progress?.advance(by: blocks[0].count + blocks[2].count)
-                    guard Checksum.of(auditBytes[...]) == blocks[2].checksum else { throw Corrupt.checksum("its audit log") }
+                    let schoolBytes = try source.bytes(at: schools.offset, count: schools.count)
+                    guard Checksum.of(schoolBytes[...]) == schools.checksum else { throw Corrupt.checksum("its school directory") }
+                    let auditBytes = try source.bytes(at: log.offset, count: log.count)
+                    progress?.advance(by: schools.count + log.count)
+                    guard Checksum.of(auditBytes[...]) == log.checksum else { throw Corrupt.checksum("its audit log") }
                     return try schoolBytes.withUnsafeBytes { schools in
                         try auditBytes.withUnsafeBytes { audit in
                             var schoolReader = ByteReader(schools), auditReader = ByteReader(audit)
@@ -314,8 +346,9 @@ extension Snapshot {
             }
         }
         let columns = try results.columns!.get()
-        let (schools, audit) = try results.rest!.get()
-        let store = try Store.restored(today: today, policy: .guidance, schools: schools, columns: columns, audit: audit, concurrency: .bothCores)
+        let (directory, audit) = try results.rest!.get()
+        let store = try Store.restored(
+            today: today, policy: policy, schools: directory, columns: columns, audit: audit, concurrency: .bothCores)
         try store.checkLogin(actor)
         return Contents(store: store, actor: actor, journalSequence: sequence)
     }

@@ -8,8 +8,9 @@ import HwbCore
 /// every invariant of R14 before anything is replaced, and says what is wrong.
 public enum Snapshot {
     static let magic = Array("HWBSNAP\n".utf8)
-    /// The version `save` writes; version 1 files still load.
-    static let version: UInt32 = 2
+    /// The version `save` writes; version 1 and 2 files still load, under the guidance's
+    /// policy (they were written before the store held one).
+    static let version: UInt32 = 3
     static let headerSize = 32
 
     /// What a snapshot holds besides the store.
@@ -34,9 +35,16 @@ public enum Snapshot {
         return sink.bytes
     }
 
-    /// The blocks of a version 2 file, in the order they are written.
+    /// The blocks of a version 2 or 3 file. A tag names the same block in every version:
+    /// version 3 added the policy, tag 4.
     enum Block: UInt32, CaseIterable {
-        case schools = 1, accounts, audit
+        case schools = 1, accounts, audit, policy
+
+        /// The blocks of a file of `version`, in the order they are written. The policy
+        /// comes before the accounts, which are checked under it.
+        static func written(in version: UInt32) -> [Block] {
+            version >= 3 ? [.schools, .policy, .accounts, .audit] : [.schools, .accounts, .audit]
+        }
     }
 
     /// The snapshot file at `path`, read block by block.
@@ -68,7 +76,7 @@ public enum Snapshot {
     }
 
     /// The contents of a snapshot, or an error that says what is wrong with it. A version
-    /// 2 file is read block by block, never whole; a version 1 file is read whole.
+    /// 2 or 3 file is read block by block, never whole; a version 1 file is read whole.
     static func decode(from source: some SnapshotSource, path: String, progress: (any ProgressListener)? = nil) throws(FileError) -> Contents {
         func fail(_ message: String) -> FileError { FileError("cannot load \(path): \(message)") }
         let header: [UInt8]
@@ -87,11 +95,11 @@ public enum Snapshot {
         func u64(at offset: Int) -> UInt64 { header[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
         let (version, flags, length, checksum) = (u32(at: 8), u32(at: 12), u64(at: 16), u64(at: 24))
         guard version <= Snapshot.version, version > 0 else {
-            throw fail("it is a version \(version) snapshot; this hwbsh reads versions 1 and \(Snapshot.version)")
+            throw fail("it is a version \(version) snapshot; this hwbsh reads versions 1 to \(Snapshot.version)")
         }
         guard flags == 0 else { throw fail("it uses features this hwbsh does not know (flags \(flags))") }
-        if version == 2 {
-            return try decodeVersion2(source, length: length, checksum: checksum, progress: progress, fail: fail)
+        if version >= 2 {
+            return try decodeVersion2(source, version: version, length: length, checksum: checksum, progress: progress, fail: fail)
         }
         guard length == UInt64(source.size - headerSize) else {
             let (needed, overflow) = UInt64(headerSize).addingReportingOverflow(length)
@@ -155,7 +163,8 @@ public enum Snapshot {
         return Contents(store: restoration.store, actor: actor, journalSequence: sequence)
     }
 
-    /// The school directory and every account, each checked and indexed as it is read.
+    /// The school directory and every account, each checked and indexed as it is read,
+    /// under the guidance's policy: version 1 was written before the store held a policy.
     private static func decodeAccounts(_ reader: inout ByteReader, today: CalendarDate) throws -> Restoration {
         let schools = try decodeSchools(&reader)
         let accountCount = try reader.count("account count")
