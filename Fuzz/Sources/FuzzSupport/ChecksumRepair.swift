@@ -13,7 +13,7 @@ public enum ChecksumRepair {
         switch readU32(bytes, at: 8) {
         case 1:
             store(Checksum.of(bytes[header...]), in: &bytes, at: 24)
-        case 2:
+        case 2, 3:
             let headLength = readU64(bytes, at: 16)
             guard headLength <= UInt64(bytes.count - header) else { return bytes }
             let headEnd = header + Int(headLength)
