@@ -76,8 +76,8 @@ extension Shell {
         let most = max(1, weeks.map { $0.counts.reduce(0) { $0 + abs($1) } }.max() ?? 1)
         let fixed = 12 + widths.reduce(0) { $0 + $1 + 1 } + 2
         let room = max(8, (renderer.width ?? 80) - fixed - columns.count)
-        print("  " + "WEEK OF".padding(10) + zip(headers, widths).map { " " + $0.0.leftPadding($0.1) }.joined()
-              + "  " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue)" }.joined(separator: " "))
+        print("bars: " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue)" }.joined(separator: "  "))
+        print("  " + "WEEK OF".padding(10) + zip(headers, widths).map { " " + $0.0.leftPadding($0.1) }.joined())
         for week in weeks {
             var bar = ""
             var done = 0, drawn = 0
