@@ -17,6 +17,37 @@ import Testing
         expectProperty(RandomScenario.generate(seed: seed, length: 120), afterEveryCommand { Self.mismatch(in: $0, policy: changes) })
     }
 
+    /// `what-if` with the store's own values finds nothing; with changed ones, it names
+    /// exactly the accounts whose events differ between the two forecasts, with both fates.
+    @Test(arguments: seeds(8, salt: 15))
+    func whatIfNamesTheAccountsWhoseForecastsDiffer(seed: UInt64) {
+        let changes = Self.policies[Int(seed % UInt64(Self.policies.count))]
+        let settings = changes.map { try! Policy.Setting(name: $0.0, value: $0.1) }
+        expectProperty(RandomScenario.generate(seed: seed, length: 120), afterEveryCommand { store in
+            guard let until = store.today.addingDays(Self.spans[Int(store.today.dayNumber) % Self.spans.count]) else { return nil }
+            let same = store.whatIf(store.policy.settings, visibleTo: .serviceDesk, until: until)
+            guard same.isEmpty, same.currentTotals == same.changedTotals, same.weeks.allSatisfy({ $0.counts.allSatisfy { $0 == 0 } }) else {
+                return "what-if with the store's own policy finds a difference"
+            }
+            let comparison = store.whatIf(settings, visibleTo: .serviceDesk, until: until)
+            let now = store.forecast(visibleTo: .serviceDesk, until: until)
+            let then = store.forecast(visibleTo: .serviceDesk, until: until, policy: store.policy.applying(settings))
+            func fates(_ forecast: Forecast) -> [AccountID: String] {
+                Dictionary(grouping: forecast.events, by: \.id).mapValues { events in
+                    events.map { "\($0.kind.rawValue) \($0.date) \($0.reason?.rawValue ?? "")" }.joined(separator: ", ")
+                }
+            }
+            let (a, b) = (fates(now), fates(then))
+            let differing = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+            guard comparison.changes.map(\.id) == differing else {
+                return "what-if names \(comparison.changes.map(\.id).prefix(5)), the forecasts differ for \(differing.prefix(5))"
+            }
+            let totals = Forecast.Column.allCases.map { column in then.events.count { $0.column == column } }
+            guard comparison.changedTotals == totals else { return "what-if's totals \(comparison.changedTotals) != \(totals)" }
+            return nil
+        })
+    }
+
     static let policies: [[(Policy.Name, String)]] = [
         [(.deletion, "3m"), (.inactivity, "30d")],
         [(.deletion, "18m")],

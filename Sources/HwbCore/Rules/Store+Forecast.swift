@@ -25,20 +25,34 @@ public struct Forecast: Sendable, Equatable {
         public var rule: Rule { reason == .inactive ? .r13 : .r10 }
 
         /// The column of the chart the event is counted in.
-        public var column: Column {
-            switch reason {
-            case nil: .deleted
-            case .expired?: .expired
-            case .inactive?: .inactive
-            case .left?: .left
-            case .closed?: .closed
-            }
-        }
+        public var column: Column { Column(reason) }
     }
 
     /// What a week of the chart counts.
     public enum Column: String, Sendable, CaseIterable {
         case expired, inactive, left, closed, deleted
+
+        /// The column of a deactivation for `reason`, or of a deletion (nil).
+        init(_ reason: Account.Reason?) {
+            switch reason {
+            case nil: self = .deleted
+            case .expired?: self = .expired
+            case .inactive?: self = .inactive
+            case .left?: self = .left
+            case .closed?: self = .closed
+            }
+        }
+
+        /// The column's place in `allCases`.
+        var place: Int {
+            switch self {
+            case .expired: 0
+            case .inactive: 1
+            case .left: 2
+            case .closed: 3
+            case .deleted: 4
+            }
+        }
     }
 
     /// The first day looked at: tomorrow.
@@ -69,7 +83,7 @@ public struct Forecast: Sendable, Equatable {
         var weeks = (0..<count).map { Week(start: from.addingDays(7 * $0) ?? .maximum, counts: [Int](repeating: 0, count: columns.count), isDue: false) }
         var due = [Int](repeating: 0, count: columns.count)
         for (date, column) in events {
-            let place = columns.firstIndex(of: column)!
+            let place = column.place
             if date < from {
                 due[place] += 1
             } else if count > 0 {

@@ -71,23 +71,28 @@ extension Store {
         let from = today.addingDays(1) ?? .maximum
         let columns = Forecast.Column.allCases
 
-        func fates(_ events: [RowEvent]) -> [Row: PolicyComparison.Fate] {
-            var fates: [Row: PolicyComparison.Fate] = [:]
-            fates.reserveCapacity(events.count)
+        // Every row with an event under either policy, in row order; each one's fates at
+        // its place.
+        var rows = current.map(\.row) + changed.map(\.row)
+        rows.sortRows()
+        rows.removeDuplicateRows()
+        func fates(_ events: [RowEvent]) -> [PolicyComparison.Fate] {
+            var fates = [PolicyComparison.Fate](repeating: .init(), count: rows.count)
             for event in events {
+                let place = rows.place(of: event.row)
                 switch event.kind {
-                case .deactivated: fates[event.row, default: .init()].deactivated = (event.date, event.reason!)
-                case .deleted: fates[event.row, default: .init()].deleted = event.date
+                case .deactivated: fates[place].deactivated = (event.date, event.reason!)
+                case .deleted: fates[place].deleted = event.date
                 }
             }
             return fates
         }
         func column(_ event: RowEvent) -> Forecast.Column {
-            event.reason.map { Forecast.Column(rawValue: $0.rawValue)! } ?? .deleted
+            Forecast.Column(event.reason)
         }
         func totals(_ events: [RowEvent]) -> [Int] {
             var totals = [Int](repeating: 0, count: columns.count)
-            for event in events { totals[columns.firstIndex(of: column(event))!] += 1 }
+            for event in events { totals[column(event).place] += 1 }
             return totals
         }
 
@@ -96,14 +101,14 @@ extension Store {
         let weeks = Self.difference(after, before)
 
         let currentFates = fates(current), changedFates = fates(changed)
-        var rows = Array(Set(currentFates.keys).union(changedFates.keys).filter { currentFates[$0] != changedFates[$0] })
-        accounts.sortByID(&rows)
+        var places = rows.indices.filter { currentFates[$0] != changedFates[$0] }
+        places = accounts.idOrder(of: places.map { rows[$0] }).map { places[$0] }
         var comparison = PolicyComparison(
             settings: settings.filter { policy.value(of: $0.name) != $0.value }, from: from, until: until, weeks: weeks,
             currentTotals: totals(current), changedTotals: totals(changed), deletedEarlier: 0, contentDeletedEarlier: 0,
             deletedLater: 0, contentDeletedLater: 0, changes: [])
-        for row in rows {
-            let was = currentFates[row] ?? .init(), will = changedFates[row] ?? .init()
+        for place in places {
+            let row = rows[place], was = currentFates[place], will = changedFates[place]
             let content = accounts.content(at: row)
             switch (was.deleted, will.deleted) {
             case (nil, _?), (_?, _?) where will.deleted! < was.deleted!:

@@ -50,17 +50,22 @@ extension Shell {
     /// `{"from":"D","until":"D","events":[{"date":"D","id":"...","event":"deactivated","reason":"expired"}...]}`.
     static func json(_ forecast: Forecast) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + forecast.events.count * 80)
-        out += Array("{\"from\":\"\(forecast.from)\",\"until\":\"\(forecast.until)\",\"events\":[".utf8)
+        out.reserveCapacity(64 + forecast.events.count * 90)
+        out.append(contentsOf: "{\"from\":\"\(forecast.from)\",\"until\":\"\(forecast.until)\",\"events\":[".utf8)
         for (index, event) in forecast.events.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array("{\"date\":\"\(event.date)\",\"id\":".utf8)
+            out.append(contentsOf: index == 0 ? "{\"date\":".utf8 : ",{\"date\":".utf8)
+            JSONText.appendQuotedDate(event.date, to: &out)
+            out.append(contentsOf: ",\"id\":".utf8)
             JSONText.appendQuoted(event.id.value, to: &out)
-            out += Array(",\"event\":\"\(event.kind.rawValue)\",\"reason\":".utf8)
-            out += Array((event.reason.map { "\"\($0.rawValue)\"" } ?? "null").utf8)
-            out.append(UInt8(ascii: "}"))
+            switch event.reason {
+            case nil: out.append(contentsOf: ",\"event\":\"deleted\",\"reason\":null}".utf8)
+            case let reason?:
+                out.append(contentsOf: ",\"event\":\"deactivated\",\"reason\":\"".utf8)
+                out.append(contentsOf: reason.rawValue.utf8)
+                out.append(contentsOf: "\"}".utf8)
+            }
         }
-        out += Array("]}\n".utf8)
+        out.append(contentsOf: "]}\n".utf8)
         return out
     }
 

@@ -28,8 +28,11 @@ public enum CSV {
     }
 
     static func cell(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || text.first == " " || text.last == " "
+        // The delimiters are ASCII, so the bytes say (a listing of a million rows is
+        // written cell by cell).
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+            || utf8.first == 32 || utf8.last == 32
         guard needsQuotes else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }

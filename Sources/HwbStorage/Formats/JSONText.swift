@@ -3,6 +3,11 @@ import HwbCore
 /// Writes the interchange formats straight into bytes: fast for a million accounts, and in
 /// exactly the layout of docs/language.md.
 public enum JSONText {
+    /// `"YYYY-MM-DD"`, for other writers of JSON.
+    public static func appendQuotedDate(_ date: CalendarDate, to out: inout [UInt8]) {
+        Interchange.appendQuotedDate(date, to: &out)
+    }
+
     /// The `export json` document: `{"date": ..., "accounts": [...]}`, one account a line.
     public static func document(date: CalendarDate, accounts: [Account], progress: (any ProgressListener)? = nil) -> [UInt8] {
         var out: [UInt8] = []
