@@ -627,7 +627,7 @@ import Testing
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".t") }.sorted()
             paths += names.map { url.appendingPathComponent($0).path }
         }
-        #expect(paths.filter { $0.contains("/examples/") }.count == 11)
+        #expect(paths.filter { $0.contains("/examples/") }.count == 13)
         // Run from an unrelated folder: relative paths inside come from each transcript's folder.
         let elsewhere = try TemporaryFolder()
         defer { elsewhere.remove() }
