@@ -1,5 +1,6 @@
 /// `report`: how many of the actor's accounts (those passing the filters) are of each
-/// kind, status and reason, in groups, and how many leave in each of the next 8 weeks.
+/// kind, status and reason, in groups, and how many leave in each week of the policy's
+/// expiring window (8 weeks under the guidance).
 public struct Report: Sendable, Equatable {
     /// What the rows of a report are.
     public enum Grouping: String, Sendable, CaseIterable {
@@ -19,10 +20,13 @@ public struct Report: Sendable, Equatable {
         /// Deactivated, by reason, in `Account.Reason.allCases` order.
         public var byReason = [Int](repeating: 0, count: Account.Reason.allCases.count)
         /// The expiring list by week from today: the first week holds the overdue ones too,
-        /// the last the 57th day (R6's window is today and the 56 days after).
-        public var expiringByWeek = [Int](repeating: 0, count: Report.weeks)
+        /// the last the window's last day (R6's window is today and the 56 days after,
+        /// under the guidance: 8 weeks, the last also holding the 57th day).
+        public var expiringByWeek: [Int]
 
-        public init() {}
+        public init(weeks: Int = Report.weeks) {
+            expiringByWeek = [Int](repeating: 0, count: weeks)
+        }
 
         public mutating func add(_ other: Counts) {
             accounts += other.accounts
@@ -37,8 +41,11 @@ public struct Report: Sendable, Equatable {
         }
     }
 
-    /// The weeks of the expiring chart.
+    /// The weeks of the expiring chart under the guidance's window.
     public static let weeks = 8
+
+    /// The weeks of the expiring chart for a window of `days` days after today.
+    static func weeks(window days: Int) -> Int { max(1, (days + 6) / 7) }
 
     /// A reason's place in `Counts.byReason`.
     static func reasonIndex(_ reason: Account.Reason) -> Int {
@@ -65,7 +72,7 @@ public struct Report: Sendable, Equatable {
 
     /// The first day of each week of the chart.
     public var weekStarts: [CalendarDate] {
-        (0..<Self.weeks).map { date.addingDays(7 * $0) ?? .maximum }
+        total.expiringByWeek.indices.map { date.addingDays(7 * $0) ?? .maximum }
     }
 }
 
@@ -76,7 +83,8 @@ extension Store {
         let passes = accounts.predicate(for: filters, today: today)
         let window = expiringWindowEnd.dayNumber
         let todayNumber = today.dayNumber
-        var total = Report.Counts()
+        let weeks = Report.weeks(window: policy.expiringDays)
+        var total = Report.Counts(weeks: weeks)
         var groupCounts: [Report.Counts] = []
         var slots: [Int: Int] = [:]
         for row in candidates(visibleTo: actor, filters: filters) where passes(row) {
@@ -92,7 +100,7 @@ extension Store {
             } else {
                 slot = groupCounts.count
                 slots[key] = slot
-                groupCounts.append(Report.Counts())
+                groupCounts.append(Report.Counts(weeks: weeks))
             }
             tally(r, into: &groupCounts[slot], window: window, today: todayNumber)
         }
@@ -117,7 +125,7 @@ extension Store {
         guard reason == nil, !accounts.closeAtExpiry[r], expires <= window else { return }
         counts.expiring += 1
         if expires < today { counts.overdue += 1 }
-        counts.expiringByWeek[min(Report.weeks - 1, max(0, Int(expires - today) / 7))] += 1
+        counts.expiringByWeek[min(counts.expiringByWeek.count - 1, max(0, Int(expires - today) / 7))] += 1
     }
 
     /// A number for the group of a row, in the order the report lists them.

@@ -98,7 +98,7 @@ extension CommandCatalog {
             }),
         CommandDeclaration(
             name: "forecast", group: .explore, usage: "forecast [FILTER...] [until=DATE] | forecast ID",
-            summary: "What the sweep will do to the accounts in your scope if nobody acts (no sign-ins, keeps or MIS events): every deactivation and deletion from tomorrow to until= (12 months ahead by default), week by week, then the accounts deleted for good with their content. forecast ID tells one account's timeline and what would change it.",
+            summary: "What the sweep will do to the accounts in your scope if nobody acts (no sign-ins, keeps or MIS events): every deactivation and deletion up to until= (12 months ahead by default; those already due because today's sweep has not run come first), week by week, then the accounts deleted for good with their content. forecast ID tells one account's timeline and what would change it.",
             rule: "R10", example: "forecast la=661 until=2027-10-01",
             words: { plain in plain.isEmpty ? [.accountIDs] : [] },
             keys: { plain in plain.isEmpty ? Parser.filterNames + ["until"] : [] },

@@ -38,7 +38,7 @@ extension CommandCatalog {
         CommandDeclaration(
             name: "policy", group: .simulate, usage: "policy | policy set NAME=VALUE...",
             summary: "Shows the numbers the rules are built on: the expiring window, the inactivity limit, the deletion delay, the last day of the year and the keep periods. policy set changes them for the simulation (the Service Desk only, audited).",
-            rule: nil, example: "policy set deletion=9m inactivity=60d",
+            rule: "R11", example: "policy set deletion=9m inactivity=60d",
             words: { plain in plain.isEmpty ? [.words(["set"])] : [] },
             keys: { plain in plain.first == "set" ? Policy.Name.allCases.map(\.rawValue) : [] },
             parse: { r throws(ParseError) -> Command in

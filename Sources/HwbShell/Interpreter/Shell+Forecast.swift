@@ -19,7 +19,8 @@ extension Shell {
         let deletions = forecast.deletions
         let deactivations = forecast.events.count - deletions.count
         let content = deletions.reduce(0) { $0 &+ $1.content }
-        print("forecast from \(forecast.from) to \(forecast.until) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"), if nobody acts: \(plural(deactivations, "deactivation")), \(plural(deletions.count, "deletion")) with \(plural(content, "content item"))")
+        let span = forecast.until < forecast.from ? "of what is due today" : "from \(forecast.from) to \(forecast.until)"
+        print("forecast \(span) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"), if nobody acts: \(plural(deactivations, "deactivation")), \(plural(deletions.count, "deletion")) with \(plural(content, "content item"))")
         guard !forecast.events.isEmpty else { return }
         chart(forecast.weeks, signed: false)
         guard !deletions.isEmpty else { return }
@@ -70,8 +71,7 @@ extension Shell {
     }
 
     /// The weeks as a chart: a line a week with its counts by column and a bar that fits
-    /// the window, one shade a column. `signed` shows differences (+3, -2) and bars of
-    /// their sizes.
+    /// the window, one shade a column. `signed` shows differences (+3, -2), without bars.
     private func chart(_ weeks: [Forecast.Week], signed: Bool) {
         let columns = Forecast.Column.allCases
         let shades: [Character] = ["█", "▓", "▒", "░", "×"]
@@ -81,7 +81,7 @@ extension Shell {
         let most = max(1, weeks.map { $0.counts.reduce(0) { $0 + abs($1) } }.max() ?? 1)
         let fixed = 12 + widths.reduce(0) { $0 + $1 + 1 } + 2
         let room = max(8, (renderer.width ?? 80) - fixed - columns.count)
-        print("bars: " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue)" }.joined(separator: "  "))
+        if !signed { print("bars: " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue)" }.joined(separator: "  ")) }
         print("  " + "WEEK OF".padding(10) + zip(headers, widths).map { " " + $0.0.leftPadding($0.1) }.joined())
         for week in weeks {
             var bar = ""
@@ -94,7 +94,7 @@ extension Shell {
             }
             let label = week.isDue ? "due now" : week.start.description
             print("  " + label.padding(10) + zip(week.counts, widths).map { " " + number($0.0).leftPadding($0.1) }.joined()
-                  + (bar.isEmpty ? "" : "  " + bar))
+                  + (bar.isEmpty || signed ? "" : "  " + bar))
         }
     }
 
@@ -134,6 +134,8 @@ extension Shell {
                 case .left: "the leaving date (R10)"
                 case .closed: "closed (R8)"
                 }
+                // What would come after the account is switched off does not come.
+                steps.removeAll { $0.date > on }
                 steps.append((on, "deactivated (\(reason.rawValue)): \(why)"))
                 let due = policy.deletionDue(after: on)
                 steps.append((due, "deleted for good by the sweep with its \(plural(account.content, "content item")) (R10)"))
@@ -145,6 +147,12 @@ extension Shell {
             }
         }
         steps.sort { $0.date < $1.date }
+        if renderer.isDocument {
+            var table = Table(["date", "kind", "what"])
+            for step in steps { table.add([step.date.description, "event", step.what]) }
+            for change in changes { table.add(["", "change", change]) }
+            return write(table)
+        }
         print("forecast for \(id) (\(kindText(account)), school \(account.school)) as of \(today), if nobody acts:")
         var table = Table(["DATE", "WHAT"])
         for step in steps { table.add([step.date.description + (step.date < today ? "" : step.date == today ? " (today)" : ""), step.what]) }
@@ -164,10 +172,7 @@ extension Shell {
             return changes
         }
         var changes: [String] = []
-        let idleDay = today.addingDays(policy.inactivityDays + 1)
-        if let idleDay {
-            changes.append("before \(on): a sign-in (signin \(id)) puts the inactivity day at \(idleDay) at the earliest (R13)")
-        }
+        changes.append("before \(on): a sign-in (signin \(id)) moves the inactivity day to \(policy.inactivityDays + 1) days after it (R13)")
         let cap = policy.endOfNextYear(today)
         for period in policy.keeps {
             let extended = period.months.flatMap { max(nonMIS.expires, today).addingMonths($0) }
@@ -222,7 +227,7 @@ extension Shell {
         if comparison.deletedLater > 0 {
             print("deleted later or not in this span: \(plural(comparison.deletedLater, "account")) with \(plural(comparison.contentDeletedLater, "content item"))")
         }
-        print("week by week, what if less now:")
+        print("week by week, the weeks that differ (+ more under what-if, - fewer):")
         chart(comparison.weeks.filter { $0.counts.contains { $0 != 0 } }, signed: true)
         print("accounts whose fate changes:")
         var table = Table(["ID", "SCHOOL", "CONTENT", "NOW", "WHAT IF"])
@@ -246,7 +251,8 @@ extension Shell {
         for name in Policy.Name.allCases {
             let value = policy.value(of: name), guidance = Policy.guidance.value(of: name)
             let shown = name == .lastDay ? "\(value) (\(policy.lastDay.spelled))" : value
-            table.add([name.rawValue, shown, value == guidance ? "same" : guidance, name.rule.rawValue, name.meaning])
+            let guidanceShown = name == .lastDay ? "\(guidance) (\(Policy.guidance.lastDay.spelled))" : guidance
+            table.add([name.rawValue, shown, value == guidance ? "same" : guidanceShown, name.rule.rawValue, name.meaning])
         }
         write(table)
         if renderer.isDocument { return }

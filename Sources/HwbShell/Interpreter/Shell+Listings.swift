@@ -90,7 +90,7 @@ extension Shell {
         if idleCount > 0 {
             print("\(idleCount == 1 ? "1 of these has" : "\(idleCount) of these have") had no sign-in for \(store.policy.inactivityDays) days: the next sweep deactivates \(idleCount == 1 ? "it" : "them") as inactive (R13), kept or not; a sign-in resets this")
         }
-        print("keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry")
+        print("keep ID \(store.policy.keeps.map(\.rawValue).joined(separator: "|")), or close ID now|at-expiry")
     }
 
     /// R9: staff waiting for the Service Desk.

@@ -18,7 +18,7 @@ extension Shell {
         if renderer.isDocument { return write(table) }
         print("report as of \(report.date) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"): \(plural(report.total.accounts, "account"))")
         write(table)
-        print("expiring in the next 8 weeks (R6), week by week\(report.total.overdue > 0 ? "; the first holds \(report.total.overdue) overdue" : ""):")
+        print("expiring in the next \(expiringWindowText) (R6), week by week\(report.total.overdue > 0 ? "; the first holds \(report.total.overdue) overdue" : ""):")
         let most = max(1, report.total.expiringByWeek.max() ?? 1)
         let barRoom = max(10, min(50, (renderer.width ?? 80) - 24))
         for (start, count) in zip(weeks, report.total.expiringByWeek) {
