@@ -113,7 +113,8 @@ keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 # go tomorrow; last year's leavers and Huw are deleted for good, with their content.
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for champion 6612001 (Ysgol y Môr), if nobody acts: 7 deactivations, 3 deletions with 57 content items
-  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED  █ expired ▓ inactive ▒ left ░ closed × deleted
+bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
   2027-07-28       0        0     0      0       0
@@ -138,7 +139,7 @@ DATE                WHAT
 2027-09-01          deactivated (expired): the day after it expires (R10)
 2028-09-01          deleted for good by the sweep with its 6 content items (R10)
 what would change it:
-  before 2027-09-01: a sign-in (signin gwenllian.governor) puts the inactivity day at 2027-10-19 at the earliest (R13)
+  before 2027-09-01: a sign-in (signin gwenllian.governor) moves the inactivity day to 91 days after it (R13)
   before 2027-09-01: keep gwenllian.governor end-of-next-year makes it expire on 2028-08-31 (R7)
   before 2027-09-01: keep gwenllian.governor 6m makes it expire on 2028-02-29 (R7)
   before 2027-09-01: keep gwenllian.governor 3m makes it expire on 2027-11-30 (R7)
@@ -157,7 +158,8 @@ argraffydd.1 will close at expiry on 2027-08-20; it leaves the expiring list
 # (closed today), and the printer is still switched off on 21 August, as expired (R8).
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for champion 6612001 (Ysgol y Môr), if nobody acts: 5 deactivations, 3 deletions with 57 content items
-  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED  █ expired ▓ inactive ▒ left ░ closed × deleted
+bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
   2027-07-28       0        0     0      0       0
@@ -179,7 +181,8 @@ acting as service-desk (every school)
 2 non-MIS accounts expire in the next 8 weeks: type expiring to manage them
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for service-desk (every school), if nobody acts: 7 deactivations, 3 deletions with 57 content items
-  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED  █ expired ▓ inactive ▒ left ░ closed × deleted
+bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
   2027-07-28       0        0     0      0       0
@@ -224,7 +227,8 @@ sweep as of 2027-09-01: deactivated 7, deleted 3 with 57 content items
 # since July. Without a sign-in the sweep switches them off on 19 October (R13).
 > forecast until=2027-10-31
 forecast from 2027-09-02 to 2027-10-31 for service-desk (every school), if nobody acts: 2 deactivations, 0 deletions with 0 content items
-  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED  █ expired ▓ inactive ▒ left ░ closed × deleted
+bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   2027-09-02       0        0     0      0       0
   2027-09-09       0        0     0      0       0
   2027-09-16       0        0     0      0       0

@@ -113,14 +113,14 @@ deactivated (left)      0    0        0
 deactivated (closed)    0    0        0
 deleted                 4    5        +1
 deleted earlier: 5 accounts with 195 content items
-week by week, what if less now:
-  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED  █ expired ▓ inactive ▒ left ░ closed × deleted
-  due now          0       +1     0      0      +4  ▓▓▓▓×××××××××××××××××××
-  2028-07-14       0        0     0      0      -1  ××××
-  2028-07-21       0        0     0      0      -1  ××××
-  2028-07-28       0       -1     0      0       0  ▓▓▓▓
-  2028-09-01       0        0     0      0      -2  ×××××××××
-  2028-09-15       0        0     0      0      +1  ××××
+week by week, the weeks that differ (+ more under what-if, - fewer):
+  WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
+  due now          0       +1     0      0      +4
+  2028-07-14       0        0     0      0      -1
+  2028-07-21       0        0     0      0      -1
+  2028-07-28       0       -1     0      0       0
+  2028-09-01       0        0     0      0      -2
+  2028-09-15       0        0     0      0      +1
 accounts whose fate changes:
 ID                  SCHOOL   CONTENT  NOW                                WHAT IF
 dai.staff           6612002  120      nothing                            deleted 2028-09-20
