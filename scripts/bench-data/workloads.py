@@ -8,6 +8,10 @@ The second starts fresh, loads the snapshot and counts. Each step is one command
 batch of statements, sent over a pipe; None means the tool has no such step (the
 databases have no clock and no actor).
 
+The forecast step writes every deactivation and deletion of the next 12 months, if
+nobody acts, to a file, by date and id: hwbsh's `forecast` as JSON; for the databases the
+same events (R10, R13 under the guidance's policy) by one query copied to CSV.
+
 The SQL sweep is docs/rules.md R10 as UPDATE and DELETE statements, in one transaction:
 1. active non-MIS accounts with expires < T or lastActivity + 90 days < T are deactivated;
    deactivatedOn is the earlier of expires + 1 and lastActivity + 91 among the conditions
@@ -26,6 +30,7 @@ WINDOW_END = "2027-08-26"  # IMPORT_DAY + 8 weeks: the expiring window (R6)
 QUIET_DAY = "2027-07-02"  # the sweep changes exactly ten accounts (see generate.py)
 SWEEP_DAY = "2027-09-01"
 CHAMPION_SCHOOL = "6612010"
+FORECAST_UNTIL = "2028-07-01"  # IMPORT_DAY + 12 months: forecast's default span
 
 # The steps, in order; the names are the rows of the report.
 FIRST = [
@@ -37,6 +42,7 @@ FIRST = [
     "login champion",
     "champion's expiring list",
     "login service-desk",
+    "forecast, 12 months, to a file",
     "date set 2027-07-02",
     "sweep, quiet day (2027-07-02)",
     "date set 2027-09-01",
@@ -64,6 +70,7 @@ def hwbsh():
         "login champion": f"login champion {CHAMPION_SCHOOL}",
         "champion's expiring list": "expiring",
         "login service-desk": "login service-desk",
+        "forecast, 12 months, to a file": "format json; once forecast.json; forecast; format auto",
         "date set 2027-07-02": f"date set {QUIET_DAY}",
         "sweep, quiet day (2027-07-02)": "sweep",
         "date set 2027-09-01": f"date set {SWEEP_DAY}",
@@ -103,6 +110,7 @@ def duckdb():
         "champion's expiring list": "SELECT expires, id, name, category, school FROM accounts WHERE "
                                     f"{expiring(f'school = {CHAMPION_SCHOOL!r} AND', day(WINDOW_END))} ORDER BY expires, id",
         "login service-desk": f"SELECT count(*) FROM accounts WHERE {expiring('', day(WINDOW_END))}",
+        "forecast, 12 months, to a file": f"COPY ({forecast_query(day(FORECAST_UNTIL), lambda d: f'{d} + 1', lambda d, n: f'{d} + {n}', lambda d: f'CAST({d} + INTERVAL 12 MONTH AS DATE)', 'least')}) TO 'forecast.csv' (HEADER)",
         "sweep, quiet day (2027-07-02)": duckdb_sweep(day(QUIET_DAY)),
         "sweep on 1 September": duckdb_sweep(day(SWEEP_DAY)),
         "count status=active": "SELECT count(*) FROM accounts WHERE status = 'active'",
@@ -178,6 +186,9 @@ def sqlite():
         "champion's expiring list": "SELECT expires, id, name, category, school FROM accounts WHERE "
                                     f"{expiring(f'school = {CHAMPION_SCHOOL!r} AND', repr(WINDOW_END))} ORDER BY expires, id;",
         "login service-desk": f"SELECT count(*) FROM accounts WHERE {expiring('', repr(WINDOW_END))};",
+        "forecast, 12 months, to a file": ".headers on\n.once forecast.csv\n" + forecast_query(
+            repr(FORECAST_UNTIL), lambda d: f"date({d}, '+1 day')", lambda d, n: f"date({d}, '+{n} days')", sqlite_add_months, "min")
+            + ";\n.headers off",
         "sweep, quiet day (2027-07-02)": sqlite_sweep(QUIET_DAY),
         "sweep on 1 September": sqlite_sweep(SWEEP_DAY),
         "count status=active": "SELECT count(*) FROM accounts WHERE status = 'active';",
@@ -191,6 +202,30 @@ def sqlite():
     second = {"load": ".open store.sqlite\nPRAGMA cache_size = -131072;",
               "count (after load)": "SELECT count(*) FROM accounts;"}
     return first, second
+
+
+def forecast_query(until, next_day, plus_days, add_months, least):
+    """forecast's events up to `until` as one SQL query, in each database's date words:
+    deactivations on the rules' day (the earlier of the day after expiry and the 91st day
+    without a sign-in, `expired` on a tie; the leaving date), deletions 12 months later,
+    and the deletions of accounts already deactivated."""
+    expiry, idle = next_day("expires"), plus_days("lastActivity", 91)
+    return (
+        f"WITH due AS (SELECT id, CASE WHEN kind = 'non-mis' THEN {least}({expiry}, {idle}) ELSE leavingDate END AS d, "
+        f"CASE WHEN kind = 'mis' THEN 'left' WHEN {expiry} <= {idle} THEN 'expired' ELSE 'inactive' END AS reason "
+        f"FROM accounts WHERE status = 'active' AND (kind = 'non-mis' OR leavingDate IS NOT NULL)), "
+        f"events AS (SELECT d AS date, id, 'deactivated' AS event, reason FROM due WHERE d <= {until} "
+        f"UNION ALL SELECT {add_months('d')}, id, 'deleted', NULL FROM due WHERE d <= {until} AND {add_months('d')} <= {until} "
+        f"UNION ALL SELECT deletionDue, id, 'deleted', NULL FROM accounts WHERE status = 'deactivated' AND deletionDue <= {until}) "
+        f"SELECT date, id, event, reason FROM events ORDER BY date, id, event"
+    )
+
+
+def sqlite_add_months(day):
+    """addMonths(day, 12) in sqlite, clamped to the end of the month (R2)."""
+    plus12 = f"date({day}, '+12 months')"
+    return (f"CASE WHEN strftime('%d', {plus12}) = strftime('%d', {day}) THEN {plus12} "
+            f"ELSE date({plus12}, 'start of month', '-1 day') END")
 
 
 def sqlite_sweep(t):
