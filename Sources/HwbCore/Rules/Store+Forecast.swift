@@ -110,27 +110,35 @@ extension Store {
     ) -> Forecast {
         let policy = policy ?? self.policy
         let events = forecastEvents(visibleTo: actor, matching: filters, until: until, policy: policy)
-        // By date, then by id, a deactivation before a deletion: each row's place in the
-        // id order is found once, and the events sorted on one whole number each.
+        // By date, then by id, a deactivation before a deletion: each event is one whole
+        // number (its day, its row's place in the id order, its kind), unique as a row has
+        // at most one event of each kind, and the numbers are sorted as they are.
         var rows = events.map(\.row)
         rows.sortRows()
         rows.removeDuplicateRows()
+        let byID = accounts.idOrder(of: rows)
         var rank = [Int](repeating: 0, count: rows.count)
-        for (position, place) in accounts.idOrder(of: rows).enumerated() { rank[place] = position }
-        let places = events.map { rows.place(of: $0.row) }
-        let keys = events.indices.map { index in
-            (Int(events[index].date.dayNumber) - Int(CalendarDate.minimum.dayNumber)) << 33
-                | rank[places[index]] << 1 | (events[index].kind == .deleted ? 1 : 0)
+        for (position, place) in byID.enumerated() { rank[place] = position }
+        var reasons = [Account.Reason?](repeating: nil, count: rows.count)
+        var keys: [Int] = []
+        keys.reserveCapacity(events.count)
+        for event in events {
+            let place = rows.place(of: event.row)
+            if event.kind == .deactivated { reasons[place] = event.reason }
+            keys.append((Int(event.date.dayNumber) - Int(CalendarDate.minimum.dayNumber)) << 33
+                        | rank[place] << 1 | (event.kind == .deleted ? 1 : 0))
         }
-        let order = events.indices.sorted { keys[$0] < keys[$1] }
-        let ids = rows.map(accounts.id(at:))
+        keys.sort()
+        let ids = byID.map { accounts.id(at: rows[$0]) }
         return Forecast(
             from: today.addingDays(1) ?? .maximum, until: until,
-            events: order.map { index in
-                let event = events[index]
+            events: keys.map { key in
+                let position = (key >> 1) & (1 << 32 - 1), row = rows[byID[position]]
+                let deleted = key & 1 == 1
                 return Forecast.Event(
-                    date: event.date, id: ids[places[index]], kind: event.kind, reason: event.reason,
-                    school: accounts.school(at: event.row), content: accounts.content(at: event.row))
+                    date: CalendarDate(trustedDayNumber: Int32(key >> 33 + Int(CalendarDate.minimum.dayNumber))),
+                    id: ids[position], kind: deleted ? .deleted : .deactivated, reason: deleted ? nil : reasons[byID[position]],
+                    school: accounts.school(at: row), content: accounts.content(at: row))
             })
     }
 
