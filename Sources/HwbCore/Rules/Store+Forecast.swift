@@ -120,10 +120,12 @@ extension Store {
         var rank = [Int](repeating: 0, count: rows.count)
         for (position, place) in byID.enumerated() { rank[place] = position }
         var reasons = [Account.Reason?](repeating: nil, count: rows.count)
+        var placeOfRow = [Int32](repeating: -1, count: accounts.rowCount)
+        for (place, row) in rows.enumerated() { placeOfRow[Int(row)] = Int32(place) }
         var keys: [Int] = []
         keys.reserveCapacity(events.count)
         for event in events {
-            let place = rows.place(of: event.row)
+            let place = Int(placeOfRow[Int(event.row)])
             if event.kind == .deactivated { reasons[place] = event.reason }
             keys.append((Int(event.date.dayNumber) - Int(CalendarDate.minimum.dayNumber)) << 33
                         | rank[place] << 1 | (event.kind == .deleted ? 1 : 0))
