@@ -262,6 +262,11 @@ public final class Shell {
             if let document = renderer.render(table) { return show(.document(document)) }
             emit(renderer.text(of: table))
         case .document(let bytes):
+            // To a file the bytes go as they are: a national listing is tens of megabytes.
+            if let file = renderer.destinationFile {
+                if !renderer.isQuiet { file.write(bytes: bytes) }
+                return
+            }
             let text = String(decoding: bytes, as: UTF8.self)
             emit(renderer.destinationFile == nil ? text.displayedKeepingLineEnds : text)
         }

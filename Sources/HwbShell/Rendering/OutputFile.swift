@@ -20,11 +20,15 @@ final class OutputFile {
     }
 
     func write(_ text: String) {
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` as they are (a document of a listing, already UTF-8).
+    func write(bytes: [UInt8]) {
         guard failure == nil else { return }
-        var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw in
+            let written = bytes.withUnsafeBytes { raw in
                 Glibc.write(handle, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
@@ -34,7 +38,6 @@ final class OutputFile {
             }
             offset += written
         }
-        bytes.removeAll()
     }
 
     /// Closes the file, flushed to disk; false (with `failure` set) if that failed.
