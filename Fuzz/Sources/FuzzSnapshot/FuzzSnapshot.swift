@@ -14,8 +14,8 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         do {
             let again = try Snapshot.decode(saved, path: "saved.hwbsnap")
             guard again.store.accounts == contents.store.accounts, again.store.schools == contents.store.schools,
-                  again.store.audit.all == contents.store.audit.all, again.store.today == contents.store.today, again.store.policy == contents.store.policy,
-                  again.actor == contents.actor else {
+                  again.store.audit.all == contents.store.audit.all, again.store.today == contents.store.today,
+                  again.store.policy == contents.store.policy, again.actor == contents.actor else {
                 fatalError("a snapshot that loaded does not load the same after saving it")
             }
         } catch {
