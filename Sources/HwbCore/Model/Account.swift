@@ -138,3 +138,14 @@ extension Account {
         case expired, inactive, closed, left
     }
 }
+
+extension Sequence where Element == Int {
+    /// The sum of content counts, held at Int.max rather than overflowing (one account may
+    /// hold as many as Int.max items).
+    public var contentTotal: Int {
+        reduce(0) { total, content in
+            let (sum, overflow) = total.addingReportingOverflow(content)
+            return overflow ? Int.max : sum
+        }
+    }
+}

@@ -27,12 +27,7 @@ public struct SweepReport: Sendable, Equatable {
     }
 
     /// The content items deleted in all (held at Int.max rather than overflowing).
-    public var deletedContent: Int {
-        deleted.reduce(0) { total, deletion in
-            let (sum, overflow) = total.addingReportingOverflow(deletion.content)
-            return overflow ? Int.max : sum
-        }
-    }
+    public var deletedContent: Int { deleted.map(\.content).contentTotal }
 
     public var changesNothing: Bool { deactivated.isEmpty && deleted.isEmpty }
 }

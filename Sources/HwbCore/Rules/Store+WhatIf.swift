@@ -113,10 +113,10 @@ extension Store {
             switch (was.deleted, will.deleted) {
             case (nil, _?), (_?, _?) where will.deleted! < was.deleted!:
                 comparison.deletedEarlier += 1
-                comparison.contentDeletedEarlier = Self.adding(comparison.contentDeletedEarlier, content)
+                comparison.contentDeletedEarlier = [comparison.contentDeletedEarlier, content].contentTotal
             case (_?, nil), (_?, _?) where will.deleted! > was.deleted!:
                 comparison.deletedLater += 1
-                comparison.contentDeletedLater = Self.adding(comparison.contentDeletedLater, content)
+                comparison.contentDeletedLater = [comparison.contentDeletedLater, content].contentTotal
             default:
                 break
             }
@@ -138,11 +138,5 @@ extension Store {
         let (a, b) = (after.drop { $0.isDue }, before.drop { $0.isDue })
         for (x, y) in zip(a, b) { result.append(.init(start: x.start, counts: zip(x.counts, y.counts).map { $0 - $1 }, isDue: false)) }
         return result
-    }
-
-    /// A sum of content counts, held at Int.max rather than overflowing.
-    private static func adding(_ total: Int, _ content: Int) -> Int {
-        let (sum, overflow) = total.addingReportingOverflow(content)
-        return overflow ? Int.max : sum
     }
 }

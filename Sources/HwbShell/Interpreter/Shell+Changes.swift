@@ -244,7 +244,7 @@ extension Shell {
         }
         switch mode {
         case .now:
-            let content = closed.reduce(0) { $0 + $1.content }
+            let content = closed.map(\.content).contentTotal
             print("closed \(plural(closed.count, "account")) with \(plural(content, "content item")); deleted for good on \(store.policy.deletionDue(after: store.today)) unless reactivated")
         case .atExpiry:
             print("\(plural(closed.count, "account")) will close at expiry (\(Self.untilText(closed))); they leave the expiring list")

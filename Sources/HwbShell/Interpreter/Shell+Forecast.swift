@@ -18,7 +18,7 @@ extension Shell {
         }
         let deletions = forecast.deletions
         let deactivations = forecast.events.count - deletions.count
-        let content = deletions.reduce(0) { $0 &+ $1.content }
+        let content = deletions.map(\.content).contentTotal
         let span = forecast.until < forecast.from ? "of what is due today" : "from \(forecast.from) to \(forecast.until)"
         print("forecast \(span) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"), if nobody acts: \(plural(deactivations, "deactivation")), \(plural(deletions.count, "deletion")) with \(plural(content, "content item"))")
         guard !forecast.events.isEmpty else { return }

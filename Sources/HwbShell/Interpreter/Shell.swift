@@ -301,7 +301,7 @@ public final class Shell {
             let accounts = ids.compactMap { try? store.account($0, visibleTo: actor) }.filter { $0.isActive && !$0.isMIS }
             guard !accounts.isEmpty else { return true }
             let due = store.policy.deletionDue(after: store.today)
-            let content = plural(accounts.reduce(0) { $0 + $1.content }, "content item")
+            let content = plural(accounts.map(\.content).contentTotal, "content item")
             guard accounts.count > 1 || ids.count > 1 else {
                 return confirm("Close \(accounts[0].id) now? Deleted for good on \(due) with \(content).")
             }
