@@ -96,3 +96,28 @@ import Testing
         #expect(deleted == ["ann.l"])
     }
 }
+
+/// Accounts imported into a store whose policy has another deletion delay take that
+/// delay: their deletion days, the sweep, `show`, exports and forecasts agree.
+@Suite struct PolicyImportTests {
+    @Test(arguments: [false, true])
+    func importedAccountsTakeTheStoresDeletionDelay(intoAnEmptyStore: Bool) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("schools.csv", "number,name,maintained\n6612001,Ysgol,yes\n")
+        try folder.write("a.csv", """
+            id,name,kind,school,status,created,lastActivity,content,category,expires,closeAtExpiry,deactivatedOn,deletionDue,reason
+            wyn.temp,Wyn,non-mis,6612001,deactivated,2027-01-01,2027-01-01,3,governor,2027-08-31,false,2027-09-01,2027-12-01,expired
+
+            """)
+        let session = ShellSession(today: "2027-09-02")
+        session.run("import schools \(folder.file("schools.csv")); policy set deletion=3m")
+        if !intoAnEmptyStore { session.run("create x name=X category=governor school=6612001") }
+        #expect(session.run("import accounts \(folder.file("a.csv"))").errors == "")
+        #expect(session.exportJSON().contains(#""deletionDue": "2027-12-01""#))
+        #expect(session.run("format json; forecast until=2027-12-02; format auto").output.contains(#"{"date":"2027-12-01","id":"wyn.temp","event":"deleted","reason":null}"#))
+        session.run("create y name=Y category=governor school=6612001; close y now")
+        #expect(session.exportJSON().contains(#""deletionDue": "2027-12-02""#), "closed today, 3 months on")
+        #expect(session.run("date set 2027-12-02; sweep").output.contains("deleted 2"))
+    }
+}

@@ -118,7 +118,9 @@ extension Store {
         }, {
             if fresh {
                 var dated = Store(today: checker.today)
+                dated.policy = checker.policy
                 dated.accounts = batch
+                dated.accounts.deletionMonths = checker.policy.deletionMonths
                 dated.indexDates(rows)
                 results.second = IndexedBatch(dated: dated)
             } else {

@@ -216,8 +216,11 @@ extension AccountTable {
         if first == 0 {
             // Into an empty table the batch, its id map (`mapIDs`) included, carries over as
             // it is; its import columns are made anew rather than changed in place, which
-            // would copy them first (the caller still holds the batch).
+            // would copy them first (the caller still holds the batch). The deletion delay
+            // stays the store's.
+            let months = deletionMonths
             self = batch
+            deletionMonths = months
             importEntries = [Int32](repeating: entry, count: kinds.count)
             importRows = (0..<Int32(kinds.count)).map { $0 + 1 }
         } else {
