@@ -71,29 +71,31 @@ public struct Forecast: Sendable, Equatable {
         public var isDue: Bool
     }
 
-    /// The events week by week from `from` to `until`, every week shown; the events
-    /// already due first, in a week of their own, when there are any.
+    /// The events week by week from `from` to `until`; the events already due first, in a
+    /// week of their own, when there are any. Every week is shown in a span of up to
+    /// `Forecast.everyWeekUpTo` weeks, only the weeks with events in a longer one.
     public var weeks: [Week] {
         Self.weeks(from: from, until: until, events: events.map { ($0.date, $0.column) })
     }
 
+    /// The longest span whose chart shows the weeks without events too (a year and more).
+    public static let everyWeekUpTo = 60
+
     static func weeks(from: CalendarDate, until: CalendarDate, events: [(CalendarDate, Column)]) -> [Week] {
-        let columns = Column.allCases
+        let columns = Column.allCases.count
         let count = until < from ? 0 : Int(until.dayNumber - from.dayNumber) / 7 + 1
-        var weeks = (0..<count).map { Week(start: from.addingDays(7 * $0) ?? .maximum, counts: [Int](repeating: 0, count: columns.count), isDue: false) }
-        var due = [Int](repeating: 0, count: columns.count)
+        var byWeek: [Int: [Int]] = [:]
         for (date, column) in events {
-            let place = column.place
-            if date < from {
-                due[place] += 1
-            } else if count > 0 {
-                weeks[min(count - 1, Int(date.dayNumber - from.dayNumber) / 7)].counts[place] += 1
-            }
+            // The week of the events already due is -1.
+            let week = date < from ? -1 : min(count - 1, Int(date.dayNumber - from.dayNumber) / 7)
+            byWeek[week, default: [Int](repeating: 0, count: columns)][column.place] += 1
         }
-        if due.contains(where: { $0 > 0 }) {
-            weeks.insert(Week(start: from.addingDays(-1) ?? from, counts: due, isDue: true), at: 0)
+        let shown = count <= everyWeekUpTo ? [-1] + Array(0..<count) : byWeek.keys.sorted()
+        return shown.compactMap { week in
+            guard week >= 0 || byWeek[week] != nil else { return nil }
+            let start = week < 0 ? from.addingDays(-1) ?? from : from.addingDays(7 * week) ?? .maximum
+            return Week(start: start, counts: byWeek[week] ?? [Int](repeating: 0, count: columns), isDue: week < 0)
         }
-        return weeks
     }
 
     /// The deletions, soonest first (then by id).

@@ -125,18 +125,17 @@ extension Store {
         return comparison
     }
 
-    /// Week by week, `after`'s counts less `before`'s; the week of events already due is
-    /// kept when either has one.
+    /// Week by week, `after`'s counts less `before`'s, for every week either has (the
+    /// week of the events already due first).
     private static func difference(_ after: [Forecast.Week], _ before: [Forecast.Week]) -> [Forecast.Week] {
-        func due(_ weeks: [Forecast.Week]) -> Forecast.Week? { weeks.first?.isDue == true ? weeks.first : nil }
         let zero = [Int](repeating: 0, count: Forecast.Column.allCases.count)
-        var result: [Forecast.Week] = []
-        if let week = due(after) ?? due(before) {
-            let (a, b) = (due(after)?.counts ?? zero, due(before)?.counts ?? zero)
-            result.append(.init(start: week.start, counts: zip(a, b).map { $0 - $1 }, isDue: true))
+        var weeks: [CalendarDate: Forecast.Week] = [:]
+        for week in after { weeks[week.start] = week }
+        for week in before {
+            var difference = weeks[week.start] ?? .init(start: week.start, counts: zero, isDue: week.isDue)
+            difference.counts = zip(difference.counts, week.counts).map { $0 - $1 }
+            weeks[week.start] = difference
         }
-        let (a, b) = (after.drop { $0.isDue }, before.drop { $0.isDue })
-        for (x, y) in zip(a, b) { result.append(.init(start: x.start, counts: zip(x.counts, y.counts).map { $0 - $1 }, isDue: false)) }
-        return result
+        return weeks.values.sorted { ($0.isDue ? 0 : 1, $0.start) < ($1.isDue ? 0 : 1, $1.start) }
     }
 }

@@ -110,12 +110,12 @@ extension Shell {
         case .deactivated(let on, let reason, let due):
             steps.append((on, "deactivated (\(reason.rawValue))"))
             steps.append((due, "deleted for good by the sweep with its \(plural(account.content, "content item")) (R10)"))
-            let until = account.isMIS ? "" : " [until=DATE]"
-            changes.append(account.isMIS && account.role == .staff
-                ? "before \(due): the Service Desk reactivates it (reactivate \(id)) (R12)"
-                : "before \(due): reactivate \(id)\(until) (R12)")
+            let before = Self.deadline(due, today: today)
+            changes.append(account.isMIS
+                ? "\(before): the Service Desk reactivates it (reactivate \(id), the Service Desk only) (R12)"
+                : "\(before): reactivate \(id) [until=DATE] (R12)")
             if account.role == .learner {
-                changes.append("before \(due): a maintained school's MIS takes the learner on: mis join \(id) school=NUMBER (R9)")
+                changes.append("\(before): a maintained school's MIS takes the learner on: mis join \(id) school=NUMBER (R9)")
             }
         case .active:
             if case .nonMIS(let nonMIS) = account.lifecycle {
@@ -139,7 +139,7 @@ extension Shell {
                 steps.append((on, "deactivated (\(reason.rawValue)): \(why)"))
                 let due = policy.deletionDue(after: on)
                 steps.append((due, "deleted for good by the sweep with its \(plural(account.content, "content item")) (R10)"))
-                changes += activeChanges(account, deactivatedOn: on)
+                changes += activeChanges(account, deactivatedOn: on, reason: reason)
             } else {
                 changes.append(account.isMIS
                     ? "nothing is due: it stays active while the school MIS holds the record; a leaving date (mis leave \(id) on=DATE) starts its end (R9)"
@@ -161,27 +161,41 @@ extension Shell {
         for change in changes { print("  " + change) }
     }
 
-    /// What would change the end of an active account deactivated on `on`, with the commands.
-    private func activeChanges(_ account: Account, deactivatedOn on: CalendarDate) -> [String] {
+    /// "before D", or, when D has come and no sweep has made the change yet, "before the
+    /// next sweep".
+    private static func deadline(_ day: CalendarDate, today: CalendarDate) -> String {
+        day > today ? "before \(day)" : "before the next sweep (due since \(day))"
+    }
+
+    /// What would change the end of an active account deactivated on `on` for `reason`,
+    /// with the commands.
+    private func activeChanges(_ account: Account, deactivatedOn on: CalendarDate, reason: Account.Reason) -> [String] {
         let id = account.id, policy = store.policy, today = store.today
+        let before = Self.deadline(on, today: today)
+        let after = on > today ? "after \(on)" : "once the sweep has deactivated it"
         guard case .nonMIS(let nonMIS) = account.lifecycle else {
-            var changes = ["before \(on): the school MIS withdraws the leaving date by taking the record on again (mis join \(id) school=\(account.school)) (R9)"]
+            var changes = ["\(before): the school MIS withdraws the leaving date by taking the record on again (mis join \(id) school=\(account.school)) (R9)"]
             changes.append(account.role == .learner
-                ? "after it: a maintained school's MIS takes the learner on (mis join \(id) school=NUMBER) and it is reactivated (R9)"
-                : "after it: only the Service Desk reactivates staff (reactivate \(id)) (R12)")
+                ? "\(after): a maintained school's MIS takes the learner on (mis join \(id) school=NUMBER) and it is reactivated (R9)"
+                : "\(after): only the Service Desk reactivates staff (reactivate \(id)) (R12)")
             return changes
         }
         var changes: [String] = []
-        changes.append("before \(on): a sign-in (signin \(id)) moves the inactivity day to \(policy.inactivityDays + 1) days after it (R13)")
-        let cap = policy.endOfNextYear(today)
-        for period in policy.keeps {
-            let extended = period.months.flatMap { max(nonMIS.expires, today).addingMonths($0) }
-            let limited = extended.map { extended in cap.map { Swift.min(extended, $0) } ?? extended }
-            guard let expires = period.months == nil ? cap : limited else { continue }
-            changes.append("before \(on): keep \(id) \(period.rawValue) makes it expire on \(expires) (R7)")
+        changes.append("\(before): a sign-in (signin \(id)) moves the inactivity day to \(policy.inactivityDays + 1) days after it (R13)")
+        if reason == .inactive {
+            changes.append("a keep alone does not change this: the inactivity day comes before the expiry (R13)")
+        } else {
+            let cap = policy.endOfNextYear(today)
+            for period in policy.keeps {
+                let extended = period.months.flatMap { max(nonMIS.expires, today).addingMonths($0) }
+                let limited = extended.map { extended in cap.map { Swift.min(extended, $0) } ?? extended }
+                // A keep that would not move the expiry later is no way out.
+                guard let expires = period.months == nil ? cap : limited, expires > nonMIS.expires else { continue }
+                changes.append("\(before): keep \(id) \(period.rawValue) makes it expire on \(expires) (R7)")
+            }
         }
         changes.append("close \(id) now deactivates it today and deletes it on \(policy.deletionDue(after: today)) (R8)")
-        changes.append("after \(on): reactivate \(id) [until=DATE] brings it back until its deletion (R12)")
+        changes.append("\(after): reactivate \(id) [until=DATE] brings it back until its deletion (R12)")
         return changes
     }
 
@@ -202,7 +216,8 @@ extension Shell {
             return write(table)
         }
         let unchanged = settings.filter { store.policy.value(of: $0.name) == $0.value }
-        print("what if \(changedText), from \(comparison.from) to \(comparison.until) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"); the store is not changed")
+        let span = comparison.until < comparison.from ? "for what is due today" : "from \(comparison.from) to \(comparison.until)"
+        print("what if \(changedText), \(span) for \(describeActor())\(filters.isEmpty ? "" : ", filtered"); the store is not changed")
         if !unchanged.isEmpty {
             print("the policy already has \(unchanged.map { "\($0.name.rawValue)=\($0.value)" }.joined(separator: " "))")
         }
@@ -247,6 +262,13 @@ extension Shell {
     /// `policy`: each parameter with its value and meaning.
     func showPolicy() {
         let policy = store.policy
+        if renderer.isDocument {
+            var table = Table(["name", "value", "guidance", "rule", "meaning"])
+            for name in Policy.Name.allCases {
+                table.add([name.rawValue, policy.value(of: name), Policy.guidance.value(of: name), name.rule.rawValue, name.meaning])
+            }
+            return write(table)
+        }
         var table = Table(["NAME", "VALUE", "GUIDANCE", "RULE", "MEANING"])
         for name in Policy.Name.allCases {
             let value = policy.value(of: name), guidance = Policy.guidance.value(of: name)
@@ -255,7 +277,6 @@ extension Shell {
             table.add([name.rawValue, shown, value == guidance ? "same" : guidanceShown, name.rule.rawValue, name.meaning])
         }
         write(table)
-        if renderer.isDocument { return }
         print(policy == .guidance ? "the guidance's policy" : "changed from the guidance's policy; policy set NAME=VALUE changes it back")
     }
 

@@ -181,7 +181,7 @@ extension Shell {
             }
             let why = switch reason {
             case .left: "left, R10"
-            case .inactive: "inactive: no sign-in for more than 90 days, R13"
+            case .inactive: "inactive: no sign-in for more than \(store.policy.inactivityDays) days, R13"
             default: "expired, R10"
             }
             var text = day <= today ? "overdue: the next sweep deactivates it (\(why))"

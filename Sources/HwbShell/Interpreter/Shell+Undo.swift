@@ -91,6 +91,8 @@ extension Shell {
     func storeBeforeChange(_ command: Command) -> Store? {
         switch command {
         case .undo, .load: return nil
+        // A policy set that changes nothing is no step to take back.
+        case .setPolicy(let settings) where settings.allSatisfy({ store.policy.value(of: $0.name) == $0.value }): return nil
         default: return command.changesStore ? store : nil
         }
     }
