@@ -110,15 +110,14 @@ extension Store {
         for place in places {
             let row = rows[place], was = currentFates[place], will = changedFates[place]
             let content = accounts.content(at: row)
-            switch (was.deleted, will.deleted) {
-            case (nil, _?), (_?, _?) where will.deleted! < was.deleted!:
+            // No deletion in the span counts as a deletion after it.
+            let (now, then) = (was.deleted ?? .maximum, will.deleted ?? .maximum)
+            if then < now || (was.deleted == nil && will.deleted != nil) {
                 comparison.deletedEarlier += 1
                 comparison.contentDeletedEarlier = [comparison.contentDeletedEarlier, content].contentTotal
-            case (_?, nil), (_?, _?) where will.deleted! > was.deleted!:
+            } else if then > now || (was.deleted != nil && will.deleted == nil) {
                 comparison.deletedLater += 1
                 comparison.contentDeletedLater = [comparison.contentDeletedLater, content].contentTotal
-            default:
-                break
             }
             comparison.changes.append(.init(id: accounts.id(at: row), school: accounts.school(at: row), content: content, current: was, changed: will))
         }
