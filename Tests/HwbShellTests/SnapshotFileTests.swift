@@ -15,14 +15,6 @@ import Testing
         return Snapshot.encode(.init(store: session.shell.store, actor: session.shell.actor))
     }
 
-    private func decodeError(_ bytes: [UInt8]) -> String? {
-        do throws(FileError) {
-            _ = try Snapshot.decode(bytes, path: "s.hwbs")
-            return nil
-        } catch {
-            return error.description
-        }
-    }
 
     @Test func roundTripsTheWholeStore() throws {
         let session = ShellSession(today: "2027-07-01")

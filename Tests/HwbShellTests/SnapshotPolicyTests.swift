@@ -36,14 +36,6 @@ import Testing
         return Dictionary(uniqueKeysWithValues: deactivated.map { ($0.id.value, [$0.deactivatedOn, $0.deletionDue]) })
     }
 
-    private func decodeError(_ bytes: [UInt8]) -> String? {
-        do throws(FileError) {
-            _ = try Snapshot.decode(bytes, path: "s.hwbs")
-            return nil
-        } catch {
-            return error.description
-        }
-    }
 
     // MARK: Saved and loaded
 

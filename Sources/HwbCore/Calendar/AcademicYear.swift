@@ -6,13 +6,14 @@ public enum AcademicYear {
         return month >= 9 ? year : year - 1
     }
 
-    /// 31 August ending the academic year that contains `date`.
+    /// 31 August ending the academic year that contains `date`: the guidance's policy's
+    /// end of the year, which the rules use (`Policy.endOfYear`).
     public static func endOfYear(_ date: CalendarDate) -> CalendarDate? {
-        CalendarDate(year: start(of: date) + 1, month: 8, day: 31)
+        Policy.guidance.endOfYear(date)
     }
 
     /// 31 August ending the academic year after the one that contains `date`.
     public static func endOfNextYear(_ date: CalendarDate) -> CalendarDate? {
-        CalendarDate(year: start(of: date) + 2, month: 8, day: 31)
+        Policy.guidance.endOfNextYear(date)
     }
 }

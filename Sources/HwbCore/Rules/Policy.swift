@@ -63,7 +63,7 @@ public struct Policy: Sendable, Equatable {
 
 /// A day of the year, such as 31 August: `08-31`. 29 February is not one, as it is not
 /// in every year.
-public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct MonthDay: Sendable, Hashable, CustomStringConvertible {
     public var month: Int
     public var day: Int
 
@@ -91,10 +91,6 @@ public struct MonthDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                      "October", "November", "December"]
         return "\(day) \(names[month - 1])"
-    }
-
-    public static func < (lhs: MonthDay, rhs: MonthDay) -> Bool {
-        (lhs.month, lhs.day) < (rhs.month, rhs.day)
     }
 }
 

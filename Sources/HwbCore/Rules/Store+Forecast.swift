@@ -21,9 +21,6 @@ public struct Forecast: Sendable, Equatable {
         /// The content items the account holds now (deleted with it).
         public var content: Int
 
-        /// The rule that makes the change: R13 for inactivity, else R10.
-        public var rule: Rule { reason == .inactive ? .r13 : .r10 }
-
         /// The column of the chart the event is counted in.
         public var column: Column { Column(reason) }
     }
