@@ -18,12 +18,15 @@ import Darwin
     ]
 
     /// hwbsh on `store` through a pipe, fed `commands` and killed once it has answered
-    /// them all (so nothing was folded at exit); returns what it printed.
+    /// them all (so nothing was folded at exit); returns what it printed. It waits for the
+    /// answer to a last `whoami` even when a command was refused: an error on standard
+    /// error comes before the later commands have run.
     private func killedSession(_ store: StoreFixture, _ commands: [String], environment: [String: String] = [:]) throws -> Execution {
         let process = try StoreProcess(store.arguments(["--keep-going"]), environment: environment)
         for command in commands { process.send(command) }
         process.send("whoami")
-        #expect(process.waitForOutput(endingWith: "service-desk (every school)\n"))
+        let answer = Array("service-desk (every school)\n".utf8)
+        #expect(process.wait(timeout: 20) { output, _ in output.suffix(answer.count).elementsEqual(answer) })
         let result = process.kill()
         #expect(result.status == SIGKILL)
         return result
@@ -73,18 +76,19 @@ import Darwin
     @Test func undoStopsAtAFold() throws {
         let store = try StoreFixture()
         defer { store.remove() }
-        let environment = ["HWBSH_JOURNAL_LIMIT": "3"]
-        // The third record folds the journal; the fourth starts a new one.
-        let session = try killedSession(store, [schoolLine, createLine("u1"), "content u1 3", "content u1 4", "undo", "undo"],
-                                        environment: environment)
-        #expect(session.stdout.contains("undid content u1 4 (2027-07-01)\n"))
-        let refusal = "error: nothing to undo since the store was last folded into its snapshot \(store.path) (hwbsh folds the journal when a session ends, on save and every 3 changes); undo does not go back past a fold\n"
-        #expect(session.stderr == "<stdin>:6:1: " + refusal)
-        #expect(store.files.journalRecords.records.map(\.sequence) == [4, 5, 6])
+        let environment = ["HWBSH_JOURNAL_LIMIT": "4"]
+        // The fourth record folds the journal; the fifth starts a new one, which the
+        // refused undo (a record too) leaves one short of the next fold.
+        let commands = [schoolLine, createLine("u1"), "content u1 3", "content u1 4", "content u1 5", "undo", "undo"]
+        let session = try killedSession(store, commands, environment: environment)
+        #expect(session.stdout.contains("undid content u1 5 (2027-07-01)\n"))
+        let refusal = "error: nothing to undo since the store was last folded into its snapshot \(store.path) (hwbsh folds the journal when a session ends, on save and every 4 changes); undo does not go back past a fold\n"
+        #expect(session.stderr == "<stdin>:7:1: " + refusal)
+        #expect(store.files.journalRecords.records.map(\.sequence) == [5, 6, 7])
 
         let reopened = try StoreProcess.run(store.arguments(["--keep-going", "-c", "undo; show u1"]), environment: environment)
         #expect(reopened.stderr == "-c:1:1: " + refusal, "the replay stops at the same place")
-        #expect(reopened.stdout.contains("content        3 items"))
+        #expect(reopened.stdout.contains("content        4 items"))
     }
 
     /// hwbsh folds the journal when it ends: the next session starts with nothing to undo.
