@@ -113,7 +113,7 @@ keep ID end-of-next-year|6m|3m|1m, or close ID now|at-expiry
 # go tomorrow; last year's leavers and Huw are deleted for good, with their content.
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for champion 6612001 (Ysgol y Môr), if nobody acts: 7 deactivations, 3 deletions with 57 content items
-bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+bars: █ expired (R10)  ▓ inactive (R13)  ▒ left (R10)  ░ closed (R8)  × deleted (R10)
   WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
@@ -123,7 +123,7 @@ bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
   2027-08-18       1        0     0      0       0  █████
   2027-08-25       0        0     0      0       0
   2027-09-01       3        0     0      0       1  █████████████████××××××
-deleted for good, soonest first:
+deleted for good by the sweep (R10), soonest first:
 DELETED     ID            SCHOOL   CONTENT  DEACTIVATED
 2027-07-21  lowri.bl11    6612001  18       2026-07-21 (left)
 2027-07-21  owain.bl11    6612001  35       2026-07-21 (left)
@@ -158,7 +158,7 @@ argraffydd.1 will close at expiry on 2027-08-20; it leaves the expiring list
 # (closed today), and the printer is still switched off on 21 August, as expired (R8).
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for champion 6612001 (Ysgol y Môr), if nobody acts: 5 deactivations, 3 deletions with 57 content items
-bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+bars: █ expired (R10)  ▓ inactive (R13)  ▒ left (R10)  ░ closed (R8)  × deleted (R10)
   WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
@@ -168,7 +168,7 @@ bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
   2027-08-18       1        0     0      0       0  █████
   2027-08-25       0        0     0      0       0
   2027-09-01       1        0     0      0       1  █████××××××
-deleted for good, soonest first:
+deleted for good by the sweep (R10), soonest first:
 DELETED     ID            SCHOOL   CONTENT  DEACTIVATED
 2027-07-21  lowri.bl11    6612001  18       2026-07-21 (left)
 2027-07-21  owain.bl11    6612001  35       2026-07-21 (left)
@@ -181,7 +181,7 @@ acting as service-desk (every school)
 2 non-MIS accounts expire in the next 8 weeks: type expiring to manage them
 > forecast until=2027-09-01
 forecast from 2027-07-21 to 2027-09-01 for service-desk (every school), if nobody acts: 7 deactivations, 3 deletions with 57 content items
-bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+bars: █ expired (R10)  ▓ inactive (R13)  ▒ left (R10)  ░ closed (R8)  × deleted (R10)
   WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   due now          0        0     1      0       0  ▒▒▒▒▒
   2027-07-21       0        0     2      0       2  ▒▒▒▒▒▒▒▒▒▒▒××××××××××××
@@ -191,7 +191,7 @@ bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
   2027-08-18       1        0     0      0       0  █████
   2027-08-25       0        0     1      0       0  ▒▒▒▒▒
   2027-09-01       2        0     0      0       1  ███████████××××××
-deleted for good, soonest first:
+deleted for good by the sweep (R10), soonest first:
 DELETED     ID            SCHOOL   CONTENT  DEACTIVATED
 2027-07-21  lowri.bl11    6612001  18       2026-07-21 (left)
 2027-07-21  owain.bl11    6612001  35       2026-07-21 (left)
@@ -200,17 +200,17 @@ DELETED     ID            SCHOOL   CONTENT  DEACTIVATED
 > format csv
 listings print as csv
 > forecast until=2027-09-01
-date,id,event,reason
-2027-07-16,nia.bl13,deactivated,left
-2027-07-21,ffion.bl11,deactivated,left
-2027-07-21,lowri.bl11,deleted,
-2027-07-21,osian.bl11,deactivated,left
-2027-07-21,owain.bl11,deleted,
-2027-08-21,argraffydd.1,deactivated,expired
-2027-08-31,dai.staff,deactivated,left
-2027-09-01,huw.governor,deleted,
-2027-09-01,mererid.supply,deactivated,expired
-2027-09-01,sian.supply,deactivated,expired
+date,id,event,reason,rule
+2027-07-16,nia.bl13,deactivated,left,R10
+2027-07-21,ffion.bl11,deactivated,left,R10
+2027-07-21,lowri.bl11,deleted,,R10
+2027-07-21,osian.bl11,deactivated,left,R10
+2027-07-21,owain.bl11,deleted,,R10
+2027-08-21,argraffydd.1,deactivated,expired,R10
+2027-08-31,dai.staff,deactivated,left,R10
+2027-09-01,huw.governor,deleted,,R10
+2027-09-01,mererid.supply,deactivated,expired,R10
+2027-09-01,sian.supply,deactivated,expired,R10
 > format auto
 listings print as auto: a table when it fits the screen, else one field a line
 
@@ -227,7 +227,7 @@ sweep as of 2027-09-01: deactivated 7, deleted 3 with 57 content items
 # since July. Without a sign-in the sweep switches them off on 19 October (R13).
 > forecast until=2027-10-31
 forecast from 2027-09-02 to 2027-10-31 for service-desk (every school), if nobody acts: 2 deactivations, 0 deletions with 0 content items
-bars: █ expired  ▓ inactive  ▒ left  ░ closed  × deleted
+bars: █ expired (R10)  ▓ inactive (R13)  ▒ left (R10)  ░ closed (R8)  × deleted (R10)
   WEEK OF    EXPIRED INACTIVE  LEFT CLOSED DELETED
   2027-09-02       0        0     0      0       0
   2027-09-09       0        0     0      0       0

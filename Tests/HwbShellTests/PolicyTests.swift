@@ -82,6 +82,21 @@ import Testing
         #expect(session.run("forecast until=2027-07-19").errors.contains("until=2027-07-19 is before today (2027-07-20)"))
     }
 
+    /// As CSV each change names the rule that makes it: R13 for a sign-in too long ago,
+    /// the sweep's R10 for an expiry, a leaving date and a deletion.
+    @Test func aForecastAsCSVGivesEachChangesRule() {
+        let session = ShellSession(today: "2027-07-20")
+        session.run(Self.setUp + "\nkeep sam.supply end-of-next-year\ndate set 2027-09-01\nsweep")
+        #expect(session.run("format csv; forecast until=2028-08-11").output == """
+            listings print as csv
+            date,id,event,reason,rule
+            2027-10-19,sam.supply,deactivated,inactive,R13
+            2028-07-25,ann.l,deleted,,R10
+            2028-08-11,eleri.gov,deleted,,R10
+
+            """)
+    }
+
     @Test func aForecastComesTrueWhenTheClockJumpsAndTheSweepRuns() {
         let session = ShellSession(today: "2027-07-20")
         session.run(Self.setUp + "\nformat csv")

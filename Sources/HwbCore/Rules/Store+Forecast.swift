@@ -23,6 +23,8 @@ public struct Forecast: Sendable, Equatable {
 
         /// The column of the chart the event is counted in.
         public var column: Column { Column(reason) }
+        /// The rule that makes the change.
+        public var rule: Rule { column.rule }
     }
 
     /// What a week of the chart counts.
@@ -48,6 +50,16 @@ public struct Forecast: Sendable, Equatable {
             case .left: 2
             case .closed: 3
             case .deleted: 4
+            }
+        }
+
+        /// The rule behind the changes the column counts: the sweep's (R10), but for an
+        /// account switched off after too long without a sign-in (R13) and a close (R8).
+        public var rule: Rule {
+            switch self {
+            case .expired, .left, .deleted: .r10
+            case .inactive: .r13
+            case .closed: .r8
             }
         }
     }

@@ -9,9 +9,9 @@ extension Shell {
         switch renderer.format {
         case .json: return write(document: Self.json(forecast))
         case .csv:
-            var table = Table(["date", "id", "event", "reason"])
+            var table = Table(["date", "id", "event", "reason", "rule"])
             for event in forecast.events {
-                table.add([event.date.description, event.id.value, event.kind.rawValue, event.reason?.rawValue ?? ""])
+                table.add([event.date.description, event.id.value, event.kind.rawValue, event.reason?.rawValue ?? "", event.rule.rawValue])
             }
             return write(table)
         default: break
@@ -25,7 +25,7 @@ extension Shell {
         chart(forecast.weeks, signed: false)
         guard !deletions.isEmpty else { return }
         let deactivatedIn = Dictionary(forecast.events.filter { $0.kind == .deactivated }.map { ($0.id, $0) }) { first, _ in first }
-        print("deleted for good, soonest first:")
+        print("deleted for good by the sweep (R10), soonest first:")
         var table = Table(["DELETED", "ID", "SCHOOL", "CONTENT", "DEACTIVATED"])
         for event in deletions {
             let deactivation = deactivatedIn[event.id].map { "\($0.date) (\($0.reason!.rawValue))" } ?? {
@@ -81,7 +81,7 @@ extension Shell {
         let most = max(1, weeks.map { $0.counts.reduce(0) { $0 + abs($1) } }.max() ?? 1)
         let fixed = 12 + widths.reduce(0) { $0 + $1 + 1 } + 2
         let room = max(8, (renderer.width ?? 80) - fixed - columns.count)
-        if !signed { print("bars: " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue)" }.joined(separator: "  ")) }
+        if !signed { print("bars: " + zip(shades, columns).map { "\($0.0) \($0.1.rawValue) (\($0.1.rule.rawValue))" }.joined(separator: "  ")) }
         print("  " + "WEEK OF".padding(10) + zip(headers, widths).map { " " + $0.0.leftPadding($0.1) }.joined())
         for week in weeks {
             var bar = ""
