@@ -82,6 +82,20 @@ import Testing
         #expect(session.run("forecast until=2027-07-19").errors.contains("until=2027-07-19 is before today (2027-07-20)"))
     }
 
+    /// Help states the guidance's numbers; under another policy it says what this store has
+    /// instead, for the rule asked about, and for every rule after `help rules`.
+    @Test func helpNamesThePolicysOtherValues() {
+        let session = ShellSession(today: "2027-07-20")
+        #expect(!session.run("help R10; help sweep; help rules").output.contains("policy"))
+        session.run("policy set deletion=9m inactivity=60d")
+        let note = "this store's policy has deletion=9m (guidance: 12m); policy shows it\n"
+        #expect(session.run("help R10").output.hasSuffix(note))
+        #expect(session.run("help sweep").output.hasSuffix(note))
+        #expect(session.run("help R13").output.hasSuffix("this store's policy has inactivity=60d (guidance: 90d); policy shows it\n"))
+        #expect(session.run("help rules").output.hasSuffix("this store's policy has inactivity=60d (guidance: 90d), deletion=9m (guidance: 12m); policy shows it\n"))
+        #expect(!session.run("help R7; help keep").output.contains("policy shows it"))
+    }
+
     /// As CSV each change names the rule that makes it: R13 for a sign-in too long ago,
     /// the sweep's R10 for an expiry, a leaving date and a deletion.
     @Test func aForecastAsCSVGivesEachChangesRule() {

@@ -288,7 +288,9 @@ extension Shell {
             return
         }
         if CommandCatalog.entry(for: topic) == nil, let lines = HelpTopics.lines(for: topic) {
-            return lines.forEach { print($0) }
+            lines.forEach { print($0) }
+            let rule = topic.lowercased() == "rules" ? nil : topic.uppercased()
+            return policyNote(for: rule).map { print($0) } ?? ()
         }
         guard let entry = CommandCatalog.entry(for: topic) else {
             // Nothing by that name: what starts with it; else a near word (a typo);
@@ -305,6 +307,22 @@ extension Shell {
         print("usage: \(entry.usage)")
         print(entry.summary + (entry.rule.map { " (\($0))" } ?? ""))
         print("example: \(entry.example)")
+        if let rule = entry.rule, let note = policyNote(for: rule) { print(note) }
+    }
+
+    /// Help states the guidance's numbers. When the store's policy has others for `rule`
+    /// (for any rule when nil), a line says which: `this store's policy has deletion=9m
+    /// (guidance: 12m); policy shows it`.
+    private func policyNote(for rule: String?) -> String? {
+        let policy = store.policy
+        let changed = Policy.Name.allCases.filter { name in
+            // R5 creates accounts up to the last day, which R1 sets.
+            let rules = name == .lastDay ? ["R1", "R5"] : [name.rule.rawValue]
+            return (rule.map(rules.contains) ?? true) && policy.value(of: name) != Policy.guidance.value(of: name)
+        }
+        guard !changed.isEmpty else { return nil }
+        let values = changed.map { "\($0.rawValue)=\(policy.value(of: $0)) (guidance: \(Policy.guidance.value(of: $0)))" }
+        return "this store's policy has \(values.joined(separator: ", ")); policy shows it"
     }
 
     /// `help` as CSV or JSON: the commands as rows (all, or the one asked for), or a
