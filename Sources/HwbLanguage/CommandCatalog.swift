@@ -56,6 +56,8 @@ public enum CompletionSource: Sendable, Equatable {
     /// Further ids of `keep`/`close`: none after `where`, or before a letter is typed
     /// (an empty word is offered the periods).
     case moreAccountIDs(afterWhere: Bool)
+    /// The periods `keep` takes: the store's policy chooses among the four.
+    case keepPeriods
     case schools(maintainedOnly: Bool)
     case laCodes
     case files

@@ -137,6 +137,15 @@ import Testing
         #expect(complete("keep jo.bloggs ")?.candidates == ["end-of-next-year", "6m", "3m", "1m"])
     }
 
+    /// `keep` is offered the periods the store's policy keeps.
+    @Test func keepIsOfferedThePolicysPeriods() throws {
+        var store = Self.store
+        _ = try store.setPolicy([Policy.Setting(name: .keeps, value: "6m,1m")], Fixtures.context)
+        let completer = Completer(store: store, actor: .serviceDesk, directory: "/nonexistent")
+        #expect(completer.complete("keep jo.bloggs ")?.candidates == ["6m", "1m"])
+        #expect(completer.complete("keep jo.bloggs e") == nil, "end-of-next-year is not kept")
+    }
+
     // MARK: Account ids and school numbers
 
     @Test func accountIDIsCompletedFromTheStore() {

@@ -38,7 +38,7 @@ extension CommandCatalog {
             name: "keep", group: .manage, usage: "keep ID...|where FILTER... end-of-next-year|6m|3m|1m",
             summary: "Extends active non-MIS accounts from their expiry (or today, if later), never past the end of next academic year; clears close-at-expiry. Several ids, or where and filters: all are kept or none, one audit entry each.",
             rule: "R7", example: "keep where category=governor expiring=8w end-of-next-year",
-            words: { plain in plain.isEmpty ? [.accountIDs, .words(["where"])] : [.moreAccountIDs(afterWhere: plain[0] == "where"), .words(KeepPeriod.allCases.map(\.rawValue))] },
+            words: { plain in plain.isEmpty ? [.accountIDs, .words(["where"])] : [.moreAccountIDs(afterWhere: plain[0] == "where"), .keepPeriods] },
             keys: { plain in plain.first == "where" ? Parser.filterNames : [] },
             parse: { r throws(ParseError) -> Command in
                 let (selection, words) = try Parser.selection(&r, then: "a period (end-of-next-year, 6m, 3m or 1m)")

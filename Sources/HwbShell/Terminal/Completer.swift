@@ -76,6 +76,7 @@ public struct Completer {
         case .commandWords: return CommandCatalog.commandWords.sorted()
         case .accountIDs: return ids(current)
         case .moreAccountIDs(let afterWhere): return afterWhere || current.isEmpty ? [] : ids(current)
+        case .keepPeriods: return store.policy.keeps.map(\.rawValue)
         case .schools(let maintainedOnly): return schoolNumbers(maintainedOnly: maintainedOnly)
         case .laCodes: return LocalAuthority.codes.map(String.init)
         case .files: return files(current)
