@@ -51,6 +51,7 @@ extension StoreDurabilityTests {
             var duringSnapshotWrite = 0
             var foldedButNotTruncated = 0
             var journalToReplay = 0
+            var tornByKill = 0
             var endings: [String: Int] = [:]
 
             var description: String {
@@ -58,7 +59,7 @@ extension StoreDurabilityTests {
                     + "\(unacknowledgedApplied) kills found them applied, \(unacknowledgedDropped) found them not; "
                     + "on disk after a kill: a snapshot write interrupted \(duringSnapshotWrite) times, "
                     + "records already folded but still in the journal \(foldedButNotTruncated) times, "
-                    + "a journal to replay \(journalToReplay) times; endings \(endings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+                    + "a journal to replay \(journalToReplay) times, a record torn \(tornByKill) times; endings \(endings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
             }
         }
 
@@ -247,15 +248,20 @@ extension StoreDurabilityTests {
                 if let sequence = store.files.snapshotSequence, journal.records.contains(where: { $0.sequence <= sequence }) {
                     tally.foldedButNotTruncated += 1
                 }
-                if journal.rest != 0 {
-                    Issue.record("\(context): a SIGKILL left \(journal.rest) bytes of a torn record (write(2) of a record is never half done by a kill)")
+                // Linux stops a write to a file at a page boundary for a SIGKILL, so a record
+                // crossing one can be torn: a record not yet acknowledged, which the next
+                // opening drops with a warning.
+                let torn = journal.rest != 0
+                if torn { tally.tornByKill += 1 }
+                func isTornWarning(_ errors: String, _ path: String) -> Bool {
+                    errors.hasPrefix("hwbsh: warning: \(path): dropped a torn last record (") && errors.split(separator: "\n").count == 1
                 }
 
                 // Reopen a copy (the next session then opens the files exactly as the kill
                 // left them, with their journal still to replay).
                 try store.files.copy(to: check)
                 let reopened = try StoreProcess.run(["--store", check.path, "--date", StoreFixture.date, "--keep-going", "-c", "whoami; export json -; audit"])
-                guard reopened.status == 0, reopened.stderr.isEmpty else {
+                guard reopened.status == 0, reopened.stderr.isEmpty || torn && isTornWarning(reopened.stderr, check.journal) else {
                     Issue.record("\(context): the store does not reopen cleanly after a kill (status \(reopened.status)): \(reopened.stderr)")
                     tally.losses += 1
                     return false
@@ -288,6 +294,16 @@ extension StoreDurabilityTests {
                     if applied > 0 { tally.unacknowledgedApplied += 1 } else { tally.unacknowledgedDropped += 1 }
                 }
                 for step in unacknowledged.prefix(applied) { acked.run(step.command) }
+                if torn {
+                    // The store itself drops the torn record once, so that the next session
+                    // starts without the warning.
+                    let settled = try StoreProcess.run(store.arguments(["-c", "whoami"]))
+                    if settled.status != 0 || !isTornWarning(settled.stderr, store.files.journal) {
+                        Issue.record("\(context): the torn record is not dropped with one warning: \(settled.stderr)")
+                        tally.losses += 1
+                        return false
+                    }
+                }
 
                 // A file `save` wrote is whole: the old one or the new one.
                 if sent.contains(where: { !$0.changes }), FileManager.default.fileExists(atPath: other) {

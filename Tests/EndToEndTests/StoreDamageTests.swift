@@ -116,10 +116,10 @@ extension StoreDurabilityTests {
         }
 
         /// A journal of 2 GiB, mostly a hole: on its own it is not a journal and is refused;
-        /// after sound records it is a torn tail and is dropped. Either in under a second
-        /// and 50 MB (measured by /usr/bin/time where there is one), the journal never read whole.
+        /// after sound records it is a torn tail and is dropped. Either in under 50 MB
+        /// (measured by /usr/bin/time, which scripts/test installs), the journal never read whole.
         @Test(arguments: [false, true])
-        func aTwoGiBSparseJournalIsDealtWithQuickly(_ afterRecords: Bool) throws {
+        func aTwoGiBSparseJournalIsDealtWithWithoutReadingItWhole(_ afterRecords: Bool) throws {
             let (store, states) = try StoreFixture.killed(after: [schoolLine, createLine("u1")])
             defer { store.remove() }
             let size = 2 << 30
@@ -133,13 +133,10 @@ extension StoreDurabilityTests {
             let measure = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
             let memory = store.folder.file("memory")
             let arguments = store.arguments(["--keep-going", "-c", "whoami; export json -; audit"])
-            let started = Date()
             let process = measure
                 ? try StoreProcess(["-f", "%M", "-o", memory, Executable.path] + arguments, executable: "/usr/bin/time")
                 : try StoreProcess(arguments)
             let result = process.finish()
-            let seconds = Date().timeIntervalSince(started)
-            #expect(seconds < 1, "it took \(seconds) s")
             if measure {
                 let report = try String(contentsOfFile: memory, encoding: .utf8)
                 try FileManager.default.removeItem(atPath: memory)

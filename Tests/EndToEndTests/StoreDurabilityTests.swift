@@ -113,11 +113,17 @@ final class DrivenSession {
     }
 
     /// Sends a command hwbsh may refuse, without the model; returns what it printed on each
-    /// stream (the output is then counted as expected).
+    /// stream (the output is then counted as expected). It waits for the command's end:
+    /// its result (hwbsh prints it once the command, and any fold after it, is done) or its
+    /// refusal. A warning alone (a failed fold, printed as it happens) is not the end.
     func attempt(_ command: String) -> (output: String, errors: String) {
         let before = process.snapshot()
+        let (outputBytes, errorBytes) = (before.output.utf8.count, before.errors.utf8.count)
         process.send(command)
-        process.wait(timeout: 20) { out, err in out.count > before.output.utf8.count || err.count > before.errors.utf8.count }
+        process.wait(timeout: 20) { out, err in
+            out.count > outputBytes
+                || err.count > errorBytes && err.last == 10 && String(decoding: err[errorBytes...], as: UTF8.self).contains("error: ")
+        }
         usleep(20_000) // anything else it prints for the same command
         let after = process.snapshot()
         let output = String(after.output.dropFirst(before.output.count))
@@ -525,7 +531,9 @@ extension StoreDurabilityTests {
             let model = ReferenceShell()
             #expect(try store.run(schoolLine).status == 0)
             model.run(schoolLine)
-            let session = try store.session(model, executable: "/bin/sh", prefix: limited(8))
+            // Killed, it keeps going after the refusal, so that the kill cannot land in
+            // the fold at exit (which would leave its temporary file behind).
+            let session = try store.session(model, options: killed ? ["--keep-going"] : [], executable: "/bin/sh", prefix: limited(8))
             var failure: (command: String, output: String, errors: String)?
             for index in 1...400 {
                 let command = createLine("u\(index)")

@@ -49,6 +49,9 @@ public final class StoreProcess: @unchecked Sendable {
         if let directory {
             guard Self.addChdir(&actions, directory) == 0 else { throw StoreProcessError("cannot start in \(directory)") }
         }
+        // Nothing else this process has open reaches the child: not another test's pipe
+        // (its end would stay open), nor a store's lock.
+        if let addCloseFrom = Self.addCloseFrom { _ = addCloseFrom(&actions, 3) }
 
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
@@ -84,6 +87,11 @@ public final class StoreProcess: @unchecked Sendable {
     private static let addChdir = unsafeBitCast(
         dlsym(library, "posix_spawn_file_actions_addchdir_np"),
         to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+
+    /// glibc 2.34 and later.
+    private static let addCloseFrom = dlsym(library, "posix_spawn_file_actions_addclosefrom_np").map {
+        unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }
 
     deinit {
         if status == nil { kill() }

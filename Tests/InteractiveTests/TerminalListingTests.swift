@@ -80,6 +80,22 @@ import Testing
         #expect(!unpaged.contains("paged|"))
     }
 
+    /// The pager gets no handle on the store: none of the snapshot, its journal or its
+    /// lock, even after a fold has written the snapshot anew.
+    @Test func thePagerHoldsNothingOfTheStore() throws {
+        // A pager that writes down what it has open, then shows the text.
+        let terminal = try PseudoTerminal(["--date", "2027-07-20", "--store", "s.hwbs"],
+                                          environment: ["PAGER": "ls -l /proc/$$/fd > fds.txt; cat"], rows: 12)
+        defer { terminal.close() }
+        try terminal.expect(prompt)
+        try terminal.run("school add 6612001 name=Ysgol")
+        try terminal.run("save")
+        #expect(try terminal.run("help").hasPrefix("Explore:"))
+        let open = try String(contentsOfFile: terminal.folder.file("fds.txt"), encoding: .utf8)
+        #expect(open.contains("0 -> pipe:"), "the pager ran, reading a pipe: \(open)")
+        #expect(!open.contains("s.hwbs"), "\(open)")
+    }
+
     @Test func lessShowsTheFirstScreenAndQWaitsNoLonger() throws {
         // PAGER empty: the default, less -FRX.
         let terminal = try terminalWithAccounts(columns: 100, environment: ["PAGER": ""], rows: 12)

@@ -54,7 +54,9 @@ extension StoreFile {
         do throws(FileError) {
             try FileAccess.writeAtomically(to: path) { (file: inout FileAccess.FileSink) throws(FileError) in
                 try Snapshot.write(contents, to: &file)
-                handle = dup(file.handle)
+                // Close-on-exec like every handle hwbsh opens: a pager it starts must not
+                // keep the store locked.
+                handle = fcntl(file.handle, F_DUPFD_CLOEXEC, 0)
                 if handle >= 0 { _ = flock(handle, LOCK_EX | LOCK_NB) }
             }
         } catch {

@@ -168,7 +168,7 @@ final class PseudoTerminal {
     /// Waits until `expected` appears in `text` after the previous match; returns the text
     /// from the previous match to the end of this one.
     @discardableResult
-    func expect(_ expected: String, timeout: Double = 5) throws -> String {
+    func expect(_ expected: String, timeout: Double = 20) throws -> String {
         let deadline = Self.deadline(after: timeout)
         while true {
             let unread = String(decoding: text.utf8.dropFirst(consumed), as: UTF8.self)
@@ -185,7 +185,7 @@ final class PseudoTerminal {
 
     /// Waits until the line the cursor is on reads exactly `text` up to the cursor (a
     /// trailing space included): what has been typed, as the screen shows it.
-    func expectTyped(_ text: String, timeout: Double = 5) throws {
+    func expectTyped(_ text: String, timeout: Double = 20) throws {
         let deadline = Self.deadline(after: timeout)
         while screen.beforeCursor != text {
             guard readMore(until: deadline) else {
@@ -195,7 +195,7 @@ final class PseudoTerminal {
     }
 
     /// Waits until the line the cursor is on reads `line` (trailing spaces aside).
-    func expectCursorLine(_ line: String, timeout: Double = 5) throws {
+    func expectCursorLine(_ line: String, timeout: Double = 20) throws {
         let deadline = Self.deadline(after: timeout)
         var trimmed = line
         while trimmed.last == " " { trimmed.removeLast() }
@@ -207,7 +207,7 @@ final class PseudoTerminal {
     }
 
     /// Waits until some line of the screen contains `text`.
-    func expectOnScreen(_ text: String, timeout: Double = 5) throws {
+    func expectOnScreen(_ text: String, timeout: Double = 20) throws {
         let deadline = Self.deadline(after: timeout)
         while !screen.lines.contains(where: { $0.contains(text) }) {
             guard readMore(until: deadline) else {
@@ -230,7 +230,7 @@ final class PseudoTerminal {
 
     /// Waits for hwbsh to exit (reading what it still writes) and returns its exit
     /// status; throws if it does not exit within `timeout` seconds or a signal ended it.
-    func exitStatus(timeout: Double = 5) throws -> Int32 {
+    func exitStatus(timeout: Double = 20) throws -> Int32 {
         let deadline = Self.deadline(after: timeout)
         while waitStatus == nil {
             var status: Int32 = 0
@@ -286,7 +286,7 @@ final class PseudoTerminal {
         return settings.c_lflag & tcflag_t(ICANON) == 0
     }
 
-    private func waitForEditing(timeout: Double = 5) throws {
+    private func waitForEditing(timeout: Double = 20) throws {
         let deadline = Self.deadline(after: timeout)
         while !isEditing {
             guard ContinuousClock.now < deadline, !endOfOutput else {
