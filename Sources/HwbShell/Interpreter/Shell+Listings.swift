@@ -289,8 +289,8 @@ extension Shell {
         }
         if CommandCatalog.entry(for: topic) == nil, let lines = HelpTopics.lines(for: topic) {
             lines.forEach { print($0) }
-            let rule = topic.lowercased() == "rules" ? nil : topic.uppercased()
-            return policyNote(for: rule).map { print($0) } ?? ()
+            if let note = policyNote(for: topic.lowercased() == "rules" ? nil : topic.uppercased()) { print(note) }
+            return
         }
         guard let entry = CommandCatalog.entry(for: topic) else {
             // Nothing by that name: what starts with it; else a near word (a typo);
