@@ -80,6 +80,17 @@ import Testing
         #expect(!unpaged.contains("paged|"))
     }
 
+    /// A pager that fails (here one given an option it does not know) shows nothing:
+    /// hwbsh says so, and how to see the output, instead of leaving an empty screen.
+    @Test func aFailingPagerIsNamedWithTheWayOut() throws {
+        let terminal = try terminalWithAccounts(columns: 100, environment: ["PAGER": "sed --no-such-option"], rows: 12)
+        defer { terminal.close() }
+        let shown = try terminal.run("help")
+        #expect(!shown.contains("Explore:"), "the pager showed it: \(shown)")
+        #expect(shown.contains("hwbsh: warning: the pager, sed --no-such-option, ended with status 1 and may not have shown it all; pager off prints output as it is"), "\(shown)")
+        #expect(try terminal.run("date") == "2027-07-20\n", "the session goes on")
+    }
+
     /// The pager gets no handle on the store: none of the snapshot, its journal or its
     /// lock, even after a fold has written the snapshot anew.
     @Test func thePagerHoldsNothingOfTheStore() throws {

@@ -147,8 +147,8 @@ extension Shell {
         }
         let finished = Self.now()
         if let paging {
-            paging.finish()
             renderer.paging = nil
+            if let problem = paging.finish() { warn(problem) }
         }
         if let once {
             renderer.onceFile = outerOnce

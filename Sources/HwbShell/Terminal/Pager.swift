@@ -44,17 +44,24 @@ final class PagedOutput {
     }
 
     /// The command is over: short output goes to the console; the pager gets the end of
-    /// its input and is waited for.
-    func finish() {
+    /// its input and is waited for. Returns what went wrong when the pager failed (it
+    /// ended with a status other than 0, or by a signal other than Ctrl-C's), for a
+    /// warning: what it was given may not have been shown.
+    func finish() -> String? {
         guard pipe >= 0 else {
             if !held.isEmpty { console.write(held) }
             held = ""
-            return
+            return nil
         }
         close(pipe)
         pipe = -1
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0, errno == EINTR {}
+        let signal = status & 0x7f, code = (status >> 8) & 0xff
+        // Ctrl-C stops a pager as the person at the terminal meant it to.
+        guard signal != 0 || code != 0, signal != SIGINT else { return nil }
+        let ending = signal == 0 ? "ended with status \(code)" : "was stopped by signal \(signal)"
+        return "the pager, \(command), \(ending) and may not have shown it all; pager off prints output as it is"
     }
 
     /// The characters a line shows: colour codes (`ESC [ ... m`) take no room.
