@@ -141,9 +141,11 @@ struct Table {
 
     /// A header of `keys`, then a record a row, the cells exactly as given.
     func csv() -> [UInt8] {
-        var text = CSV.record(keys, terminator: "\n")
-        for row in rows { text += CSV.record(row, terminator: "\n") }
-        return Array(text.utf8)
+        let end = [UInt8(ascii: "\n")]
+        var out: [UInt8] = []
+        CSV.append(record: keys, terminator: end, to: &out)
+        for row in rows { CSV.append(record: row, terminator: end, to: &out) }
+        return out
     }
 
     /// An array of objects, one a line, each with every key; an empty cell is `null`.

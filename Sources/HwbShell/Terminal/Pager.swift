@@ -57,10 +57,10 @@ final class PagedOutput {
         pipe = -1
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0, errno == EINTR {}
-        let signal = status & 0x7f, code = (status >> 8) & 0xff
+        let stoppedBy = status & 0x7f, code = (status >> 8) & 0xff
         // Ctrl-C stops a pager as the person at the terminal meant it to.
-        guard signal != 0 || code != 0, signal != SIGINT else { return nil }
-        let ending = signal == 0 ? "ended with status \(code)" : "was stopped by signal \(signal)"
+        guard stoppedBy != 0 || code != 0, stoppedBy != SIGINT else { return nil }
+        let ending = stoppedBy == 0 ? "ended with status \(code)" : "was stopped by signal \(stoppedBy)"
         return "the pager, \(command), \(ending) and may not have shown it all; pager off prints output as it is"
     }
 
